@@ -1,0 +1,94 @@
+package dedup
+
+import (
+	"time"
+
+	"golang.org/x/text/language"
+)
+
+// Document is one news report.
+type Document struct {
+	// ID identifies the document; it must be non-empty.
+	ID string
+	// Title and Text are the headline and the body. Either may be empty, not
+	// both.
+	Title, Text string
+	// Published is the publication time. The zero time means unknown: the
+	// document is then compared without regard to time.
+	Published time.Time
+	// Source is the outlet, URL the address of the report. Both are carried
+	// through to the results and not used for matching.
+	Source, URL string
+	// Lang is an optional hint of the document's language; it is checked
+	// against the text, not trusted blindly.
+	Lang language.Tag
+}
+
+// Assignment says where Add put a document.
+type Assignment struct {
+	// ID is the document's ID.
+	ID string
+	// Cluster is the id of the event cluster the document belongs to. It is
+	// stable: it never changes once given, and a persistent Clusterer keeps it
+	// across runs.
+	Cluster string
+	// New reports whether the document started a new cluster.
+	New bool
+	// Score is the similarity to the cluster joined, in [0, 1]; 0 for a new
+	// cluster.
+	Score float64
+	// DuplicateOf is the ID of the earliest document this one is a near-verbatim
+	// copy of, or "".
+	DuplicateOf string
+	// Lang is the detected language of the document (language.Und if unknown).
+	Lang language.Tag
+	// Evidence explains the decision.
+	Evidence Evidence
+}
+
+// Evidence lists what two documents, or a document and a cluster, share.
+type Evidence struct {
+	// Names are the personal and organisation names matched across the two
+	// sides, written as on each side.
+	Names []NamePair `json:"names,omitempty"`
+	// Places are the ISO 3166 codes of countries both sides mention.
+	Places []string `json:"places,omitempty"`
+	// Numbers are numbers both sides mention.
+	Numbers []string `json:"numbers,omitempty"`
+	// Terms are the most informative content terms both sides share.
+	Terms []string `json:"terms,omitempty"`
+	// Hours is the time between the two publications, when both are known.
+	Hours *float64 `json:"hours,omitempty"`
+	// Parts gives the component similarities behind the score.
+	Parts map[string]float64 `json:"parts,omitempty"`
+}
+
+// NamePair is one name matched across two documents.
+type NamePair struct {
+	A   string `json:"a"`
+	B   string `json:"b"`
+	Key string `json:"key"`
+}
+
+// Cluster is an event cluster.
+type Cluster struct {
+	// ID is the stable cluster id.
+	ID string
+	// Docs are the IDs of its documents, in the order they were added.
+	Docs []string
+	// First and Last are the earliest and latest publication times of its
+	// documents (zero when unknown).
+	First, Last time.Time
+}
+
+// Comparison is the similarity of two documents with its evidence.
+type Comparison struct {
+	// Score is in [0, 1].
+	Score float64
+	// Same reports whether the two are judged to report the same event.
+	Same bool
+	// Duplicate reports whether one is a near-verbatim copy of the other.
+	Duplicate bool
+	// Evidence explains the score.
+	Evidence Evidence
+}
