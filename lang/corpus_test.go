@@ -138,7 +138,8 @@ func TestTitleAccuracy(t *testing.T) {
 		min  float64
 	}{
 		{"news languages", New(), 0.975},
-		{"low accuracy only", New(WithLowAccuracy()), 0.95},
+		{"low accuracy", New(WithLowAccuracy()), 0.975},
+		{"high accuracy", New(WithHighAccuracy()), 0.975},
 		{"all languages", New(WithAllLanguages()), 0.95},
 	} {
 		got := measure(docs, func(s string) string { return tc.d.Detect(s).String() }, t.Logf)

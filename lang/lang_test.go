@@ -103,8 +103,9 @@ func TestDetectHint(t *testing.T) {
 	for _, tc := range []struct {
 		reason, text, hint, want, runnerUp string
 	}{
-		{"a plausible hint decides a close call", "Presidente anuncia novas medidas", "es", "es", "pt"},
-		{"the same text without a helpful hint", "Presidente anuncia novas medidas", "pt", "pt", "es"},
+		{"a plausible hint decides a close call", "Presidente anuncia medidas", "pt", "pt", "es"},
+		{"the other plausible hint", "Presidente anuncia medidas", "es", "es", "pt"},
+		{"a hint the text argues against", "Presidente anuncia novas medidas", "es", "pt", "und"},
 		{"a contradicted hint is rejected", "The central bank raised interest rates on Tuesday to curb inflation.", "de", "en", "und"},
 		{"a hint in another script is ignored", "Центральный банк во вторник повысил ключевую ставку.", "en", "ru", "und"},
 		{"a hint for a language lingua knows but the Detector does not choose among competes",
