@@ -45,7 +45,8 @@
 package lang
 
 import (
-	"sort"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/pemistahl/lingua-go"
@@ -110,7 +111,7 @@ func WithLanguages(tags ...language.Tag) Option {
 	return func(c *config) {
 		c.languages = c.languages[:0]
 		for _, t := range tags {
-			if l, ok := toLingua(t); ok && !containsLang(c.languages, l) {
+			if l, ok := toLingua(t); ok && !slices.Contains(c.languages, l) {
 				c.languages = append(c.languages, l)
 			}
 		}
@@ -198,7 +199,7 @@ func (d *Detector) Languages() []language.Tag {
 	for _, l := range d.cfg.languages {
 		tags = append(tags, fromLingua(l))
 	}
-	sort.Slice(tags, func(i, j int) bool { return tags[i].String() < tags[j].String() })
+	slices.SortFunc(tags, func(a, b language.Tag) int { return strings.Compare(a.String(), b.String()) })
 	return tags
 }
 
@@ -242,7 +243,7 @@ func (d *Detector) DetectHint(text string, hint language.Tag) Result {
 		hintKnown = hintKnown && writes(linguaTable().scripts[hintLang], route)
 	}
 	cands := d.groups[route]
-	if hintKnown && !containsLang(cands, hintLang) {
+	if hintKnown && !slices.Contains(cands, hintLang) {
 		cands = append(cands[:len(cands):len(cands)], hintLang)
 	}
 	var scores []score
@@ -300,13 +301,4 @@ func (r *Result) prefer(hint lingua.Language, scores []score) {
 // language of a text routed by route: Han-only text can be Japanese.
 func writes(s, route script) bool {
 	return s == route || (s == jpan && route == hani)
-}
-
-func containsLang(langs []lingua.Language, l lingua.Language) bool {
-	for _, x := range langs {
-		if x == l {
-			return true
-		}
-	}
-	return false
 }
