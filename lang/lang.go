@@ -10,7 +10,9 @@
 //     Hebrew, Thai or Bengali. Han characters without kana are Chinese or
 //     kanji-only Japanese; the character forms decide (see below).
 //  2. Sample. Of a long text only DefaultSampleSize bytes are read: whole
-//     words from its beginning (half of them), middle and end.
+//     words from its beginning (half of them), middle and end. Words that
+//     are UTF-8 misread as Windows-1252 or Mac OS Roman ("CafÃ©") are read
+//     again as UTF-8.
 //  3. Letters. Where several configured languages share the script (Latin,
 //     Cyrillic, Arabic, Devanagari), a model of letter pairs scores them. It
 //     is lingua-go's own letter and letter pair models, quantized and
@@ -226,8 +228,9 @@ func (d *Detector) DetectHint(text string, hint language.Tag) Result {
 	windows := sample(text, d.cfg.sampleSize)
 	var counts scriptCounts
 	letters := 0
-	for _, w := range windows {
-		letters += counts.count(w)
+	for i := range windows {
+		windows[i] = repairMojibake(windows[i])
+		letters += counts.count(windows[i])
 	}
 	route, majority := counts.route()
 	res := Result{Tag: language.Und, Script: route.tag(), RunnerUp: language.Und}

@@ -380,3 +380,21 @@ func FuzzDetect(f *testing.F) {
 		}
 	})
 }
+
+func TestRepairMojibake(t *testing.T) {
+	for _, tc := range []struct {
+		reason, in, want string
+	}{
+		{"UTF-8 read as Windows-1252", "El triunfo del AmÃ©rica en MÃ©xico", "El triunfo del América en México"},
+		{"UTF-8 read as Mac OS Roman", "k√∂pekli √ßift", "köpekli çift"},
+		{"correct accented text is kept", "Ça déçoit à Zürich, Ölçü ß", "Ça déçoit à Zürich, Ölçü ß"},
+		{"only the broken words change", "Über den Fluss: AmÃ©rica", "Über den Fluss: América"},
+		{"other scripts are kept", "東京 Ã© Москва", "東京 é Москва"},
+		{"ASCII", "plain text", "plain text"},
+		{"empty", "", ""},
+	} {
+		if got := repairMojibake(tc.in); got != tc.want {
+			t.Errorf("%s: repairMojibake(%q) = %q, want %q", tc.reason, tc.in, got, tc.want)
+		}
+	}
+}
