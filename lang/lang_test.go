@@ -144,6 +144,7 @@ func TestKanjiOnly(t *testing.T) {
 		{"simplified Chinese", "外交部发言人表示", "zh", "und"},
 		{"traditional Chinese", "行政院會議通過預算", "zh", "und"},
 		{"with kana the text is Japanese whatever its forms", "国务院が会议を开いた", "ja", "und"},
+		{"后 is Japanese too (皇后)", "皇后陛下 両国訪問", "ja", "und"},
 	} {
 		got := d.Detect(tc.text)
 		ru := "und"
