@@ -1,8 +1,8 @@
 package normalize
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -87,7 +87,7 @@ func (m Matcher) MatchNames(a, b Name) Match {
 	var coverA, coverB float64
 	var mergedA, mergedB bool // a span of several tokens was paired
 	minSim := 1.0
-	var reasons []string
+	var reason []byte
 	for _, p := range cands {
 		sa, sb := a.spans[p.a], b.spans[p.b]
 		ma, mb := spanMask(sa), spanMask(sb)
@@ -101,7 +101,14 @@ func (m Matcher) MatchNames(a, b Name) Match {
 		mergedB = mergedB || sb.n > 1
 		coverA += p.sim * float64(sa.weight)
 		coverB += p.sim * float64(sb.weight)
-		reasons = append(reasons, fmt.Sprintf("%s%c%s %.2f", a.spanText(sa), p.how, b.spanText(sb), p.sim))
+		if len(reason) > 0 {
+			reason = append(reason, ", "...)
+		}
+		reason = a.appendSpanText(reason, sa)
+		reason = append(reason, p.how)
+		reason = b.appendSpanText(reason, sb)
+		reason = append(reason, ' ')
+		reason = strconv.AppendFloat(reason, p.sim, 'f', 2, 64)
 	}
 	// A name whose every part is found in the other is a shortened mention of
 	// it ("Blinken", "Antony Blinken"), unless its parts were run together to
@@ -121,14 +128,18 @@ func (m Matcher) MatchNames(a, b Name) Match {
 	if lb == 0 && (la == 0 || sure && !mergedB && (b.parts() == 1 || wb >= 4)) {
 		score = max(score, coverB/wb)
 	}
-	if unmatched := a.leftText(usedA) + b.leftText(usedB); unmatched != "" {
-		reasons = append(reasons, "unmatched"+unmatched)
+	if la > 0 || lb > 0 {
+		if len(reason) > 0 {
+			reason = append(reason, ", "...)
+		}
+		reason = append(reason, "unmatched"...)
+		reason = b.appendLeft(a.appendLeft(reason, usedA), usedB)
 	}
 	th := m.Threshold
 	if th == 0 {
 		th = DefaultThreshold
 	}
-	return Match{Score: score, Same: score >= th, Reason: strings.Join(reasons, ", ")}
+	return Match{Score: score, Same: score >= th, Reason: string(reason)}
 }
 
 // compareSpans compares two spans in both readings.
@@ -242,21 +253,23 @@ func (n *Name) leftSyllable(used uint64) bool {
 	return false
 }
 
-func (n *Name) leftText(used uint64) string {
-	var b strings.Builder
+// appendLeft appends the tokens not in used, each after a space.
+func (n *Name) appendLeft(b []byte, used uint64) []byte {
 	for _, s := range n.spans {
 		if s.n == 1 && s.weight > 0 && used&spanMask(s) == 0 {
-			b.WriteString(" ")
-			b.WriteString(n.tokens[s.first].roman[0])
+			b = append(b, ' ')
+			b = append(b, n.tokens[s.first].roman[0]...)
 		}
 	}
-	return b.String()
+	return b
 }
 
-func (n *Name) spanText(s span) string {
-	parts := make([]string, s.n)
+func (n *Name) appendSpanText(b []byte, s span) []byte {
 	for i := range s.n {
-		parts[i] = n.tokens[s.first+i].roman[0]
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, n.tokens[s.first+i].roman[0]...)
 	}
-	return strings.Join(parts, " ")
+	return b
 }

@@ -167,7 +167,8 @@ func classify(ws []word) {
 		switch {
 		case t.particles[w.folded]:
 			w.kind = kParticle
-		case t.isTitle(w.folded), g.isPlace(w.folded, w.sc):
+		case t.isTitle(w.folded), g.isPlace(w.folded, w.sc) && (w.caps || runeCount(w.folded) > 3 || !isCased(w.sc)):
+			// a short Latin word is a place or body only in capitals (UN, not Un)
 			w.kind = kTitle
 		case w.caps && isCased(w.sc) && runeCount(w.text) <= 5:
 			w.kind = kTitle // NATO, NPC, МИД: organisations rather than names
@@ -313,8 +314,17 @@ func newToken(text string, sc script) token {
 	r := cleanLatin(appendRoman(nil, text, sc, false))
 	r = strings.ReplaceAll(r, " ", "")
 	k := KeyLatin(r)
-	return token{roman: [2]string{r, r}, key: [2]string{k, k}}
+	t := token{roman: [2]string{r, r}, key: [2]string{k, k}}
+	if sc == scKana && strings.Contains(r, "chi") {
+		// チ also writes the ti of foreign names: プーチン Putin
+		t.roman[1] = strings.ReplaceAll(r, "chi", "ti")
+		t.key[1] = KeyLatin(t.roman[1])
+	}
+	return t
 }
+
+// markOnly reports whether a key has no consonant: Yi, Yo, O.
+func markOnly(k string) bool { return strings.Trim(k, "ay") == "" }
 
 // hanToken reads Han characters in Mandarin (reading 0) and Korean (1).
 func hanToken(text string) token {
@@ -338,6 +348,9 @@ func makeSpans(ts []token) []span {
 	var out []span
 	for i := range ts {
 		for n := 1; n <= maxSpan && i+n <= len(ts); n++ {
+			if n > 1 && (markOnly(ts[i+n-1].key[0]) || ts[i+n-1].initial) || n == 2 && (markOnly(ts[i].key[0]) || ts[i].initial) {
+				break // a part without consonants is compared on its own
+			}
 			sp := span{first: i, n: n}
 			for r := range 2 {
 				var b []byte
@@ -347,7 +360,10 @@ func makeSpans(ts []token) []span {
 				sp.key[r] = KeyLatin(string(b))
 			}
 			for _, t := range ts[i : i+n] {
-				if !t.particle {
+				switch {
+				case t.initial:
+					sp.weight++
+				case !t.particle:
 					sp.weight += len(t.key[0]) + 1
 				}
 			}
