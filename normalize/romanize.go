@@ -31,9 +31,8 @@ import (
 //     characters forms one word (布林肯 → bulinken).
 //   - Anything else: a generic letter-by-letter transliteration.
 //
-// Runs of different scripts inside one word are separated by a space
-// (ゼレンスキー大統領 → "zerensuki da tong ling" is not what you get: the Han
-// run is one word, "zerensuki datongling").
+// Runs of different scripts inside one word are separated by a space:
+// ゼレンスキー大統領 → "zerensuki datongling".
 func Romanize(s string) string {
 	b := make([]byte, 0, len(s)+8)
 	prev := scNone

@@ -1,7 +1,6 @@
 package normalize
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -271,8 +270,3 @@ func appendHebrew(b []byte, run string) []byte {
 
 // runeCount is utf8.RuneCountInString, named for brevity in tables.
 func runeCount(s string) int { return utf8.RuneCountInString(s) }
-
-// hasScript reports whether s contains a letter of the script.
-func hasScript(s string, sc script) bool {
-	return strings.IndexFunc(s, func(r rune) bool { x, _ := scriptOf(r); return x == sc }) >= 0
-}
