@@ -82,7 +82,7 @@ func TestDevNames(t *testing.T) {
 				lex.add(r.Same, want)
 			}
 			if *verboseDev && r.Same != want {
-				t.Logf("%v %q | %q  %.2f %s", want, rows[i].name, rows[j].name, r.Score, r.Reason)
+				t.Logf("%s %v %q | %q  %.2f %s", rows[i].needs[:3]+"/"+rows[j].needs[:3], want, rows[i].name, rows[j].name, r.Score, r.Reason)
 			}
 		}
 	}

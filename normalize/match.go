@@ -61,7 +61,8 @@ func (m Matcher) MatchNames(a, b Name) Match {
 	if a.weight() == 0 || b.weight() == 0 {
 		return Match{Reason: "empty name"}
 	}
-	var cands []pairing
+	var cbuf [64]pairing
+	cands := cbuf[:0]
 	for i, sa := range a.spans {
 		for j, sb := range b.spans {
 			if sa.n > 1 && sb.n > 1 || sa.weight == 0 && sb.weight == 0 {
@@ -86,8 +87,10 @@ func (m Matcher) MatchNames(a, b Name) Match {
 	var usedA, usedB uint64
 	var coverA, coverB float64
 	var mergedA, mergedB bool // a span of several tokens was paired
+	var innerA, innerB bool   // a span inside the name was paired
 	minSim := 1.0
-	var reason []byte
+	var rbuf [128]byte
+	reason := rbuf[:0]
 	for _, p := range cands {
 		sa, sb := a.spans[p.a], b.spans[p.b]
 		ma, mb := spanMask(sa), spanMask(sb)
@@ -97,8 +100,10 @@ func (m Matcher) MatchNames(a, b Name) Match {
 		usedA |= ma
 		usedB |= mb
 		minSim = min(minSim, p.sim)
-		mergedA = mergedA || sa.n > 1
-		mergedB = mergedB || sb.n > 1
+		mergedA = mergedA || sa.n > 1 && !sa.natural
+		mergedB = mergedB || sb.n > 1 && !sb.natural
+		innerA = innerA || !a.edge(sa)
+		innerB = innerB || !b.edge(sb)
 		coverA += p.sim * float64(sa.weight)
 		coverB += p.sim * float64(sb.weight)
 		if len(reason) > 0 {
@@ -112,8 +117,12 @@ func (m Matcher) MatchNames(a, b Name) Match {
 	}
 	// A name whose every part is found in the other is a shortened mention of
 	// it ("Blinken", "Antony Blinken"), unless its parts were run together to
-	// match one part of the other (Li Qiang, Lijian) or are too short to say
-	// much (two or more parts with keys of three letters in all).
+	// match one part of the other (Li Qiang, Lijian), are too short to say
+	// much (two or more parts with keys of three letters in all), or are
+	// several syllables of an East Asian name written syllable by syllable
+	// (Li Jian, تشاو لي جيان), which is shortened to its family name only. A
+	// name of one part stands for a first or last part of the other, or one
+	// after a particle (bin Zayed), never for a middle name.
 	wa, wb := float64(a.weight()), float64(b.weight())
 	la, lb := a.left(usedA), b.left(usedB)
 	// A leftover part of one or two letters (Li Ke Qiang) is a syllable
@@ -122,10 +131,10 @@ func (m Matcher) MatchNames(a, b Name) Match {
 	mergedB = mergedB || a.leftSyllable(usedA)
 	score := (coverA + coverB) / (wa + wb)
 	sure := minSim >= 0.85 // no pair is a loose match
-	if la == 0 && (lb == 0 || sure && !mergedA && (a.parts() == 1 || wa >= 4)) {
+	if la == 0 && (lb == 0 || sure && !mergedA && (a.parts() == 1 && !innerB || wa >= 4 && !b.syllabic())) {
 		score = max(score, coverA/wa)
 	}
-	if lb == 0 && (la == 0 || sure && !mergedB && (b.parts() == 1 || wb >= 4)) {
+	if lb == 0 && (la == 0 || sure && !mergedB && (b.parts() == 1 && !innerA || wb >= 4 && !a.syllabic())) {
 		score = max(score, coverB/wb)
 	}
 	if la > 0 || lb > 0 {
@@ -144,9 +153,16 @@ func (m Matcher) MatchNames(a, b Name) Match {
 
 // compareSpans compares two spans in both readings.
 func compareSpans(a, b *Name, sa, sb span) (pairing, bool) {
+	least := minSimilarity(sa, sb)
 	best := pairing{}
 	for ra := range 2 {
+		if ra == 1 && sa.key[1] == sa.key[0] {
+			break
+		}
 		for rb := range 2 {
+			if rb == 1 && sb.key[1] == sb.key[0] {
+				break
+			}
 			ka, kb := sa.key[ra], sb.key[rb]
 			if ka == "" || kb == "" {
 				continue
@@ -157,12 +173,12 @@ func compareSpans(a, b *Name, sa, sb span) (pairing, bool) {
 			if d := len(ka) - len(kb); d > 2 || d < -2 {
 				continue
 			}
-			if s := keySimilarity(ka, kb); s > best.sim {
+			if s := keySimilarity(ka, kb, least); s > best.sim {
 				best = pairing{sim: s, how: '~'}
 			}
 		}
 	}
-	if best.sim >= minSimilarity(sa, sb) {
+	if best.sim >= least {
 		return best, true
 	}
 	// A single initial or a truncated part: J. Stoltenberg, Wang Wen.
@@ -243,14 +259,66 @@ func (n *Name) left(used uint64) int {
 }
 
 // leftSyllable reports whether a token not in used is a lone syllable of
-// one or two letters.
+// one or two letters, written as a word of its own.
 func (n *Name) leftSyllable(used uint64) bool {
 	for i, t := range n.tokens {
-		if i < 64 && used&(1<<i) == 0 && !t.particle && !t.initial && len(t.roman[0]) <= 2 {
+		if i < 64 && used&(1<<i) == 0 && !t.particle && !t.initial && len(t.roman[0]) <= 2 && n.ownWord(i) {
 			return true
 		}
 	}
 	return false
+}
+
+// edge reports whether span s holds the first or the last part of the name
+// that is not a particle, or follows a particle.
+func (n *Name) edge(s span) bool {
+	first, last := -1, -1
+	for i, t := range n.tokens {
+		if !t.particle {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	end := s.first + s.n
+	return s.first <= first && first < end || s.first <= last && last < end || s.first > 0 && n.tokens[s.first-1].particle
+}
+
+// ownWord reports whether token i was written as a word of its own.
+func (n *Name) ownWord(i int) bool {
+	t := n.tokens[i]
+	return (i == 0 || n.tokens[i-1].word != t.word) && (i == len(n.tokens)-1 || n.tokens[i+1].word != t.word)
+}
+
+// syllabic reports whether the name is written syllable by syllable, as
+// East Asian names often are outside their own script (Мун Чжэ Ин, تشاو لي
+// جيان, Kim Jong Un): three parts or more, each a word of one syllable.
+func (n *Name) syllabic() bool {
+	parts := 0
+	for i, t := range n.tokens {
+		if t.particle {
+			continue
+		}
+		if !n.ownWord(i) || vowelGroups(t.roman[0]) != 1 {
+			return false
+		}
+		parts++
+	}
+	return parts >= 3
+}
+
+// vowelGroups counts the runs of vowels (and y) in a romanized word.
+func vowelGroups(w string) int {
+	c, in := 0, false
+	for i := 0; i < len(w); i++ {
+		v := isVowel(w[i]) || w[i] == 'y'
+		if v && !in {
+			c++
+		}
+		in = v
+	}
+	return c
 }
 
 // appendLeft appends the tokens not in used, each after a space.

@@ -1,10 +1,12 @@
 package normalize
 
 import (
-	"golang.org/x/text/unicode/norm"
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Name is a personal name parsed into its parts.
@@ -13,7 +15,7 @@ type Name struct {
 	// written. A name written without spaces (문재인, 李克强) is split after a
 	// common surname.
 	Parts []string
-	// Keys are the phonetic keys ([KeyLatin]) of Parts.
+	// Keys are the phonetic keys of Parts, with the classes of [Key].
 	Keys []string
 
 	tokens []token
@@ -22,18 +24,26 @@ type Name struct {
 
 // token is one part of a name.
 type token struct {
-	roman    [2]string // romanization in reading 0 and 1 (1: Korean reading of Han, conventional spelling of a Korean surname)
+	// roman and key are the romanization and the fine key in two readings:
+	// reading 1 is the Korean reading of Han characters, the conventional
+	// spelling of a Korean surname (이 Lee), the continental reading of
+	// Latin spelling (Peskow), ti for kana chi (プーチン Putin).
+	roman    [2]string
 	key      [2]string
-	particle bool // von, bin, al: never enough to match
-	initial  bool // a single Latin letter
+	word     uint8 // the written word it comes from: 문재인 gives two tokens of one word
+	particle bool  // von, bin, al: never enough to match
+	initial  bool  // a single Latin letter
 }
 
 // span is a run of consecutive tokens, compared as one word: "Jae In" is
-// compared with "Jae-in" and "عبد اللهيان" with "Abdollahian".
+// compared with "Jae-in", "عبد اللهيان" with "Abdollahian"; a span of two
+// tokens is also read in the other order ("Lijian Zhao", 자오리젠).
 type span struct {
 	first, n int
 	key      [2]string
-	weight   int // key length + 1 of the tokens that are not particles
+	weight   int  // key length + 1 of the tokens that are not particles
+	natural  bool // the tokens are the pieces of one written word
+	reversed bool
 }
 
 // maxSpan is the most tokens compared as one word.
@@ -45,31 +55,51 @@ const maxSpan = 3
 // each part. When a phrase holds several runs of name words, the longest is
 // kept, the last one on a tie.
 func ParseName(s string) Name {
-	ws := splitWords(s)
-	classify(ws)
-	ws = pickRun(ws)
-	var n Name
-	for _, w := range ws {
-		n.tokens = appendTokens(n.tokens, w)
+	var (
+		wbuf [16]word
+		fbuf [256]byte
+	)
+	p := parser{src: normalizeInput(s), words: wbuf[:0], fold: fbuf[:0]}
+	p.split()
+	p.classify()
+	p.splitCJK()
+	return p.build(p.pickRun())
+}
+
+// normalizeInput returns s as valid UTF-8 in NFKC.
+func normalizeInput(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			if !utf8.ValidString(s) {
+				s = strings.ToValidUTF8(s, "\uFFFD")
+			}
+			if norm.NFKC.QuickSpanString(s) < len(s) {
+				s = norm.NFKC.String(s)
+			}
+			return s
+		}
 	}
-	for _, t := range n.tokens {
-		n.Parts = append(n.Parts, t.roman[0])
-		n.Keys = append(n.Keys, t.key[0])
-	}
-	n.spans = makeSpans(n.tokens)
-	return n
+	return s
+}
+
+// parser holds the words of one name phrase.
+type parser struct {
+	src   string
+	words []word
+	fold  []byte // the folded words, concatenated
 }
 
 // word is one word of a name phrase, or a piece of a CJK run.
 type word struct {
-	text   string // as written (NFKC, lowercased, diacritics kept)
-	folded string // Fold(text)
+	text   string // as written (NFKC)
+	fs, fe int    // folded form: parser.fold[fs:fe]
 	sc     script
 	upper  bool // starts with an uppercase letter
 	caps   bool // all letters uppercase, two or more: an acronym
 	hyphen bool // joined to the previous word by a hyphen
 	brk    bool // a comma or similar stands before it
 	kind   wordKind
+	id     uint8 // the written word a CJK piece comes from
 }
 
 type wordKind uint8
@@ -81,109 +111,116 @@ const (
 	kJunk  // lowercase words in a phrase that has capitalised ones
 )
 
-// splitWords splits a phrase into words at spaces and punctuation, and CJK
-// words into runs of one script.
-func splitWords(s string) []word {
-	s = nfkcKeepCase(s)
-	var ws []word
+func (p *parser) folded(w *word) []byte { return p.fold[w.fs:w.fe] }
+
+// split splits the phrase into words at spaces and punctuation, and into
+// runs of one script.
+func (p *parser) split() {
 	brk, hyphen := false, false
-	forEachRun(s, func(text string, sc script) {
+	forEachRun(p.src, func(text string, sc script) {
 		if sc == scNone {
 			brk = brk || strings.ContainsAny(text, ",;:()[]،、，；：（）/|\"«»“”")
-			hyphen = strings.TrimSpace(text) == "-" || text == "‐" || text == "–" && !strings.Contains(text, " ")
-			if strings.Contains(text, " ") {
-				hyphen = false
-			}
+			hyphen = text == "-" || text == "‐" || text == "–"
 			return
 		}
 		// French and Italian elision: l'OMS, d'Italia
-		if sc == scLatin {
-			if i := strings.IndexAny(text, "'’"); i == 1 {
-				ws = append(ws, newWord(text[:1], sc, brk, false))
-				brk = false
-				text = strings.TrimLeft(text[1:], "'’")
-			}
+		if sc == scLatin && len(text) > 2 && isApostropheAt(text, 1) {
+			p.add(text[:1], sc, brk, false)
+			brk = false
+			text = strings.TrimLeft(text[1:], "'’")
 		}
-		w := newWord(text, sc, brk, hyphen && len(ws) > 0)
-		if w.hyphen {
-			w.upper = ws[len(ws)-1].upper // Jae-in, Ki-moon
-		}
-		ws = append(ws, w)
+		p.add(text, sc, brk, hyphen && len(p.words) > 0)
 		brk, hyphen = false, false
 	})
-	return ws
 }
 
-func newWord(text string, sc script, brk, hyphen bool) word {
-	w := word{sc: sc, brk: brk, hyphen: hyphen}
+func isApostropheAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r == '\'' || r == '’'
+}
+
+func (p *parser) add(text string, sc script, brk, hyphen bool) {
+	w := word{text: text, sc: sc, brk: brk, hyphen: hyphen, id: uint8(min(len(p.words), 255))}
 	letters, uppers := 0, 0
+	ascii := true
 	for i, r := range text {
+		if r < utf8.RuneSelf {
+			if 'a' <= r && r <= 'z' {
+				letters++
+			} else if 'A' <= r && r <= 'Z' {
+				letters++
+				uppers++
+				w.upper = w.upper || i == 0
+			}
+			continue
+		}
+		ascii = false
 		if unicode.IsLetter(r) {
 			letters++
 			if unicode.IsUpper(r) {
 				uppers++
-				if i == 0 {
-					w.upper = true
-				}
+				w.upper = w.upper || i == 0
 			}
 		}
 	}
 	w.caps = letters >= 2 && uppers == letters
-	w.text = strings.ToLower(text)
-	w.folded = Fold(w.text)
-	return w
-}
-
-// nfkcKeepCase applies NFKC and removes format characters, keeping case.
-func nfkcKeepCase(s string) string {
-	p := strings.ToValidUTF8(s, "\uFFFD")
-	for i := 0; i < len(p); i++ {
-		if p[i] >= utf8.RuneSelf {
-			return strings.Map(func(r rune) rune {
-				if unicode.Is(unicode.Cf, r) {
-					return -1
-				}
-				return r
-			}, norm.NFKC.String(p))
-		}
+	if hyphen {
+		w.upper = p.words[len(p.words)-1].upper // Jae-in, Ki-moon
 	}
-	return p
+	w.fs = len(p.fold)
+	if ascii {
+		for i := 0; i < len(text); i++ {
+			p.fold = append(p.fold, lowerByte(text[i]))
+		}
+	} else {
+		p.fold = appendFold(p.fold, text, 0)
+	}
+	w.fe = len(p.fold)
+	p.words = append(p.words, w)
 }
 
-// classify sets the kind of each word and splits CJK runs at the titles and
-// places inside them.
-func classify(ws []word) {
+// classify sets the kind of each word.
+func (p *parser) classify() {
 	t := titles()
 	g := Countries()
 	cased := false
-	for _, w := range ws {
+	for _, w := range p.words {
 		if w.upper && isCased(w.sc) {
 			cased = true
 			break
 		}
 	}
-	for i := range ws {
-		w := &ws[i]
+	for i := range p.words {
+		w := &p.words[i]
+		f := p.folded(w)
 		switch {
-		case t.particles[w.folded]:
+		case t.particles[string(f)]:
 			w.kind = kParticle
-		case t.isTitle(w.folded), g.isPlace(w.folded, w.sc) && (w.caps || runeCount(w.folded) > 3 || !isCased(w.sc)):
+		case isTitle(t, f, w.sc), isPlace(g, f, w.sc) && (w.caps || utf8.RuneCount(f) > 3 || !isCased(w.sc)):
 			// a short Latin word is a place or body only in capitals (UN, not Un)
 			w.kind = kTitle
-		case w.caps && isCased(w.sc) && runeCount(w.text) <= 5:
+		case w.caps && isCased(w.sc) && utf8.RuneCountInString(w.text) <= 5:
 			w.kind = kTitle // NATO, NPC, МИД: organisations rather than names
 		case cased && isCased(w.sc) && !w.upper:
 			w.kind = kJunk
+		}
+	}
+	// A capitalised title word between two names is a name: Hüseyin Emir
+	// Abdullahiyan, Martin Luther King Jr.
+	for i := 1; i+1 < len(p.words); i++ {
+		w := &p.words[i]
+		if w.kind == kTitle && w.upper && !w.caps && isCased(w.sc) && !w.brk && !p.words[i+1].brk &&
+			p.words[i-1].kind == kName && p.words[i+1].kind == kName && p.words[i-1].upper && p.words[i+1].upper {
+			w.kind = kName
 		}
 	}
 }
 
 func isCased(sc script) bool { return sc == scLatin || sc == scCyrillic || sc == scGreek }
 
-// pickRun returns the longest run of name words, splitting CJK runs at the
-// titles inside them first.
-func pickRun(ws []word) []word {
-	ws = splitCJK(ws)
+// pickRun returns the longest run of name words.
+func (p *parser) pickRun() []word {
+	ws := p.words
 	bestStart, bestEnd, bestNames := 0, 0, 0
 	for i := 0; i < len(ws); {
 		if ws[i].kind != kName && ws[i].kind != kParticle {
@@ -205,170 +242,446 @@ func pickRun(ws []word) []word {
 	return ws[bestStart:bestEnd]
 }
 
-// splitCJK splits the Han and kana words at the titles, honorifics and places
-// written inside them: "外交部发言人赵立坚" → 外交部 发言人 赵立坚.
-func splitCJK(ws []word) []word {
-	var out []word
-	t := titles()
-	g := Countries()
-	for _, w := range ws {
+// splitCJK splits the Han, kana and Hangul words at the titles, honorifics
+// and places written inside them: "外交部发言人赵立坚" → 外交部 发言人 赵立坚.
+func (p *parser) splitCJK() {
+	d := cjkWords()
+	for i := 0; i < len(p.words); i++ {
+		w := p.words[i]
 		if w.kind != kName || (w.sc != scHan && w.sc != scKana && w.sc != scHangul) {
-			out = append(out, w)
 			continue
 		}
-		rs := []rune(w.folded)
-		maxLen := max(t.cjkMax, g.cjkMax)
+		var obuf [48]int
+		offs := runeOffsets(obuf[:0], w.text)
+		n := len(offs) - 1
+		var pieces [8]word
+		np := 0
 		start := 0
 		emit := func(end int, kind wordKind) {
-			if end > start {
-				p := string(rs[start:end])
-				out = append(out, word{text: p, folded: p, sc: w.sc, kind: kind, brk: w.brk && start == 0})
+			if end > start && np < len(pieces) {
+				pw := w
+				pw.text, pw.kind, pw.brk = w.text[offs[start]:offs[end]], kind, w.brk && start == 0
+				pieces[np] = pw
+				np++
 			}
 		}
-		for i := 0; i < len(rs); {
-			n := 0
-			for l := min(maxLen, len(rs)-i); l >= 1; l-- {
-				sub := string(rs[i : i+l])
-				if l >= 2 || len(rs) > 1 {
-					if t.cjk[sub] || l >= 2 && g.isPlace(sub, w.sc) {
-						if l == len(rs) && i == 0 {
-							break // the whole word is not split here
-						}
-						n = l
-						break
-					}
-				}
-			}
-			if n == 0 || !cjkTitleFits(rs, i, n) {
-				i++
+		for j := 0; j < n; {
+			l := d.longest(w.text, offs, j, n)
+			if l == 0 || !d.fits(w.text, offs, j, l, n) {
+				j++
 				continue
 			}
-			emit(i, kName)
-			start = i
-			emit(i+n, kTitle)
-			i += n
-			start = i
+			emit(j, kName)
+			start = j
+			emit(j+l, kTitle)
+			j += l
+			start = j
 		}
-		emit(len(rs), kName)
+		if np == 0 {
+			continue
+		}
+		emit(n, kName)
+		// replace the word by its pieces, each with its folded form
+		tail := append([]word(nil), p.words[i+1:]...)
+		p.words = p.words[:i]
+		for _, pw := range pieces[:np] {
+			pw.fs = len(p.fold)
+			p.fold = append(p.fold, pw.text...)
+			pw.fe = len(p.fold)
+			p.words = append(p.words, pw)
+		}
+		p.words = append(p.words, tail...)
+		i += np - 1
+	}
+}
+
+// runeOffsets appends the byte offsets of the runes of s, and len(s).
+func runeOffsets(offs []int, s string) []int {
+	for i := range s {
+		offs = append(offs, i)
+	}
+	return append(offs, len(s))
+}
+
+// build romanizes and keys the words of the run.
+func (p *parser) build(ws []word) Name {
+	var (
+		obuf [384]byte
+		tbuf [12]tokenBuild
+	)
+	b := nameBuilder{out: obuf[:0], toks: tbuf[:0]}
+	for i := range ws {
+		b.word(&ws[i], ws[i].id)
+	}
+	return b.finish()
+}
+
+// tokenBuild is a token while its strings are offsets into nameBuilder.out.
+type tokenBuild struct {
+	roman, key [2][2]int
+	coarse     [2]int
+	word       uint8
+	particle   bool
+	initial    bool
+	vowelEnd   bool // the romanization ends in a vowel
+}
+
+type spanBuild struct {
+	span
+	key [2][2]int
+}
+
+// nameBuilder accumulates the strings of a Name in one buffer.
+type nameBuilder struct {
+	out  []byte
+	toks []tokenBuild
+	k    keyer
+}
+
+// word appends the tokens of one name word.
+func (b *nameBuilder) word(w *word, id uint8) {
+	switch w.sc {
+	case scHan:
+		var obuf [16]int
+		offs := runeOffsets(obuf[:0], w.text)
+		n := len(offs) - 1
+		foreign := isTranscription(w.text, offs)
+		if s := hanSurnameLen(w.text, offs); s > 0 && n-s >= 1 && n <= 4 && !foreign {
+			b.han(w.text[:offs[s]], id, false)
+			b.han(w.text[offs[s]:], id, false)
+			return
+		}
+		b.han(w.text, id, foreign || n >= 3)
+		return
+	case scHangul:
+		var obuf [16]int
+		offs := runeOffsets(obuf[:0], w.text)
+		if s := koreanSurnameLen(w.text, offs); s > 0 {
+			sur := w.text[:offs[s]]
+			b.token(sur, scHangul, id, false)
+			if alt, ok := koreanSurnameSpelling(sur); ok {
+				t := &b.toks[len(b.toks)-1]
+				t.roman[1] = b.appendText(alt)
+				t.key[1] = b.key(b.out[t.roman[1][0]:t.roman[1][1]], 0)
+			}
+			b.token(w.text[offs[s]:], scHangul, id, false)
+			return
+		}
+	case scArabic:
+		// the article written against a family name: الأسد → al + asad;
+		// not the name of God in theophoric names (عبد اللهيان)
+		f := w.text
+		if rest, ok := cutArabicArticle(f); ok && !titles().words[string(foldedArabic(f))] {
+			b.token(f[:len(f)-len(rest)], scArabic, id, true)
+			b.token(rest, scArabic, id, false)
+			return
+		}
+	}
+	b.token(w.text, w.sc, id, w.kind == kParticle)
+}
+
+// cutArabicArticle returns the word after its article ال when at least three
+// letters remain and the word is not a form of الله.
+func cutArabicArticle(w string) (string, bool) {
+	rest, ok := strings.CutPrefix(w, "ال")
+	if !ok || utf8.RuneCountInString(rest) < 3 || strings.HasPrefix(rest, "له") || strings.HasPrefix(rest, "لّه") {
+		return w, false
+	}
+	return rest, true
+}
+
+// foldedArabic returns the Arabic word folded, for the title table.
+func foldedArabic(w string) []byte {
+	var buf [64]byte
+	return appendFold(buf[:0], w, 0)
+}
+
+// appendText appends s to the buffer and returns its offsets.
+func (b *nameBuilder) appendText(s string) [2]int {
+	start := len(b.out)
+	b.out = append(b.out, s...)
+	return [2]int{start, len(b.out)}
+}
+
+// key appends the fine key of the romanized w and returns its offsets.
+func (b *nameBuilder) key(w []byte, mode keyMode) [2]int {
+	start := len(b.out)
+	b.k.reset(b.out)
+	addKey(&b.k, w, mode)
+	b.out = b.k.b
+	return [2]int{start, len(b.out)}
+}
+
+// token appends one token for text in script sc.
+func (b *nameBuilder) token(text string, sc script, id uint8, particle bool) {
+	start := len(b.out)
+	b.out = appendRoman(b.out, text, sc, romanNasal)
+	b.out = b.out[:start+len(keepAlnumCase(b.out[start:]))]
+	end := len(b.out)
+	if end == start {
+		return
+	}
+	t := tokenBuild{word: id, particle: particle}
+	t.roman[0] = [2]int{start, end}
+	t.roman[1] = t.roman[0]
+	roman := b.out[start:end]
+	t.vowelEnd = isVowel(roman[len(roman)-1])
+	t.initial = sc == scLatin && len(roman) == 1
+	switch sc {
+	case scHangul:
+		t.key[0] = b.keyHangul(text)
+	case scLatin:
+		t.key[0] = b.key(roman, 0)
+		t.key[1] = b.key(roman, modeAlt)
+	case scKana:
+		t.key[0] = b.key(roman, 0)
+		if i := bytes.Index(roman, []byte("chi")); i >= 0 {
+			// チ also writes the ti of foreign names: プーチン Putin
+			s := len(b.out)
+			b.out = append(b.out, roman[:i]...)
+			b.out = append(b.out, 't')
+			b.out = append(b.out, roman[i+2:]...)
+			t.roman[1] = [2]int{s, len(b.out)}
+			t.key[1] = b.key(b.out[s:], 0)
+		}
+	default:
+		t.key[0] = b.key(roman, scriptMode(sc))
+	}
+	if t.key[1] == [2]int{} {
+		t.key[1] = t.key[0]
+	}
+	keepAlnum(b.out[start:end]) // N marks read, the romanization is lowercase
+	if t.roman[1] != t.roman[0] {
+		keepAlnum(b.out[t.roman[1][0]:t.roman[1][1]])
+	}
+	b.toks = append(b.toks, t)
+}
+
+// keyHangul keys Hangul syllable by syllable, as Revised Romanization
+// writes names.
+func (b *nameBuilder) keyHangul(text string) [2]int {
+	start := len(b.out)
+	b.k.reset(b.out)
+	for _, r := range text {
+		var tmp [8]byte
+		addKey(&b.k, appendHangul(tmp[:0], r), 0)
+	}
+	b.out = b.k.b
+	return [2]int{start, len(b.out)}
+}
+
+// han appends a token for a run of Han characters, read in Mandarin
+// (reading 0) and Korean (reading 1). foreign says the run transcribes a
+// foreign name.
+func (b *nameBuilder) han(text string, id uint8, foreign bool) {
+	t := tokenBuild{word: id}
+	start := len(b.out)
+	b.out = appendHan(b.out, text, false)
+	b.out = b.out[:start+len(keepAlnum(b.out[start:]))]
+	if len(b.out) == start {
+		return
+	}
+	t.roman[0] = [2]int{start, len(b.out)}
+	t.vowelEnd = isVowel(b.out[len(b.out)-1])
+	mode := modePinyin
+	if foreign {
+		mode = modeForeign
+	}
+	start = len(b.out)
+	b.k.reset(b.out)
+	for _, r := range text {
+		if py, _ := hanReadings(r); py != "" {
+			addKey(&b.k, py, mode)
+		} else {
+			var tmp [16]byte
+			addKey(&b.k, keepAlnum(appendHan(tmp[:0], string(r), false)), mode)
+		}
+	}
+	b.out = b.k.b
+	t.key[0] = [2]int{start, len(b.out)}
+	start = len(b.out)
+	b.out = appendHan(b.out, text, true)
+	b.out = b.out[:start+len(keepAlnum(b.out[start:]))]
+	t.roman[1] = [2]int{start, len(b.out)}
+	start = len(b.out)
+	b.k.reset(b.out)
+	for _, r := range text {
+		var tmp [16]byte
+		addKey(&b.k, keepAlnum(appendHan(tmp[:0], string(r), true)), 0)
+	}
+	b.out = b.k.b
+	t.key[1] = [2]int{start, len(b.out)}
+	b.toks = append(b.toks, t)
+}
+
+// finish builds the spans and the Name.
+func (b *nameBuilder) finish() Name {
+	var sbuf [24]spanBuild
+	spans := sbuf[:0]
+	ts := b.toks
+	for i := range ts {
+		for n := 1; n <= maxSpan && i+n <= len(ts); n++ {
+			if n > 1 && (b.markOnly(ts[i+n-1]) || ts[i+n-1].initial) || n == 2 && (b.markOnly(ts[i]) || ts[i].initial) {
+				break // a part without consonants is compared on its own
+			}
+			sp := spanBuild{span: span{first: i, n: n, natural: true}}
+			for _, t := range ts[i : i+n] {
+				switch {
+				case t.initial:
+					sp.weight++
+				case !t.particle:
+					sp.weight += t.key[0][1] - t.key[0][0] + 1
+				}
+				sp.natural = sp.natural && t.word == ts[i].word
+			}
+			for r := range 2 {
+				sp.key[r] = b.joinKeys(ts[i:i+n], r, false)
+			}
+			spans = append(spans, sp)
+			if n == 2 && ts[i].word != ts[i+1].word {
+				rev := sp
+				rev.reversed, rev.natural = true, false
+				for r := range 2 {
+					rev.key[r] = b.joinKeys(ts[i:i+n], r, true)
+				}
+				spans = append(spans, rev)
+			}
+		}
+	}
+	for i := range ts {
+		ts[i].coarse = b.coarse(ts[i].key[0])
+	}
+	str := string(b.out)
+	sub := func(o [2]int) string { return str[o[0]:o[1]] }
+	n := Name{
+		Parts:  make([]string, len(ts)),
+		Keys:   make([]string, len(ts)),
+		tokens: make([]token, len(ts)),
+		spans:  make([]span, len(spans)),
+	}
+	for i, t := range ts {
+		n.tokens[i] = token{
+			roman:    [2]string{sub(t.roman[0]), sub(t.roman[1])},
+			key:      [2]string{sub(t.key[0]), sub(t.key[1])},
+			word:     t.word,
+			particle: t.particle,
+			initial:  t.initial,
+		}
+		n.Parts[i] = n.tokens[i].roman[0]
+		n.Keys[i] = str[t.coarse[0]:t.coarse[1]]
+	}
+	for i, sp := range spans {
+		n.spans[i] = sp.span
+		n.spans[i].key = [2]string{sub(sp.key[0]), sub(sp.key[1])}
+	}
+	return n
+}
+
+// markOnly reports whether a token's key has no consonant: Yi, Yo, O.
+func (b *nameBuilder) markOnly(t tokenBuild) bool {
+	for _, c := range b.out[t.key[0][0]:t.key[0][1]] {
+		if c != fkVowel && c != fkGlide && c != fkGlideJ {
+			return false
+		}
+	}
+	return true
+}
+
+// joinKeys appends the key of tokens run together in reading r, in reverse
+// order if rev: the marks of an initial vowel or glide are dropped inside
+// the word, and a letter doubled across the junction counts once.
+func (b *nameBuilder) joinKeys(ts []tokenBuild, r int, rev bool) [2]int {
+	start := len(b.out)
+	b.k.reset(b.out)
+	for j := range ts {
+		t := ts[j]
+		if rev {
+			t = ts[len(ts)-1-j]
+		}
+		k := b.out[t.key[r][0]:t.key[r][1]]
+		if j > 0 {
+			for len(k) > 0 && (k[0] == fkVowel || k[0] == fkGlide || k[0] == fkGlideJ) {
+				k = k[1:]
+				b.k.last = 0 // a vowel at the junction
+			}
+			if len(k) == 0 && !t.particle {
+				// a part without consonants in this reading (Jae read
+				// as Yae) does not join a word
+				b.out = b.out[:start]
+				return [2]int{start, start}
+			}
+		}
+		for i, c := range k {
+			if i == 0 {
+				b.k.emit(c)
+			} else {
+				b.k.b = append(b.k.b, c)
+			}
+			b.k.last = c
+		}
+		if t.vowelEnd {
+			b.k.last = 0
+		}
+		b.out = b.k.b
+	}
+	return [2]int{start, len(b.out)}
+}
+
+// coarse appends the key of [Key] for the fine key at o.
+func (b *nameBuilder) coarse(o [2]int) [2]int {
+	start := len(b.out)
+	var prev byte
+	for i := o[0]; i < o[1]; i++ {
+		f := b.out[i]
+		c := coarseOf(f)
+		if i > o[0] && c == coarseOf(prev) && f != prev && !isSibilant(f) {
+			prev = f
+			continue // a coda liquid or nasal before a letter of its class: Berlin
+		}
+		b.out = append(b.out, c)
+		prev = f
+	}
+	return [2]int{start, len(b.out)}
+}
+
+// keepAlnum keeps the ASCII letters and digits of b, lowercased, in place.
+func keepAlnum(b []byte) []byte {
+	out := keepAlnumCase(b)
+	for i, c := range out {
+		if 'A' <= c && c <= 'Z' {
+			out[i] = c + 'a' - 'A'
+		}
 	}
 	return out
 }
 
-// cjkTitleFits rejects one-character titles (氏, 相, 前, 副) unless they stand
-// at an edge of the run or next to another title: inside a name they are
-// likely part of it.
-func cjkTitleFits(rs []rune, i, n int) bool {
-	if n > 1 {
+// keepAlnumCase keeps the ASCII letters and digits of b, in place.
+func keepAlnumCase(b []byte) []byte {
+	out := b[:0]
+	for _, c := range b {
+		if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// isTranscription reports whether a run of Han characters transcribes a
+// foreign name: it has a character that Chinese transcriptions use for its
+// sound and Chinese given names hardly ever (斯, 尔, 夫, 娃 …), or five
+// characters or more.
+func isTranscription(text string, offs []int) bool {
+	if len(offs)-1 >= 5 {
 		return true
 	}
-	if i+n == len(rs) {
-		return i > 0
-	}
-	// a modifier before a longer title: 前首相, 副報道局長
-	t := titles()
-	for l := 2; l <= t.cjkMax && i+1+l <= len(rs); l++ {
-		if t.cjk[string(rs[i+1:i+1+l])] {
+	for i, r := range text {
+		if i > 0 && strings.ContainsRune(transcriptionChars, r) {
 			return true
 		}
 	}
 	return false
 }
 
-// appendTokens appends the tokens of one name word.
-func appendTokens(ts []token, w word) []token {
-	t := titles()
-	switch w.sc {
-	case scHan:
-		rs := []rune(w.text)
-		if n := surnameLen(rs, hanSurname); n > 0 && len(rs)-n >= 1 && len(rs) <= 4 {
-			return append(ts, hanToken(string(rs[:n])), hanToken(string(rs[n:])))
-		}
-		return append(ts, hanToken(w.text))
-	case scHangul:
-		rs := []rune(w.text)
-		if n := surnameLen(rs, koreanSurname); n > 0 && len(rs)-n >= 1 && len(rs) <= 4 {
-			sur := newToken(string(rs[:n]), scHangul)
-			if alt, ok := koreanSurnameSpelling[string(rs[:n])]; ok {
-				sur.roman[1], sur.key[1] = alt, KeyLatin(alt)
-			}
-			return append(ts, sur, newToken(string(rs[n:]), scHangul))
-		}
-	case scArabic:
-		// the article written against a family name: الأسد → al + asad
-		if rest, ok := strings.CutPrefix(w.folded, "ال"); ok && runeCount(rest) >= 3 && !t.words[w.folded] {
-			p := newToken("ال", scArabic)
-			p.particle = true
-			return append(ts, p, newToken(rest, scArabic))
-		}
-	}
-	tok := newToken(w.text, w.sc)
-	tok.particle = w.kind == kParticle
-	tok.initial = w.sc == scLatin && len(tok.roman[0]) == 1
-	if tok.roman[0] == "" {
-		return ts
-	}
-	return append(ts, tok)
-}
-
-func newToken(text string, sc script) token {
-	r := cleanLatin(appendRoman(nil, text, sc, false))
-	r = strings.ReplaceAll(r, " ", "")
-	k := KeyLatin(r)
-	t := token{roman: [2]string{r, r}, key: [2]string{k, k}}
-	if sc == scKana && strings.Contains(r, "chi") {
-		// チ also writes the ti of foreign names: プーチン Putin
-		t.roman[1] = strings.ReplaceAll(r, "chi", "ti")
-		t.key[1] = KeyLatin(t.roman[1])
-	}
-	return t
-}
-
-// markOnly reports whether a key has no consonant: Yi, Yo, O.
-func markOnly(k string) bool { return strings.Trim(k, "ay") == "" }
-
-// hanToken reads Han characters in Mandarin (reading 0) and Korean (1).
-func hanToken(text string) token {
-	t := newToken(text, scHan)
-	k := cleanLatin(appendRoman(nil, text, scHan, true))
-	t.roman[1], t.key[1] = k, KeyLatin(k)
-	return t
-}
-
-func surnameLen(rs []rune, set map[string]bool) int {
-	if len(rs) >= 3 && set[string(rs[:2])] {
-		return 2
-	}
-	if len(rs) >= 2 && set[string(rs[:1])] {
-		return 1
-	}
-	return 0
-}
-
-func makeSpans(ts []token) []span {
-	var out []span
-	for i := range ts {
-		for n := 1; n <= maxSpan && i+n <= len(ts); n++ {
-			if n > 1 && (markOnly(ts[i+n-1].key[0]) || ts[i+n-1].initial) || n == 2 && (markOnly(ts[i].key[0]) || ts[i].initial) {
-				break // a part without consonants is compared on its own
-			}
-			sp := span{first: i, n: n}
-			for r := range 2 {
-				var b []byte
-				for _, t := range ts[i : i+n] {
-					b = append(b, t.roman[r]...)
-				}
-				sp.key[r] = KeyLatin(string(b))
-			}
-			for _, t := range ts[i : i+n] {
-				switch {
-				case t.initial:
-					sp.weight++
-				case !t.particle:
-					sp.weight += len(t.key[0]) + 1
-				}
-			}
-			out = append(out, sp)
-		}
-	}
-	return out
-}
+// transcriptionChars are characters of the Xinhua transcription table for
+// foreign names that Chinese given names rarely use.
+const transcriptionChars = "尔爾斯夫姆兹茨娃莱萊罗羅洛萨薩塔特托瓦迪蒂恩贝貝布拜奥奧乌烏埃赫卡科库庫拉勒卢盧鲁魯玛瑪迈邁曼纳納尼诺諾帕佩塞桑舍什索坦图圖沃约約扎詹佐肯登伊"

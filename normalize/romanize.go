@@ -43,7 +43,7 @@ func Romanize(s string) string {
 			if prev != scNone && prev != sc {
 				b = append(b, ' ')
 			}
-			b = appendRoman(b, text, sc, false)
+			b = appendRoman(b, text, sc, 0)
 		}
 		prev = sc
 	})
@@ -73,14 +73,25 @@ func prepare(s string) string {
 	}, s)
 }
 
-// appendRoman appends the romanization of a run of one script. korean selects
-// Korean rather than Mandarin readings of Han characters.
-func appendRoman(b []byte, run string, sc script, korean bool) []byte {
+// romanOpt are options of appendRoman.
+type romanOpt uint8
+
+const (
+	// romanKorean reads Han characters in Korean rather than Mandarin.
+	romanKorean romanOpt = 1 << iota
+	// romanNasal writes N for an n that may stand for ng: a Cyrillic н
+	// closing a syllable without a soft sign (Palladius writes -n as -нь
+	// and -ng as -н), a kana ン. Only keys are built from such text.
+	romanNasal
+)
+
+// appendRoman appends the romanization of a run of one script.
+func appendRoman(b []byte, run string, sc script, opt romanOpt) []byte {
 	switch sc {
 	case scLatin:
 		return appendLatin(b, run)
 	case scCyrillic:
-		return appendCyrillic(b, run)
+		return appendCyrillic(b, run, opt&romanNasal != 0)
 	case scGreek:
 		return appendGreek(b, run)
 	case scArabic:
@@ -88,14 +99,14 @@ func appendRoman(b []byte, run string, sc script, korean bool) []byte {
 	case scHebrew:
 		return appendHebrew(b, run)
 	case scKana:
-		return appendKana(b, run)
+		return appendKana(b, run, opt&romanNasal != 0)
 	case scHangul:
 		for _, r := range run {
 			b = appendHangul(b, r)
 		}
 		return b
 	case scHan:
-		return appendHan(b, run, korean)
+		return appendHan(b, run, opt&romanKorean != 0)
 	}
 	return appendFallback(b, run)
 }

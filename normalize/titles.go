@@ -104,7 +104,6 @@ type titleTable struct {
 	words     map[string]bool // folded title words
 	particles map[string]bool // folded particles
 	cjk       map[string]bool // folded CJK titles
-	cjkMax    int             // the most runes in a CJK title
 }
 
 var titles = sync.OnceValue(func() *titleTable {
@@ -118,9 +117,7 @@ var titles = sync.OnceValue(func() *titleTable {
 		t.particles[Fold(w)] = true
 	}
 	for _, w := range cjkTitles {
-		f := Fold(w)
-		t.cjk[f] = true
-		t.cjkMax = max(t.cjkMax, utf8.RuneCountInString(f))
+		t.cjk[Fold(w)] = true
 	}
 	return t
 })
@@ -136,22 +133,24 @@ func IsTitle(word string) bool {
 	if f == "" {
 		return false
 	}
-	return titles().isTitle(f)
+	r, _ := utf8.DecodeRuneInString(f)
+	sc, _ := scriptOf(r)
+	return isTitle(titles(), f, sc)
 }
 
-func (t *titleTable) isTitle(f string) bool {
-	if t.words[f] || t.cjk[f] {
+// isTitle reports whether the folded word f of script sc is a title.
+func isTitle[T text](t *titleTable, f T, sc script) bool {
+	if t.words[string(f)] || t.cjk[string(f)] {
 		return true
 	}
-	r, _ := utf8.DecodeRuneInString(f)
-	switch sc, _ := scriptOf(r); sc {
+	switch sc {
 	case scArabic, scHebrew:
-		if s := stripProclitics(f, sc); s != f && t.words[s] {
+		if s := stripProclitics(f, sc); len(s) != len(f) && t.words[string(s)] {
 			return true
 		}
 	case scLatin:
 		for _, suf := range germanTitleSuffixes {
-			if len(f) > len(suf)+2 && strings.HasSuffix(f, suf) {
+			if len(f) > len(suf)+2 && string(f[len(f)-len(suf):]) == suf {
 				return true
 			}
 		}
@@ -171,31 +170,48 @@ func StripProclitics(word string) string {
 }
 
 var (
-	arabicProclitics = []string{"وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف"}
-	hebrewProclitics = []string{"וה", "וב", "ול", "ומ", "וש", "שה", "מה", "בה", "לה", "ה", "ו", "ב", "ל", "מ", "ש", "כ"}
+	arabicProclitics = [...]string{"وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف"}
+	hebrewProclitics = [...]string{"וה", "וב", "ול", "ומ", "וש", "שה", "מה", "בה", "לה", "ה", "ו", "ב", "ל", "מ", "ש", "כ"}
 )
 
-func stripProclitics(w string, sc script) string {
+func stripProclitics[T text](w T, sc script) T {
 	var list []string
 	switch sc {
 	case scArabic:
-		list = arabicProclitics
+		list = arabicProclitics[:]
 	case scHebrew:
-		list = hebrewProclitics
+		list = hebrewProclitics[:]
 	default:
 		return w
 	}
 	for _, p := range list {
-		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 3 {
-			return rest
+		if hasPrefix(w, p) && runeCountAtLeast(w[len(p):], 3) {
+			return w[len(p):]
 		}
 	}
 	return w
 }
 
+func hasPrefix[T text](w T, p string) bool { return len(w) >= len(p) && string(w[:len(p)]) == p }
+
+func hasSuffix[T text](w T, s string) bool {
+	return len(w) >= len(s) && string(w[len(w)-len(s):]) == s
+}
+
+// runeCountAtLeast reports whether w holds at least n runes.
+func runeCountAtLeast[T text](w T, n int) bool {
+	c := 0
+	for i := 0; i < len(w) && c < n; i++ {
+		if w[i]&0xC0 != 0x80 {
+			c++
+		}
+	}
+	return c >= n
+}
+
 // koreanParticles are the postpositions written against Korean nouns, longest
 // first.
-var koreanParticles = []string{"에게서", "에서는", "으로는", "에서", "으로", "에게", "께서", "과", "와", "은", "는", "이", "가", "을", "를", "의", "에", "도", "로", "만"}
+var koreanParticles = [...]string{"에게서", "에서는", "으로는", "에서", "으로", "에게", "께서", "과", "와", "은", "는", "이", "가", "을", "를", "의", "에", "도", "로", "만"}
 
 // StripKoreanParticle removes one postposition (은 는 이 가 을 를 의 에 에서
 // 으로 …) from the end of a Hangul word, as long as two syllables remain:

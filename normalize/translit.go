@@ -17,8 +17,18 @@ var cyrillic = map[rune]string{
 	'қ': "k", 'ғ': "g", 'ң': "ng", 'ү': "u", 'ұ': "u", 'һ': "h", 'ә': "a", 'ө': "o",
 }
 
-func appendCyrillic(b []byte, run string) []byte {
-	for _, r := range run {
+// appendCyrillic appends the romanization of a Cyrillic run; with nasal, an
+// н before a consonant or at the end is written N.
+func appendCyrillic(b []byte, run string, nasal bool) []byte {
+	for i, r := range run {
+		r = unicode.ToLower(r)
+		if r == 'н' && nasal {
+			next, _ := utf8.DecodeRuneInString(run[i+len("н"):])
+			if s, ok := cyrillic[unicode.ToLower(next)]; !ok || s != "" && !isVowel(s[0]) && s[0] != 'y' && next != 'н' && next != 'Н' {
+				b = append(b, 'N')
+				continue
+			}
+		}
 		if s, ok := cyrillic[r]; ok {
 			b = append(b, s...)
 		} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -41,7 +51,7 @@ var greek = map[rune]string{
 // digraphs.
 var greekDigraphs = map[string]string{
 	"αι": "e", "ει": "i", "οι": "i", "ου": "ou", "υι": "i", "αυ": "av", "ευ": "ev", "ηυ": "iv",
-	"μπ": "b", "ντ": "d", "γκ": "g", "γγ": "ng", "τσ": "ts", "τζ": "tz",
+	"μπ": "b", "ντ": "d", "γκ": "g", "γγ": "ng", "τσ": "ts", "τζ": "dz",
 }
 
 // greekBase splits an accented Greek letter into its base letter and whether
@@ -76,6 +86,9 @@ func greekBase(r rune) (base rune, accent, diaeresis bool) {
 
 func appendGreek(b []byte, run string) []byte {
 	rs := []rune(run)
+	for i, r := range rs {
+		rs[i] = unicode.ToLower(r)
+	}
 	for i := 0; i < len(rs); i++ {
 		r, acc, _ := greekBase(rs[i])
 		if i+1 < len(rs) {
@@ -267,6 +280,3 @@ func appendHebrew(b []byte, run string) []byte {
 	}
 	return b
 }
-
-// runeCount is utf8.RuneCountInString, named for brevity in tables.
-func runeCount(s string) int { return utf8.RuneCountInString(s) }
