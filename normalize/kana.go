@@ -36,7 +36,7 @@ func kanaRoman(r rune) string {
 // appendKana appends the Hepburn romanization of a run of kana. Small ya, yu,
 // yo and small vowels combine with the kana before them (キャ kya, シェ she,
 // ティ ti, ファ fa, ウィ wi); the small tsu doubles the next consonant. With
-// nasal, ン is written N: it stands for n and ng alike.
+// nasal, ン is written N: it stands for n and ng alike; and フ Fu, h or f.
 func appendKana(b []byte, run string, nasal bool) []byte {
 	double := false
 	start := len(b) // start of the last syllable written
@@ -78,8 +78,10 @@ func appendKana(b []byte, run string, nasal bool) []byte {
 				continue
 			}
 		}
-		if s == "n" && nasal {
+		if nasal && s == "n" {
 			s = "N"
+		} else if nasal && s == "fu" {
+			s = "Fu"
 		}
 		start = len(b)
 		if double && s[0] != 'n' && !isVowel(s[0]) {

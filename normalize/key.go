@@ -56,13 +56,20 @@ const (
 	// modePinyin reads a Mandarin syllable: c, z, zh, q, j and ch are
 	// affricates, x is a palatal fricative.
 	modePinyin
+	// modeNative reads text this package romanized from another script,
+	// whose ch is always voiceless (ч, ㅊ, チ, چ).
+	modeNative
+	// modeHangul reads a Hangul syllable: its hu also writes the fu of
+	// Japanese (후미오 Fumio).
+	modeHangul
 	// modeAbjad reads a word of a script that leaves short vowels unwritten
 	// (Arabic, Persian, Hebrew): a liquid before a consonant may close a
 	// syllable whatever precedes it (بربوک, Baerbock).
 	modeAbjad
 	// modeForeign reads a Chinese transcription of a foreign name: its final
-	// n and ng stand for either (扬 yang for -yan), and x may stand for h
-	// (希 xi for hi).
+	// n and ng stand for either (扬 yang for -yan), x may stand for h (希 xi
+	// for hi), h for kh (汗 Khan), y for j (约翰 John), and the voicing of
+	// affricates is not told.
 	modeForeign
 )
 
@@ -73,6 +80,8 @@ const (
 	fkVowel   = 'a' // a word-initial vowel
 	fkGlide   = 'y' // a word-initial y
 	fkGlideJ  = 'Y' // a word-initial y of a Chinese transcription: y or j (约翰 John)
+	fkGlideI  = 'I' // a word-initial Latin yi: the vowel i of pinyin, or y (Yitzhak)
+	fkHF      = 'F' // h or f: Japanese fu is written hu in Kunrei-shiki and 후 in Hangul
 	fkN       = 'n' // n
 	fkKH      = 'q' // kh: h to some scripts, k to others (Khan, カーン, 汗)
 	fkNG      = 'g' // ng closing a syllable
@@ -95,6 +104,8 @@ func coarseOf(c byte) byte {
 		return 'n'
 	case fkGlideJ:
 		return fkGlide
+	case fkGlideI:
+		return fkVowel
 	case fkCoda:
 		return 'l'
 	case fkKH:
@@ -226,7 +237,22 @@ func addKey[T text](k *keyer, w T, mode keyMode) {
 			if i == len(w)-1 && prevVowel {
 				continue // Allah, Shah: a final h is often not written
 			}
-			k.emit('h')
+			switch {
+			case mode&modeForeign != 0:
+				k.emit(fkKH) // Chinese writes kh and x as h: 汗 Khan
+			case mode&modeHangul != 0 && next == 'u' && !k.coarse:
+				k.emit(fkHF)
+			default:
+				k.emit('h')
+			}
+		case 'F':
+			if k.coarse {
+				k.emit('b')
+			} else {
+				k.emit(fkHF) // kana フ
+			}
+		case 'G':
+			k.emit('h') // Turkish ğ: silent, or g in other scripts
 		case 's':
 			switch {
 			case next == 'c' && at(w, i+2) == 'h':
@@ -253,8 +279,12 @@ func addKey[T text](k *keyer, w T, mode keyMode) {
 				i++
 				if mode&modeAlt != 0 {
 					k.emit(fkKH) // German and Slavic ch: Sacharowa
-				} else {
+				} else if pinyin || mode&modeNative != 0 {
 					affr(fkAffrU)
+				} else {
+					// English ch, but also the unaspirated ch of Wade-Giles
+					// (Chiang, 蒋 Jiang) and the sh of French
+					affr(fkAffr)
 				}
 			case next == 'z':
 				i++
@@ -277,12 +307,18 @@ func addKey[T text](k *keyer, w T, mode keyMode) {
 				k.emit('k')
 			}
 		case 'g':
-			if next == 'h' {
+			switch {
+			case next == 'h':
 				i++
+			case next == 'i' && isVowel(at(w, i+2)) && !pinyin:
+				i++
+				affr(fkAffrV) // Italian gia, gio, giu: Giorgia, Джорджа
+				continue
 			}
 			k.emit('k')
 		case 'q':
-			if pinyin || next == 'i' {
+			if pinyin || next == 'i' || next == 'u' && (at(w, i+2) == 'n' || i+2 == len(w)) {
+				// pinyin qi, qu, qun; not the qu of Romance languages
 				affr(fkAffrU)
 			} else {
 				k.emit('k')
@@ -310,8 +346,8 @@ func addKey[T text](k *keyer, w T, mode keyMode) {
 					i++
 					affr(fkAffr) // Arabic تش writes zh, ch and q alike
 					continue
-				case n == 'h':
-					i++
+				case n == 'h' && c == 'd':
+					i++ // dzh, dsh
 				case n == 'c' && at(w, i+2) == 'h':
 					i += 2 // German tsch, dsch
 				case n == 'z' && next == 's':
@@ -365,8 +401,10 @@ func addKey[T text](k *keyer, w T, mode keyMode) {
 func (k *keyer) glide(first bool, next, after byte, mode keyMode) {
 	switch {
 	case !first:
-	case next == 'i' && !isVowel(after):
+	case next == 'i' && !isVowel(after) && mode&(modePinyin|modeForeign) != 0:
 		k.emit(fkVowel) // pinyin yi is the vowel i
+	case next == 'i' && !isVowel(after):
+		k.emit(fkGlideI) // Latin yi: pinyin (Yi Gang) or y (Yitzhak)
 	case mode&modeForeign != 0:
 		k.emit(fkGlideJ)
 	default:
@@ -407,13 +445,13 @@ func nasal[T text](k *keyer, w T, i *int, mode keyMode) {
 // classes, and nothing when one letter stands for either.
 type keyCosts struct {
 	index [128]uint8    // letter → row, 0 for letters not listed
-	sub   [32][32]uint8 // substitution
-	del   [32]uint8     // insertion or deletion
+	sub   [48][48]uint8 // substitution
+	del   [48]uint8     // insertion or deletion
 	fine  string        // the letters, in row order from 1
 }
 
 var costs = sync.OnceValue(func() *keyCosts {
-	c := &keyCosts{fine: "ayYbtkhqmngulrszcjCxX0123456789"}
+	c := &keyCosts{fine: "ayYIbFtkhqmngulrszcjCxX0123456789"}
 	for i := range len(c.fine) {
 		c.index[c.fine[i]] = uint8(i + 1)
 	}
@@ -421,8 +459,8 @@ var costs = sync.OnceValue(func() *keyCosts {
 		i, j := c.index[x], c.index[y]
 		c.sub[i][j], c.sub[j][i] = v, v
 	}
-	for i := range 32 {
-		for j := range 32 {
+	for i := range 48 {
+		for j := range 48 {
 			if i != j {
 				c.sub[i][j] = 4
 			}
@@ -431,20 +469,21 @@ var costs = sync.OnceValue(func() *keyCosts {
 	}
 	// one letter stands for either
 	for _, p := range []string{"lr", "un", "ug", "zs", "zx", "zX", "zc", "zj", "zC", "cj", "cC", "xs", "Xs", "Xx", "Xh",
-		"qh", "qk", "qX", "Yy", "Yc", "Yj"} {
+		"qh", "qk", "qX", "Yy", "Yc", "Yj", "Ia", "Iy", "Fb", "Fh", "Fq"} {
 		set(p[0], p[1], 0)
 	}
 	// the same class, a difference transcription systems keep: n and ng,
-	// fricative and affricate, the voicing of affricates (Qiang, Jian)
-	for _, p := range []string{"ng", "sc", "sj", "sC", "xc", "xj", "xC", "Xc", "Xj", "XC", "jC"} {
+	// fricative and affricate; the voicing of affricates costs a full edit
+	// (Qiang, Jian: every system for Chinese keeps it)
+	for _, p := range []string{"ng", "sc", "sj", "sC", "xc", "xj", "xC", "Xc", "Xj", "XC"} {
 		set(p[0], p[1], 2)
 	}
 	// across classes, but often confused between scripts
-	for _, p := range []string{"hk", "xh", "xq", "ay", "aY", "yc", "yj", "yC", "yz", "YC", "mn", "mu", "mg"} {
+	for _, p := range []string{"hk", "xh", "xq", "ay", "aY", "yc", "yj", "yz", "Ic", "Ij", "mn", "mu", "mg"} {
 		set(p[0], p[1], 2)
 	}
-	// h, a vowel mark, an initial glide and a coda liquid come and go
-	for _, l := range "hayYr" {
+	// h (and kh), a vowel mark, an initial glide and a coda liquid come and go
+	for _, l := range "hqFayYIr" {
 		c.del[c.index[l]] = 2
 	}
 	return c
@@ -538,20 +577,26 @@ func appendRomanKey(b []byte, k *keyer, run string, sc script) []byte {
 		}
 	case scHangul:
 		for _, r := range run {
-			addKey(k, appendHangul(tmp[:0], r), 0)
+			addKey(k, appendHangul(tmp[:0], r), modeHangul|modeNative)
 		}
 	default:
-		addKey(k, keepAlnumCase(appendRoman(tmp[:0], run, sc, romanNasal)), scriptMode(sc))
+		addKey(k, keepAlnumCase(appendRoman(tmp[:0], run, sc, romanMarks)), scriptMode(sc))
 	}
 	return k.b
 }
 
-// scriptMode is the key mode for romanized text of script sc.
+// scriptMode is the key mode for text of script sc romanized by this
+// package.
 func scriptMode(sc script) keyMode {
-	if sc == scArabic || sc == scHebrew {
-		return modeAbjad
+	switch sc {
+	case scLatin:
+		return 0
+	case scArabic, scHebrew:
+		return modeAbjad | modeNative
+	case scHangul:
+		return modeHangul | modeNative
 	}
-	return 0
+	return modeNative
 }
 
 func runeCount(s string) int { return utf8.RuneCountInString(s) }

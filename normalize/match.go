@@ -131,10 +131,10 @@ func (m Matcher) MatchNames(a, b Name) Match {
 	mergedB = mergedB || a.leftSyllable(usedA)
 	score := (coverA + coverB) / (wa + wb)
 	sure := minSim >= 0.85 // no pair is a loose match
-	if la == 0 && (lb == 0 || sure && !mergedA && (a.parts() == 1 && !innerB || wa >= 4 && !b.syllabic())) {
+	if la == 0 && (lb == 0 || sure && !mergedA && shortOK(a.parts(), wa, innerB, b.syllabic())) {
 		score = max(score, coverA/wa)
 	}
-	if lb == 0 && (la == 0 || sure && !mergedB && (b.parts() == 1 && !innerA || wb >= 4 && !a.syllabic())) {
+	if lb == 0 && (la == 0 || sure && !mergedB && shortOK(b.parts(), wb, innerA, a.syllabic())) {
 		score = max(score, coverB/wb)
 	}
 	if la > 0 || lb > 0 {
@@ -149,6 +149,17 @@ func (m Matcher) MatchNames(a, b Name) Match {
 		th = DefaultThreshold
 	}
 	return Match{Score: score, Same: score >= th, Reason: string(reason)}
+}
+
+// shortOK reports whether a name of parts parts and weight w, all found in
+// the other name, may be a shortened mention of it: one part must stand for
+// a part at an edge of the other (inner says it does not), several parts
+// must weigh 4 or more and the other not be written syllable by syllable.
+func shortOK(parts int, w float64, inner, syllabic bool) bool {
+	if parts == 1 {
+		return !inner
+	}
+	return w >= 4 && !syllabic
 }
 
 // compareSpans compares two spans in both readings.
@@ -198,7 +209,7 @@ func minSimilarity(sa, sb span) float64 {
 	n := max(len(sa.key[0]), len(sb.key[0]))
 	switch {
 	case n <= 2:
-		return 0.75
+		return 0.8
 	case n <= 4:
 		return 0.8
 	}

@@ -98,6 +98,7 @@ type word struct {
 	caps   bool // all letters uppercase, two or more: an acronym
 	hyphen bool // joined to the previous word by a hyphen
 	brk    bool // a comma or similar stands before it
+	dotted bool // a middle dot joins it to another word: 伊姆兰·汗 is a foreign name
 	kind   wordKind
 	id     uint8 // the written word a CJK piece comes from
 }
@@ -116,11 +117,15 @@ func (p *parser) folded(w *word) []byte { return p.fold[w.fs:w.fe] }
 // split splits the phrase into words at spaces and punctuation, and into
 // runs of one script.
 func (p *parser) split() {
-	brk, hyphen := false, false
+	brk, hyphen, dot := false, false, false
 	forEachRun(p.src, func(text string, sc script) {
 		if sc == scNone {
 			brk = brk || strings.ContainsAny(text, ",;:()[]،、，；：（）/|\"«»“”")
 			hyphen = text == "-" || text == "‐" || text == "–"
+			dot = strings.ContainsAny(text, "·・･‧")
+			if dot && len(p.words) > 0 {
+				p.words[len(p.words)-1].dotted = true
+			}
 			return
 		}
 		// French and Italian elision: l'OMS, d'Italia
@@ -130,7 +135,8 @@ func (p *parser) split() {
 			text = strings.TrimLeft(text[1:], "'’")
 		}
 		p.add(text, sc, brk, hyphen && len(p.words) > 0)
-		brk, hyphen = false, false
+		p.words[len(p.words)-1].dotted = dot
+		brk, hyphen, dot = false, false, false
 	})
 }
 
@@ -205,12 +211,18 @@ func (p *parser) classify() {
 			w.kind = kJunk
 		}
 	}
-	// A capitalised title word between two names is a name: Hüseyin Emir
-	// Abdullahiyan, Martin Luther King Jr.
-	for i := 1; i+1 < len(p.words); i++ {
-		w := &p.words[i]
-		if w.kind == kTitle && w.upper && !w.caps && isCased(w.sc) && !w.brk && !p.words[i+1].brk &&
-			p.words[i-1].kind == kName && p.words[i+1].kind == kName && p.words[i-1].upper && p.words[i+1].upper {
+	for i := 1; i < len(p.words); i++ {
+		w, prev := &p.words[i], &p.words[i-1]
+		switch {
+		case w.kind == kName && prev.kind == kTitle && string(p.folded(w)) == "الله":
+			// آية الله: the name of God after a title is part of it;
+			// elsewhere it ends a name (نصر الله)
+			w.kind = kTitle
+		case w.kind == kTitle && w.upper && !w.caps && isCased(w.sc) && !w.brk && prev.kind == kName && prev.upper &&
+			(i+1 == len(p.words) || p.words[i+1].kind == kName && p.words[i+1].upper && !p.words[i+1].brk):
+			// A capitalised title word after a name, ending the phrase or
+			// before another name, is a name: Martin Luther King, Hüseyin
+			// Emir Abdullahiyan. Titles precede names, or follow a comma.
 			w.kind = kName
 		}
 	}
@@ -345,7 +357,7 @@ func (b *nameBuilder) word(w *word, id uint8) {
 		var obuf [16]int
 		offs := runeOffsets(obuf[:0], w.text)
 		n := len(offs) - 1
-		foreign := isTranscription(w.text, offs)
+		foreign := w.dotted || isTranscription(w.text, offs)
 		if s := hanSurnameLen(w.text, offs); s > 0 && n-s >= 1 && n <= 4 && !foreign {
 			b.han(w.text[:offs[s]], id, false)
 			b.han(w.text[offs[s]:], id, false)
@@ -362,7 +374,7 @@ func (b *nameBuilder) word(w *word, id uint8) {
 			if alt, ok := koreanSurnameSpelling(sur); ok {
 				t := &b.toks[len(b.toks)-1]
 				t.roman[1] = b.appendText(alt)
-				t.key[1] = b.key(b.out[t.roman[1][0]:t.roman[1][1]], 0)
+				t.key[1] = b.key(b.out[t.roman[1][0]:t.roman[1][1]], 0) // a Latin spelling
 			}
 			b.token(w.text[offs[s]:], scHangul, id, false)
 			return
@@ -415,7 +427,7 @@ func (b *nameBuilder) key(w []byte, mode keyMode) [2]int {
 // token appends one token for text in script sc.
 func (b *nameBuilder) token(text string, sc script, id uint8, particle bool) {
 	start := len(b.out)
-	b.out = appendRoman(b.out, text, sc, romanNasal)
+	b.out = appendRoman(b.out, text, sc, romanMarks)
 	b.out = b.out[:start+len(keepAlnumCase(b.out[start:]))]
 	end := len(b.out)
 	if end == start {
@@ -434,7 +446,7 @@ func (b *nameBuilder) token(text string, sc script, id uint8, particle bool) {
 		t.key[0] = b.key(roman, 0)
 		t.key[1] = b.key(roman, modeAlt)
 	case scKana:
-		t.key[0] = b.key(roman, 0)
+		t.key[0] = b.key(roman, modeNative)
 		if i := bytes.Index(roman, []byte("chi")); i >= 0 {
 			// チ also writes the ti of foreign names: プーチン Putin
 			s := len(b.out)
@@ -442,7 +454,7 @@ func (b *nameBuilder) token(text string, sc script, id uint8, particle bool) {
 			b.out = append(b.out, 't')
 			b.out = append(b.out, roman[i+2:]...)
 			t.roman[1] = [2]int{s, len(b.out)}
-			t.key[1] = b.key(b.out[s:], 0)
+			t.key[1] = b.key(b.out[s:], modeNative)
 		}
 	default:
 		t.key[0] = b.key(roman, scriptMode(sc))
@@ -464,7 +476,7 @@ func (b *nameBuilder) keyHangul(text string) [2]int {
 	b.k.reset(b.out)
 	for _, r := range text {
 		var tmp [8]byte
-		addKey(&b.k, appendHangul(tmp[:0], r), 0)
+		addKey(&b.k, appendHangul(tmp[:0], r), modeHangul|modeNative)
 	}
 	b.out = b.k.b
 	return [2]int{start, len(b.out)}
@@ -507,7 +519,7 @@ func (b *nameBuilder) han(text string, id uint8, foreign bool) {
 	b.k.reset(b.out)
 	for _, r := range text {
 		var tmp [16]byte
-		addKey(&b.k, keepAlnum(appendHan(tmp[:0], string(r), true)), 0)
+		addKey(&b.k, keepAlnum(appendHan(tmp[:0], string(r), true)), modeHangul|modeNative)
 	}
 	b.out = b.k.b
 	t.key[1] = [2]int{start, len(b.out)}

@@ -79,19 +79,20 @@ type romanOpt uint8
 const (
 	// romanKorean reads Han characters in Korean rather than Mandarin.
 	romanKorean romanOpt = 1 << iota
-	// romanNasal writes N for an n that may stand for ng: a Cyrillic н
-	// closing a syllable without a soft sign (Palladius writes -n as -нь
-	// and -ng as -н), a kana ン. Only keys are built from such text.
-	romanNasal
+	// romanMarks writes, for keys only, capitals for sounds the spelling
+	// leaves open: N for an n that may stand for ng (a Cyrillic н closing a
+	// syllable without a soft sign, as Palladius writes -n as -нь and -ng as
+	// -н; a kana ン), F for kana フ (h or f), G for Turkish ğ (silent).
+	romanMarks
 )
 
 // appendRoman appends the romanization of a run of one script.
 func appendRoman(b []byte, run string, sc script, opt romanOpt) []byte {
 	switch sc {
 	case scLatin:
-		return appendLatin(b, run)
+		return appendLatin(b, run, opt&romanMarks != 0)
 	case scCyrillic:
-		return appendCyrillic(b, run, opt&romanNasal != 0)
+		return appendCyrillic(b, run, opt&romanMarks != 0)
 	case scGreek:
 		return appendGreek(b, run)
 	case scArabic:
@@ -99,7 +100,7 @@ func appendRoman(b []byte, run string, sc script, opt romanOpt) []byte {
 	case scHebrew:
 		return appendHebrew(b, run)
 	case scKana:
-		return appendKana(b, run, opt&romanNasal != 0)
+		return appendKana(b, run, opt&romanMarks != 0)
 	case scHangul:
 		for _, r := range run {
 			b = appendHangul(b, r)
@@ -145,8 +146,9 @@ func appendHan(b []byte, run string, korean bool) []byte {
 	return b
 }
 
-// appendLatin appends a Latin run with diacritics removed.
-func appendLatin(b []byte, run string) []byte {
+// appendLatin appends a Latin run with diacritics removed; with marks, ğ is
+// written G.
+func appendLatin(b []byte, run string, marks bool) []byte {
 	for i := 0; i < len(run); {
 		c := run[i]
 		if c < utf8.RuneSelf {
@@ -165,6 +167,10 @@ func appendLatin(b []byte, run string) []byte {
 			if d := digitValue(r); d >= 0 {
 				b = append(b, byte('0'+d))
 			}
+			continue
+		}
+		if marks && (r == 'ğ' || r == 'Ğ') {
+			b = append(b, 'G')
 			continue
 		}
 		b = append(b, latinBase(r)...)
