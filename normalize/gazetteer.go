@@ -182,10 +182,8 @@ type cjkDict struct {
 	first map[rune]uint32  // bit l-1: a word of l runes starts with the rune
 }
 
-const (
-	cjkTitle = 1 << iota
-	cjkPlace
-)
+// cjkPlace marks the places of a cjkDict; its titles are marked cjkTitle.
+const cjkPlace = cjkTitle << 1
 
 var cjkWords = sync.OnceValue(func() *cjkDict {
 	d := &cjkDict{kind: map[string]uint8{}, first: map[rune]uint32{}}
@@ -198,8 +196,10 @@ var cjkWords = sync.OnceValue(func() *cjkDict {
 		d.kind[w] |= k
 		d.first[r] |= 1 << (n - 1)
 	}
-	for w := range titles().cjk {
-		add(w, cjkTitle)
+	for w, k := range titles().kinds {
+		if k&cjkTitle != 0 {
+			add(w, cjkTitle)
+		}
 	}
 	for w := range Countries().names {
 		r, _ := utf8.DecodeRuneInString(w)

@@ -496,49 +496,45 @@ func keyDistance(a, b string, limit int) int {
 		a, b = b, a
 	}
 	c := costs()
-	var buf [40]int
-	var row []int
-	if len(a)+1 <= len(buf) {
-		row = buf[:len(a)+1]
-	} else {
-		row = make([]int, len(a)+1)
+	var (
+		rbuf [24]int32
+		xbuf [23]uint8
+	)
+	row, xa := rbuf[:], xbuf[:]
+	if len(a) > len(xbuf) {
+		row, xa = make([]int32, len(a)+1), make([]uint8, len(a))
 	}
-	var ia [40]uint8
-	var xa []uint8
-	if len(a) <= len(ia) {
-		xa = ia[:len(a)]
-	} else {
-		xa = make([]uint8, len(a))
-	}
+	row, xa = row[:len(a)+1], xa[:len(a)]
 	row[0] = 0
-	for i := range len(a) {
+	for i := range xa {
 		xa[i] = c.index[a[i]&0x7F]
-		row[i+1] = row[i] + int(c.del[xa[i]])
+		row[i+1] = row[i] + int32(c.del[xa[i]])
 	}
+	lim := int32(limit)
 	for j := 0; j < len(b); j++ {
 		y := c.index[b[j]&0x7F]
-		dy := int(c.del[y])
+		dy := int32(c.del[y])
 		sub := &c.sub[y]
 		diag := row[0]
 		row[0] += dy
 		best := row[0]
 		for i, x := range xa {
-			v := diag + int(sub[x])
+			v := diag + int32(sub[x])
 			if d := row[i+1] + dy; d < v {
 				v = d
 			}
-			if d := row[i] + int(c.del[x]); d < v {
+			if d := row[i] + int32(c.del[x]); d < v {
 				v = d
 			}
 			diag = row[i+1]
 			row[i+1] = v
 			best = min(best, v)
 		}
-		if best > limit {
-			return best
+		if best > lim {
+			return int(best)
 		}
 	}
-	return row[len(a)]
+	return int(row[len(a)])
 }
 
 // keySimilarity is 1 minus the edit distance of the keys relative to the

@@ -2,7 +2,6 @@ package normalize
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -35,7 +34,7 @@ type Matcher struct {
 // Match compares two names written in any script. It parses both; callers
 // comparing a name many times should parse it once and use [Matcher.MatchNames].
 func (m Matcher) Match(a, b string) Match {
-	return m.MatchNames(ParseName(a), ParseName(b))
+	return m.MatchNames(parseName(a, false), parseName(b, false))
 }
 
 // pairing is a candidate correspondence between a span of each name.
@@ -82,7 +81,7 @@ func (m Matcher) MatchNames(a, b Name) Match {
 			}
 			return 1
 		}
-		return (b.spans[y.b].weight + a.spans[y.a].weight) - (a.spans[x.a].weight + b.spans[x.b].weight)
+		return int(b.spans[y.b].weight+a.spans[y.a].weight) - int(a.spans[x.a].weight+b.spans[x.b].weight)
 	})
 	var usedA, usedB uint64
 	var coverA, coverB float64
@@ -113,7 +112,7 @@ func (m Matcher) MatchNames(a, b Name) Match {
 		reason = append(reason, p.how)
 		reason = b.appendSpanText(reason, sb)
 		reason = append(reason, ' ')
-		reason = strconv.AppendFloat(reason, p.sim, 'f', 2, 64)
+		reason = appendSim(reason, p.sim)
 	}
 	// A name whose every part is found in the other is a shortened mention of
 	// it ("Blinken", "Antony Blinken"), unless its parts were run together to
@@ -151,6 +150,12 @@ func (m Matcher) MatchNames(a, b Name) Match {
 	return Match{Score: score, Same: score >= th, Reason: string(reason)}
 }
 
+// appendSim appends a similarity in [0, 1] with two decimals.
+func appendSim(b []byte, sim float64) []byte {
+	v := int(sim*100 + 0.5)
+	return append(b, byte('0'+v/100), '.', byte('0'+v/10%10), byte('0'+v%10))
+}
+
 // shortOK reports whether a name of parts parts and weight w, all found in
 // the other name, may be a shortened mention of it: one part must stand for
 // a part at an edge of the other (inner says it does not), several parts
@@ -174,7 +179,7 @@ func compareSpans(a, b *Name, sa, sb span) (pairing, bool) {
 			if rb == 1 && sb.key[1] == sb.key[0] {
 				break
 			}
-			ka, kb := sa.key[ra], sb.key[rb]
+			ka, kb := a.str(sa.key[ra]), b.str(sb.key[rb])
 			if ka == "" || kb == "" {
 				continue
 			}
@@ -194,8 +199,7 @@ func compareSpans(a, b *Name, sa, sb span) (pairing, bool) {
 	}
 	// A single initial or a truncated part: J. Stoltenberg, Wang Wen.
 	if sa.n == 1 && sb.n == 1 {
-		ta, tb := &a.tokens[sa.first], &b.tokens[sb.first]
-		if prefixMatch(ta, tb) || prefixMatch(tb, ta) {
+		if prefixMatch(a, int(sa.first), b, int(sb.first)) || prefixMatch(b, int(sb.first), a, int(sa.first)) {
 			return pairing{sim: 0.8, how: '^'}, true
 		}
 	}
@@ -203,26 +207,23 @@ func compareSpans(a, b *Name, sa, sb span) (pairing, bool) {
 }
 
 // minSimilarity is the least similarity for two spans to be paired. Short
-// keys must be near equal: one edit in a key of three letters is another
-// name (Keqiang, Qiang).
+// keys must be near equal: a full edit in a key of three letters is another
+// name (Keqiang, Qiang), and so is half a one in a key of two (Qun, Jun).
 func minSimilarity(sa, sb span) float64 {
-	n := max(len(sa.key[0]), len(sb.key[0]))
-	switch {
-	case n <= 2:
-		return 0.8
-	case n <= 4:
+	if max(sa.key[0].hi-sa.key[0].lo, sb.key[0].hi-sb.key[0].lo) <= 4 {
 		return 0.8
 	}
 	return 0.7
 }
 
-// prefixMatch reports whether short is an initial of long or a truncation
-// of it (at least two letters, and a different key).
-func prefixMatch(short, long *token) bool {
+// prefixMatch reports whether token i of x is an initial of token j of y or
+// a truncation of it (at least two letters, and a different key).
+func prefixMatch(x *Name, i int, y *Name, j int) bool {
+	short, long := &x.tokens[i], &y.tokens[j]
 	if short.particle || long.particle {
 		return false
 	}
-	s, l := short.roman[0], long.roman[0]
+	s, l := x.str(short.roman[0]), y.str(long.roman[0])
 	if short.initial {
 		return len(l) > 1 && s[0] == l[0]
 	}
@@ -241,7 +242,7 @@ func (n *Name) weight() int {
 	w := 0
 	for _, s := range n.spans {
 		if s.n == 1 {
-			w += s.weight
+			w += int(s.weight)
 		}
 	}
 	return w
@@ -263,7 +264,7 @@ func (n *Name) left(used uint64) int {
 	w := 0
 	for _, s := range n.spans {
 		if s.n == 1 && used&spanMask(s) == 0 {
-			w += s.weight
+			w += int(s.weight)
 		}
 	}
 	return w
@@ -273,7 +274,7 @@ func (n *Name) left(used uint64) int {
 // one or two letters, written as a word of its own.
 func (n *Name) leftSyllable(used uint64) bool {
 	for i, t := range n.tokens {
-		if i < 64 && used&(1<<i) == 0 && !t.particle && !t.initial && len(t.roman[0]) <= 2 && n.ownWord(i) {
+		if i < 64 && used&(1<<i) == 0 && !t.particle && !t.initial && t.roman[0].hi-t.roman[0].lo <= 2 && n.ownWord(i) {
 			return true
 		}
 	}
@@ -292,8 +293,8 @@ func (n *Name) edge(s span) bool {
 			last = i
 		}
 	}
-	end := s.first + s.n
-	return s.first <= first && first < end || s.first <= last && last < end || s.first > 0 && n.tokens[s.first-1].particle
+	start, end := int(s.first), int(s.first+s.n)
+	return start <= first && first < end || start <= last && last < end || start > 0 && n.tokens[start-1].particle
 }
 
 // ownWord reports whether token i was written as a word of its own.
@@ -311,7 +312,7 @@ func (n *Name) syllabic() bool {
 		if t.particle {
 			continue
 		}
-		if !n.ownWord(i) || vowelGroups(t.roman[0]) != 1 {
+		if !n.ownWord(i) || vowelGroups(n.str(t.roman[0])) != 1 {
 			return false
 		}
 		parts++
@@ -337,7 +338,7 @@ func (n *Name) appendLeft(b []byte, used uint64) []byte {
 	for _, s := range n.spans {
 		if s.n == 1 && s.weight > 0 && used&spanMask(s) == 0 {
 			b = append(b, ' ')
-			b = append(b, n.tokens[s.first].roman[0]...)
+			b = append(b, n.str(n.tokens[s.first].roman[0])...)
 		}
 	}
 	return b
@@ -348,7 +349,7 @@ func (n *Name) appendSpanText(b []byte, s span) []byte {
 		if i > 0 {
 			b = append(b, ' ')
 		}
-		b = append(b, n.tokens[s.first+i].roman[0]...)
+		b = append(b, n.str(n.tokens[s.first+i].roman[0])...)
 	}
 	return b
 }

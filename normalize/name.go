@@ -3,7 +3,7 @@ package normalize
 import (
 	"bytes"
 	"strings"
-	"unicode"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -18,9 +18,15 @@ type Name struct {
 	// Keys are the phonetic keys of Parts, with the classes of [Key].
 	Keys []string
 
+	text   string // romanizations and keys of the tokens and spans
 	tokens []token
 	spans  []span
 }
+
+// ref is the place of a string in Name.text.
+type ref struct{ lo, hi uint32 }
+
+func (n *Name) str(r ref) string { return n.text[r.lo:r.hi] }
 
 // token is one part of a name.
 type token struct {
@@ -28,8 +34,8 @@ type token struct {
 	// reading 1 is the Korean reading of Han characters, the conventional
 	// spelling of a Korean surname (이 Lee), the continental reading of
 	// Latin spelling (Peskow), ti for kana chi (プーチン Putin).
-	roman    [2]string
-	key      [2]string
+	roman    [2]ref
+	key      [2]ref
 	word     uint8 // the written word it comes from: 문재인 gives two tokens of one word
 	particle bool  // von, bin, al: never enough to match
 	initial  bool  // a single Latin letter
@@ -39,10 +45,10 @@ type token struct {
 // compared with "Jae-in", "عبد اللهيان" with "Abdollahian"; a span of two
 // tokens is also read in the other order ("Lijian Zhao", 자오리젠).
 type span struct {
-	first, n int
-	key      [2]string
-	weight   int  // key length + 1 of the tokens that are not particles
-	natural  bool // the tokens are the pieces of one written word
+	key      [2]ref
+	first, n uint8
+	weight   uint16 // key length + 1 of the tokens that are not particles
+	natural  bool   // the tokens are the pieces of one written word
 	reversed bool
 }
 
@@ -54,30 +60,48 @@ const maxSpan = 3
 // 베어보크 독일 외교부 장관"), romanizes what remains and computes the key of
 // each part. When a phrase holds several runs of name words, the longest is
 // kept, the last one on a tie.
-func ParseName(s string) Name {
-	var (
-		wbuf [16]word
-		fbuf [256]byte
-	)
-	p := parser{src: normalizeInput(s), words: wbuf[:0], fold: fbuf[:0]}
+func ParseName(s string) Name { return parseName(s, true) }
+
+// parseName parses s; parts says whether to fill Name.Parts and Name.Keys,
+// which the matcher does not use.
+func parseName(s string, parts bool) Name {
+	sc := scratchPool.Get().(*scratch)
+	p := &sc.p
+	p.src, p.words, p.fold = normalizeInput(s), p.words[:0], p.fold[:0]
 	p.split()
 	p.classify()
 	p.splitCJK()
-	return p.build(p.pickRun())
+	b := &sc.b
+	b.out, b.toks, b.spans = b.out[:0], b.toks[:0], b.spans[:0]
+	for _, w := range p.pickRun() {
+		b.word(&w)
+	}
+	n := b.finish(parts)
+	p.src = ""
+	scratchPool.Put(sc)
+	return n
 }
+
+// scratch is the working memory of ParseName, reused through scratchPool.
+type scratch struct {
+	p parser
+	b nameBuilder
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // normalizeInput returns s as valid UTF-8 in NFKC.
 func normalizeInput(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			if !utf8.ValidString(s) {
-				s = strings.ToValidUTF8(s, "\uFFFD")
-			}
-			if norm.NFKC.QuickSpanString(s) < len(s) {
-				s = norm.NFKC.String(s)
-			}
-			return s
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || infoOf(r)&riStable == 0 {
+			return norm.NFKC.String(strings.ToValidUTF8(s, "\uFFFD"))
+		}
+		i += size
 	}
 	return s
 }
@@ -161,9 +185,9 @@ func (p *parser) add(text string, sc script, brk, hyphen bool) {
 			continue
 		}
 		ascii = false
-		if unicode.IsLetter(r) {
+		if info := infoOf(r); info&riLetter != 0 {
 			letters++
-			if unicode.IsUpper(r) {
+			if info&riUpper != 0 {
 				uppers++
 				w.upper = w.upper || i == 0
 			}
@@ -199,10 +223,11 @@ func (p *parser) classify() {
 	for i := range p.words {
 		w := &p.words[i]
 		f := p.folded(w)
+		k := t.kinds[string(f)]
 		switch {
-		case t.particles[string(f)]:
+		case k&particleWord != 0:
 			w.kind = kParticle
-		case isTitle(t, f, w.sc), isPlace(g, f, w.sc) && (w.caps || utf8.RuneCount(f) > 3 || !isCased(w.sc)):
+		case titleKind(t, f, w.sc, k), isPlace(g, f, w.sc) && (w.caps || utf8.RuneCount(f) > 3 || !isCased(w.sc)):
 			// a short Latin word is a place or body only in capitals (UN, not Un)
 			w.kind = kTitle
 		case w.caps && isCased(w.sc) && utf8.RuneCountInString(w.text) <= 5:
@@ -315,43 +340,24 @@ func runeOffsets(offs []int, s string) []int {
 	return append(offs, len(s))
 }
 
-// build romanizes and keys the words of the run.
-func (p *parser) build(ws []word) Name {
-	var (
-		obuf [384]byte
-		tbuf [12]tokenBuild
-	)
-	b := nameBuilder{out: obuf[:0], toks: tbuf[:0]}
-	for i := range ws {
-		b.word(&ws[i], ws[i].id)
-	}
-	return b.finish()
-}
-
-// tokenBuild is a token while its strings are offsets into nameBuilder.out.
+// tokenBuild is a token being built.
 type tokenBuild struct {
-	roman, key [2][2]int
-	coarse     [2]int
-	word       uint8
-	particle   bool
-	initial    bool
-	vowelEnd   bool // the romanization ends in a vowel
-}
-
-type spanBuild struct {
-	span
-	key [2][2]int
+	token
+	coarse   ref
+	vowelEnd bool // the romanization ends in a vowel
 }
 
 // nameBuilder accumulates the strings of a Name in one buffer.
 type nameBuilder struct {
-	out  []byte
-	toks []tokenBuild
-	k    keyer
+	out   []byte
+	toks  []tokenBuild
+	spans []span
+	k     keyer
 }
 
 // word appends the tokens of one name word.
-func (b *nameBuilder) word(w *word, id uint8) {
+func (b *nameBuilder) word(w *word) {
+	id := w.id
 	switch w.sc {
 	case scHan:
 		var obuf [16]int
@@ -374,7 +380,7 @@ func (b *nameBuilder) word(w *word, id uint8) {
 			if alt, ok := koreanSurnameSpelling(sur); ok {
 				t := &b.toks[len(b.toks)-1]
 				t.roman[1] = b.appendText(alt)
-				t.key[1] = b.key(b.out[t.roman[1][0]:t.roman[1][1]], 0) // a Latin spelling
+				t.key[1] = b.key(b.bytes(t.roman[1]), 0) // a Latin spelling
 			}
 			b.token(w.text[offs[s]:], scHangul, id, false)
 			return
@@ -383,7 +389,7 @@ func (b *nameBuilder) word(w *word, id uint8) {
 		// the article written against a family name: الأسد → al + asad;
 		// not the name of God in theophoric names (عبد اللهيان)
 		f := w.text
-		if rest, ok := cutArabicArticle(f); ok && !titles().words[string(foldedArabic(f))] {
+		if rest, ok := cutArabicArticle(f); ok && titles().kinds[string(foldedArabic(f))]&titleWord == 0 {
 			b.token(f[:len(f)-len(rest)], scArabic, id, true)
 			b.token(rest, scArabic, id, false)
 			return
@@ -409,19 +415,19 @@ func foldedArabic(w string) []byte {
 }
 
 // appendText appends s to the buffer and returns its offsets.
-func (b *nameBuilder) appendText(s string) [2]int {
+func (b *nameBuilder) appendText(s string) ref {
 	start := len(b.out)
 	b.out = append(b.out, s...)
-	return [2]int{start, len(b.out)}
+	return b.ref(start, len(b.out))
 }
 
 // key appends the fine key of the romanized w and returns its offsets.
-func (b *nameBuilder) key(w []byte, mode keyMode) [2]int {
+func (b *nameBuilder) key(w []byte, mode keyMode) ref {
 	start := len(b.out)
 	b.k.reset(b.out)
 	addKey(&b.k, w, mode)
 	b.out = b.k.b
-	return [2]int{start, len(b.out)}
+	return b.ref(start, len(b.out))
 }
 
 // token appends one token for text in script sc.
@@ -433,8 +439,8 @@ func (b *nameBuilder) token(text string, sc script, id uint8, particle bool) {
 	if end == start {
 		return
 	}
-	t := tokenBuild{word: id, particle: particle}
-	t.roman[0] = [2]int{start, end}
+	t := tokenBuild{token: token{word: id, particle: particle}}
+	t.roman[0] = b.ref(start, end)
 	t.roman[1] = t.roman[0]
 	roman := b.out[start:end]
 	t.vowelEnd = isVowel(roman[len(roman)-1])
@@ -453,25 +459,28 @@ func (b *nameBuilder) token(text string, sc script, id uint8, particle bool) {
 			b.out = append(b.out, roman[:i]...)
 			b.out = append(b.out, 't')
 			b.out = append(b.out, roman[i+2:]...)
-			t.roman[1] = [2]int{s, len(b.out)}
+			t.roman[1] = b.ref(s, len(b.out))
 			t.key[1] = b.key(b.out[s:], modeNative)
 		}
 	default:
 		t.key[0] = b.key(roman, scriptMode(sc))
 	}
-	if t.key[1] == [2]int{} {
+	if t.key[1] == (ref{}) || bytes.Equal(b.bytes(t.key[1]), b.bytes(t.key[0])) {
+		if t.key[1].hi == uint32(len(b.out)) && t.key[1].hi != t.key[0].hi {
+			b.out = b.out[:t.key[1].lo] // the same key twice
+		}
 		t.key[1] = t.key[0]
 	}
 	keepAlnum(b.out[start:end]) // N marks read, the romanization is lowercase
 	if t.roman[1] != t.roman[0] {
-		keepAlnum(b.out[t.roman[1][0]:t.roman[1][1]])
+		keepAlnum(b.bytes(t.roman[1]))
 	}
 	b.toks = append(b.toks, t)
 }
 
 // keyHangul keys Hangul syllable by syllable, as Revised Romanization
 // writes names.
-func (b *nameBuilder) keyHangul(text string) [2]int {
+func (b *nameBuilder) keyHangul(text string) ref {
 	start := len(b.out)
 	b.k.reset(b.out)
 	for _, r := range text {
@@ -479,21 +488,21 @@ func (b *nameBuilder) keyHangul(text string) [2]int {
 		addKey(&b.k, appendHangul(tmp[:0], r), modeHangul|modeNative)
 	}
 	b.out = b.k.b
-	return [2]int{start, len(b.out)}
+	return b.ref(start, len(b.out))
 }
 
 // han appends a token for a run of Han characters, read in Mandarin
 // (reading 0) and Korean (reading 1). foreign says the run transcribes a
 // foreign name.
 func (b *nameBuilder) han(text string, id uint8, foreign bool) {
-	t := tokenBuild{word: id}
+	t := tokenBuild{token: token{word: id}}
 	start := len(b.out)
 	b.out = appendHan(b.out, text, false)
 	b.out = b.out[:start+len(keepAlnum(b.out[start:]))]
 	if len(b.out) == start {
 		return
 	}
-	t.roman[0] = [2]int{start, len(b.out)}
+	t.roman[0] = b.ref(start, len(b.out))
 	t.vowelEnd = isVowel(b.out[len(b.out)-1])
 	mode := modePinyin
 	if foreign {
@@ -510,11 +519,11 @@ func (b *nameBuilder) han(text string, id uint8, foreign bool) {
 		}
 	}
 	b.out = b.k.b
-	t.key[0] = [2]int{start, len(b.out)}
+	t.key[0] = b.ref(start, len(b.out))
 	start = len(b.out)
 	b.out = appendHan(b.out, text, true)
 	b.out = b.out[:start+len(keepAlnum(b.out[start:]))]
-	t.roman[1] = [2]int{start, len(b.out)}
+	t.roman[1] = b.ref(start, len(b.out))
 	start = len(b.out)
 	b.k.reset(b.out)
 	for _, r := range text {
@@ -522,76 +531,86 @@ func (b *nameBuilder) han(text string, id uint8, foreign bool) {
 		addKey(&b.k, keepAlnum(appendHan(tmp[:0], string(r), true)), modeHangul|modeNative)
 	}
 	b.out = b.k.b
-	t.key[1] = [2]int{start, len(b.out)}
+	t.key[1] = b.ref(start, len(b.out))
 	b.toks = append(b.toks, t)
 }
 
-// finish builds the spans and the Name.
-func (b *nameBuilder) finish() Name {
-	var sbuf [24]spanBuild
-	spans := sbuf[:0]
+// finish builds the spans and the Name, with its Parts and Keys if parts.
+func (b *nameBuilder) finish(parts bool) Name {
+	spans := b.spans[:0]
 	ts := b.toks
 	for i := range ts {
 		for n := 1; n <= maxSpan && i+n <= len(ts); n++ {
 			if n > 1 && (b.markOnly(ts[i+n-1]) || ts[i+n-1].initial) || n == 2 && (b.markOnly(ts[i]) || ts[i].initial) {
 				break // a part without consonants is compared on its own
 			}
-			sp := spanBuild{span: span{first: i, n: n, natural: true}}
+			sp := span{first: uint8(i), n: uint8(n), natural: true}
 			for _, t := range ts[i : i+n] {
 				switch {
 				case t.initial:
 					sp.weight++
 				case !t.particle:
-					sp.weight += t.key[0][1] - t.key[0][0] + 1
+					sp.weight += uint16(t.key[0].hi - t.key[0].lo + 1)
 				}
 				sp.natural = sp.natural && t.word == ts[i].word
 			}
-			for r := range 2 {
-				sp.key[r] = b.joinKeys(ts[i:i+n], r, false)
+			if n == 1 {
+				sp.key = ts[i].key
+				spans = append(spans, sp)
+				continue
 			}
+			sp.key = b.spanKeys(ts[i:i+n], false)
 			spans = append(spans, sp)
 			if n == 2 && ts[i].word != ts[i+1].word {
-				rev := sp
-				rev.reversed, rev.natural = true, false
-				for r := range 2 {
-					rev.key[r] = b.joinKeys(ts[i:i+n], r, true)
-				}
-				spans = append(spans, rev)
+				sp.reversed, sp.natural = true, false
+				sp.key = b.spanKeys(ts[i:i+n], true)
+				spans = append(spans, sp)
 			}
 		}
 	}
+	b.spans = spans
+	var n Name
+	if len(ts) <= len(smallName{}.tokens) && len(spans) <= len(smallName{}.spans) {
+		st := new(smallName) // one allocation for both
+		n.tokens, n.spans = st.tokens[:len(ts)], st.spans[:len(spans)]
+	} else {
+		n.tokens, n.spans = make([]token, len(ts)), make([]span, len(spans))
+	}
+	copy(n.spans, spans)
 	for i := range ts {
-		ts[i].coarse = b.coarse(ts[i].key[0])
-	}
-	str := string(b.out)
-	sub := func(o [2]int) string { return str[o[0]:o[1]] }
-	n := Name{
-		Parts:  make([]string, len(ts)),
-		Keys:   make([]string, len(ts)),
-		tokens: make([]token, len(ts)),
-		spans:  make([]span, len(spans)),
-	}
-	for i, t := range ts {
-		n.tokens[i] = token{
-			roman:    [2]string{sub(t.roman[0]), sub(t.roman[1])},
-			key:      [2]string{sub(t.key[0]), sub(t.key[1])},
-			word:     t.word,
-			particle: t.particle,
-			initial:  t.initial,
+		if parts {
+			ts[i].coarse = b.coarse(ts[i].key[0])
 		}
-		n.Parts[i] = n.tokens[i].roman[0]
-		n.Keys[i] = str[t.coarse[0]:t.coarse[1]]
+		n.tokens[i] = ts[i].token
 	}
-	for i, sp := range spans {
-		n.spans[i] = sp.span
-		n.spans[i].key = [2]string{sub(sp.key[0]), sub(sp.key[1])}
+	n.text = string(b.out)
+	if !parts {
+		return n
+	}
+	strs := make([]string, 2*len(ts))
+	n.Parts, n.Keys = strs[:len(ts):len(ts)], strs[len(ts):]
+	for i, t := range ts {
+		n.Parts[i] = n.str(t.roman[0])
+		n.Keys[i] = n.str(t.coarse)
 	}
 	return n
 }
 
+// smallName holds the tokens and spans of a name of up to four parts.
+type smallName struct {
+	tokens [4]token
+	spans  [12]span
+}
+
+// ref returns the ref of b.out[lo:hi].
+func (b *nameBuilder) ref(lo, hi int) ref { return ref{uint32(lo), uint32(hi)} }
+
+// bytes returns the bytes of r.
+func (b *nameBuilder) bytes(r ref) []byte { return b.out[r.lo:r.hi] }
+
 // markOnly reports whether a token's key has no consonant: Yi, Yo, O.
 func (b *nameBuilder) markOnly(t tokenBuild) bool {
-	for _, c := range b.out[t.key[0][0]:t.key[0][1]] {
+	for _, c := range b.bytes(t.key[0]) {
 		if c != fkVowel && c != fkGlide && c != fkGlideJ {
 			return false
 		}
@@ -599,10 +618,21 @@ func (b *nameBuilder) markOnly(t tokenBuild) bool {
 	return true
 }
 
+// spanKeys returns the keys of tokens run together in both readings.
+func (b *nameBuilder) spanKeys(ts []tokenBuild, rev bool) [2]ref {
+	k0 := b.joinKeys(ts, 0, rev)
+	for _, t := range ts {
+		if t.key[1] != t.key[0] {
+			return [2]ref{k0, b.joinKeys(ts, 1, rev)}
+		}
+	}
+	return [2]ref{k0, k0}
+}
+
 // joinKeys appends the key of tokens run together in reading r, in reverse
 // order if rev: the marks of an initial vowel or glide are dropped inside
 // the word, and a letter doubled across the junction counts once.
-func (b *nameBuilder) joinKeys(ts []tokenBuild, r int, rev bool) [2]int {
+func (b *nameBuilder) joinKeys(ts []tokenBuild, r int, rev bool) ref {
 	start := len(b.out)
 	b.k.reset(b.out)
 	for j := range ts {
@@ -610,7 +640,7 @@ func (b *nameBuilder) joinKeys(ts []tokenBuild, r int, rev bool) [2]int {
 		if rev {
 			t = ts[len(ts)-1-j]
 		}
-		k := b.out[t.key[r][0]:t.key[r][1]]
+		k := b.bytes(t.key[r])
 		if j > 0 {
 			for len(k) > 0 && (k[0] == fkVowel || k[0] == fkGlide || k[0] == fkGlideJ) {
 				k = k[1:]
@@ -620,7 +650,7 @@ func (b *nameBuilder) joinKeys(ts []tokenBuild, r int, rev bool) [2]int {
 				// a part without consonants in this reading (Jae read
 				// as Yae) does not join a word
 				b.out = b.out[:start]
-				return [2]int{start, start}
+				return b.ref(start, start)
 			}
 		}
 		for i, c := range k {
@@ -636,24 +666,24 @@ func (b *nameBuilder) joinKeys(ts []tokenBuild, r int, rev bool) [2]int {
 		}
 		b.out = b.k.b
 	}
-	return [2]int{start, len(b.out)}
+	return b.ref(start, len(b.out))
 }
 
 // coarse appends the key of [Key] for the fine key at o.
-func (b *nameBuilder) coarse(o [2]int) [2]int {
+func (b *nameBuilder) coarse(o ref) ref {
 	start := len(b.out)
 	var prev byte
-	for i := o[0]; i < o[1]; i++ {
+	for i := o.lo; i < o.hi; i++ {
 		f := b.out[i]
 		c := coarseOf(f)
-		if i > o[0] && c == coarseOf(prev) && f != prev && !isSibilant(f) {
+		if i > o.lo && c == coarseOf(prev) && f != prev && !isSibilant(f) {
 			prev = f
 			continue // a coda liquid or nasal before a letter of its class: Berlin
 		}
 		b.out = append(b.out, c)
 		prev = f
 	}
-	return [2]int{start, len(b.out)}
+	return b.ref(start, len(b.out))
 }
 
 // keepAlnum keeps the ASCII letters and digits of b, lowercased, in place.

@@ -94,30 +94,37 @@ var particleWords = []string{
 
 // germanTitleSuffixes end German compound titles: Außenministerin,
 // Kremlsprecher, Nato-Generalsekretär, EU-Kommissionschefin.
-var germanTitleSuffixes = []string{
+var germanTitleSuffixes = [...]string{
 	"minister", "ministerin", "prasident", "prasidentin", "sprecher", "sprecherin", "kanzler", "kanzlerin",
 	"sekretar", "sekretarin", "chef", "chefin", "leiter", "leiterin", "vorsitzender", "vorsitzende",
 	"meister", "meisterin",
 }
 
+// titleTable maps folded words to what they are.
 type titleTable struct {
-	words     map[string]bool // folded title words
-	particles map[string]bool // folded particles
-	cjk       map[string]bool // folded CJK titles
+	kinds map[string]uint8 // titleWord | particleWord | cjkTitle
 }
 
+const (
+	titleWord = 1 << iota
+	particleWord
+	cjkTitle
+)
+
+// titles returns the table of titleWords, particleWords and cjkTitles, built
+// on first use.
 var titles = sync.OnceValue(func() *titleTable {
-	t := &titleTable{words: map[string]bool{}, particles: map[string]bool{}, cjk: map[string]bool{}}
+	t := &titleTable{kinds: map[string]uint8{}}
 	for _, line := range titleWords {
 		for _, w := range strings.Fields(line) {
-			t.words[Fold(w)] = true
+			t.kinds[Fold(w)] |= titleWord
 		}
 	}
 	for _, w := range particleWords {
-		t.particles[Fold(w)] = true
+		t.kinds[Fold(w)] |= particleWord
 	}
 	for _, w := range cjkTitles {
-		t.cjk[Fold(w)] = true
+		t.kinds[Fold(w)] |= cjkTitle
 	}
 	return t
 })
@@ -140,12 +147,18 @@ func IsTitle(word string) bool {
 
 // isTitle reports whether the folded word f of script sc is a title.
 func isTitle[T text](t *titleTable, f T, sc script) bool {
-	if t.words[string(f)] || t.cjk[string(f)] {
+	return titleKind(t, f, sc, t.kinds[string(f)])
+}
+
+// titleKind reports whether the folded word f of script sc, of kinds k in
+// the table, is a title.
+func titleKind[T text](t *titleTable, f T, sc script, k uint8) bool {
+	if k&(titleWord|cjkTitle) != 0 {
 		return true
 	}
 	switch sc {
 	case scArabic, scHebrew:
-		if s := stripProclitics(f, sc); len(s) != len(f) && t.words[string(s)] {
+		if s := stripProclitics(f, sc); len(s) != len(f) && t.kinds[string(s)]&titleWord != 0 {
 			return true
 		}
 	case scLatin:

@@ -140,7 +140,7 @@ func appendArabic(b []byte, run string) []byte {
 	rs := make([]rune, 0, len(run)/2)
 	for _, r := range run {
 		// harakat, tatweel and other marks carry no consonant
-		if r == 'ـ' || unicode.Is(unicode.Mn, r) {
+		if r == 'ـ' || isMark(r) {
 			continue
 		}
 		rs = append(rs, r)
@@ -218,7 +218,7 @@ var hebrewGeresh = map[rune]string{'ג': "j", 'ז': "zh", 'צ': "ch", 'ץ': "ch"
 func appendHebrew(b []byte, run string) []byte {
 	rs := make([]rune, 0, len(run)/2)
 	for _, r := range run {
-		if unicode.Is(unicode.Mn, r) {
+		if isMark(r) {
 			continue // points and cantillation
 		}
 		rs = append(rs, r)
