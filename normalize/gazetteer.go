@@ -178,8 +178,9 @@ func isPlace[T text](g *Gazetteer, f T, sc script) bool {
 // cjkDict holds the titles and places that Chinese, Japanese and Korean
 // write against a name, indexed by their first character.
 type cjkDict struct {
-	kind  map[string]uint8 // cjkTitle | cjkPlace
-	first map[rune]uint32  // bit l-1: a word of l runes starts with the rune
+	kind  map[string]uint8     // cjkTitle | cjkPlace
+	first map[rune]uint32      // bit l-1: a word of l runes starts with the rune
+	bmp   [0x10000 / 64]uint64 // bit r: first has r (BMP only), checked first
 }
 
 // cjkPlace marks the places of a cjkDict; its titles are marked cjkTitle.
@@ -195,6 +196,9 @@ var cjkWords = sync.OnceValue(func() *cjkDict {
 		r, _ := utf8.DecodeRuneInString(w)
 		d.kind[w] |= k
 		d.first[r] |= 1 << (n - 1)
+		if r < 0x10000 {
+			d.bmp[r/64] |= 1 << (r % 64)
+		}
 	}
 	for w, k := range titles().kinds {
 		if k&cjkTitle != 0 {
@@ -215,6 +219,9 @@ var cjkWords = sync.OnceValue(func() *cjkDict {
 // is the whole word.
 func (d *cjkDict) longest(text string, offs []int, j, n int) int {
 	r, _ := utf8.DecodeRuneInString(text[offs[j]:])
+	if r < 0x10000 && d.bmp[r/64]&(1<<(r%64)) == 0 {
+		return 0
+	}
 	mask := d.first[r]
 	for l := min(32, n-j); l >= 1 && mask != 0; l-- {
 		if mask&(1<<(l-1)) == 0 {

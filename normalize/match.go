@@ -64,7 +64,7 @@ func (m Matcher) MatchNames(a, b Name) Match {
 	cands := cbuf[:0]
 	for i, sa := range a.spans {
 		for j, sb := range b.spans {
-			if sa.n > 1 && sb.n > 1 || sa.weight == 0 && sb.weight == 0 {
+			if sa.n > 1 && sb.n > 1 || sa.weight == 0 && sb.weight == 0 || (sa.n > 1 || sb.n > 1) && farApart(sa, sb) {
 				continue
 			}
 			if p, ok := compareSpans(&a, &b, sa, sb); ok {
@@ -165,6 +165,19 @@ func shortOK(parts int, w float64, inner, syllabic bool) bool {
 		return !inner
 	}
 	return w >= 4 && !syllabic
+}
+
+// farApart reports whether the keys of two spans differ in length by more
+// than two letters in every reading, too much to be paired.
+func farApart(sa, sb span) bool {
+	for _, ka := range sa.key {
+		for _, kb := range sb.key {
+			if d := int(ka.hi-ka.lo) - int(kb.hi-kb.lo); d <= 2 && d >= -2 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // compareSpans compares two spans in both readings.

@@ -198,7 +198,8 @@ func (p *parser) add(text string, sc script, brk, hyphen bool) {
 		w.upper = p.words[len(p.words)-1].upper // Jae-in, Ki-moon
 	}
 	w.fs = len(p.fold)
-	if ascii {
+	if ascii || sc == scHan || sc == scHangul {
+		// folding changes nothing else in NFKC text of these scripts
 		for i := 0; i < len(text); i++ {
 			p.fold = append(p.fold, lowerByte(text[i]))
 		}

@@ -26,7 +26,7 @@ const (
 
 // runeInfo caches what the parser asks of a rune: its script, whether it is
 // a combining mark, a letter, an uppercase letter, and whether it is stable
-// under NFKC (it neither decomposes nor combines with the rune before it).
+// under NFKC (it is in NFKC and does not combine with the rune before it).
 type runeInfo uint8
 
 const (
@@ -74,7 +74,7 @@ func makeRuneInfo(r rune) runeInfo {
 	}
 	if r < 0xD800 || r > 0xDFFF {
 		p := norm.NFKC.PropertiesString(string(r))
-		if len(p.Decomposition()) == 0 && p.BoundaryBefore() && p.CCC() == 0 {
+		if p.BoundaryBefore() && p.CCC() == 0 && norm.NFKC.IsNormalString(string(r)) {
 			i |= riStable
 		}
 	}
