@@ -60,6 +60,12 @@ func (m Matcher) MatchNames(a, b Name) Match {
 	if a.weight() == 0 || b.weight() == 0 {
 		return Match{Reason: "empty name"}
 	}
+	if a.acronym != b.acronym {
+		if b.acronym {
+			a, b = b, a
+		}
+		return m.decide(acronymScore(&a, &b), "acronym "+a.str(a.tokens[0].roman[0]))
+	}
 	var cbuf [64]pairing
 	cands := cbuf[:0]
 	for i, sa := range a.spans {
@@ -143,11 +149,33 @@ func (m Matcher) MatchNames(a, b Name) Match {
 		reason = append(reason, "unmatched"...)
 		reason = b.appendLeft(a.appendLeft(reason, usedA), usedB)
 	}
+	return m.decide(score, string(reason))
+}
+
+// decide returns the Match of a score.
+func (m Matcher) decide(score float64, reason string) Match {
 	th := m.Threshold
 	if th == 0 {
 		th = DefaultThreshold
 	}
-	return Match{Score: score, Same: score >= th, Reason: string(reason)}
+	return Match{Score: score, Same: score >= th, Reason: reason}
+}
+
+// acronymScore scores an acronym (MBZ) against a name: the initials of the
+// parts of the name, particles included, must start with its letters, and
+// the name must have more parts than one. A match scores 0.9: initials say
+// less than a name.
+func acronymScore(acr, n *Name) float64 {
+	letters := acr.str(acr.tokens[0].roman[0])
+	if len(n.tokens) < 2 || len(letters) > len(n.tokens) {
+		return 0
+	}
+	for i := range len(letters) {
+		if w := n.str(n.tokens[i].roman[0]); w == "" || w[0] != letters[i] {
+			return 0
+		}
+	}
+	return 0.9
 }
 
 // appendSim appends a similarity in [0, 1] with two decimals.

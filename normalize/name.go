@@ -18,9 +18,10 @@ type Name struct {
 	// Keys are the phonetic keys of Parts, with the classes of [Key].
 	Keys []string
 
-	text   string // romanizations and keys of the tokens and spans
-	tokens []token
-	spans  []span
+	text    string // romanizations and keys of the tokens and spans
+	tokens  []token
+	spans   []span
+	acronym bool // the name is written with its initials: MBZ
 }
 
 // ref is the place of a string in Name.text.
@@ -73,10 +74,17 @@ func parseName(s string, parts bool) Name {
 	p.splitCJK()
 	b := &sc.b
 	b.out, b.toks, b.spans = b.out[:0], b.toks[:0], b.spans[:0]
-	for _, w := range p.pickRun() {
+	run := p.pickRun()
+	for _, w := range run {
 		b.word(&w)
 	}
+	if len(run) == 0 {
+		if w, ok := p.acronym(); ok {
+			b.token(w.text, w.sc, w.id, false)
+		}
+	}
 	n := b.finish(parts)
+	n.acronym = len(run) == 0 && len(n.tokens) == 1
 	p.src = ""
 	scratchPool.Put(sc)
 	return n
@@ -132,8 +140,9 @@ type wordKind uint8
 const (
 	kName wordKind = iota
 	kParticle
-	kTitle // titles, places, organisations
-	kJunk  // lowercase words in a phrase that has capitalised ones
+	kTitle   // titles, places, organisations
+	kJunk    // lowercase words in a phrase that has capitalised ones
+	kAcronym // NATO, NPC, МИД, MBZ: organisations, or a person known by initials
 )
 
 func (p *parser) folded(w *word) []byte { return p.fold[w.fs:w.fe] }
@@ -232,7 +241,7 @@ func (p *parser) classify() {
 			// a short Latin word is a place or body only in capitals (UN, not Un)
 			w.kind = kTitle
 		case w.caps && isCased(w.sc) && utf8.RuneCountInString(w.text) <= 5:
-			w.kind = kTitle // NATO, NPC, МИД: organisations rather than names
+			w.kind = kAcronym // NATO, NPC, МИД: organisations rather than names, mostly
 		case cased && isCased(w.sc) && !w.upper:
 			w.kind = kJunk
 		}
@@ -255,6 +264,19 @@ func (p *parser) classify() {
 }
 
 func isCased(sc script) bool { return sc == scLatin || sc == scCyrillic || sc == scGreek }
+
+// acronym returns the only acronym of a phrase without names: MBZ, AMLO.
+func (p *parser) acronym() (word, bool) {
+	var a word
+	count := 0
+	for _, w := range p.words {
+		if w.kind == kAcronym && w.sc == scLatin {
+			a = w
+			count++
+		}
+	}
+	return a, count == 1
+}
 
 // pickRun returns the longest run of name words.
 func (p *parser) pickRun() []word {
@@ -364,13 +386,25 @@ func (b *nameBuilder) word(w *word) {
 		var obuf [16]int
 		offs := runeOffsets(obuf[:0], w.text)
 		n := len(offs) - 1
-		foreign := w.dotted || isTranscription(w.text, offs)
-		if s := hanSurnameLen(w.text, offs); s > 0 && n-s >= 1 && n <= 4 && !foreign {
-			b.han(w.text[:offs[s]], id, false)
-			b.han(w.text[offs[s]:], id, false)
+		foreign := w.dotted || isTranscription(w.text)
+		if s, family := japaneseFamilyLen(w.text, offs); s > 0 && !foreign {
+			// a Japanese name: read the family name, and a common given
+			// name, the Japanese way
+			b.han(w.text[:offs[s]], id, false, family)
+			if s < n {
+				given, _ := japaneseGiven(w.text[offs[s]:])
+				b.han(w.text[offs[s]:], id, false, given)
+			}
 			return
 		}
-		b.han(w.text, id, foreign || n >= 3)
+		if s := hanSurnameLen(w.text, offs); s > 0 && n-s >= 1 && n <= 4 && !foreign {
+			b.han(w.text[:offs[s]], id, false, "")
+			b.han(w.text[offs[s]:], id, false, "")
+			return
+		}
+		// three characters or more that are not a Chinese name: a
+		// transcription
+		b.han(w.text, id, foreign || n >= 3, "")
 		return
 	case scHangul:
 		var obuf [16]int
@@ -493,9 +527,10 @@ func (b *nameBuilder) keyHangul(text string) ref {
 }
 
 // han appends a token for a run of Han characters, read in Mandarin
-// (reading 0) and Korean (reading 1). foreign says the run transcribes a
-// foreign name.
-func (b *nameBuilder) han(text string, id uint8, foreign bool) {
+// (reading 0) and in Korean or, when japanese is not empty, the Japanese
+// reading it gives (reading 1). foreign says the run transcribes a foreign
+// name.
+func (b *nameBuilder) han(text string, id uint8, foreign bool, japanese string) {
 	t := tokenBuild{token: token{word: id}}
 	start := len(b.out)
 	b.out = appendHan(b.out, text, false)
@@ -521,6 +556,12 @@ func (b *nameBuilder) han(text string, id uint8, foreign bool) {
 	}
 	b.out = b.k.b
 	t.key[0] = b.ref(start, len(b.out))
+	if japanese != "" {
+		t.roman[1] = b.appendText(japanese)
+		t.key[1] = b.key(b.bytes(t.roman[1]), 0)
+		b.toks = append(b.toks, t)
+		return
+	}
 	start = len(b.out)
 	b.out = appendHan(b.out, text, true)
 	b.out = b.out[:start+len(keepAlnum(b.out[start:]))]
@@ -711,12 +752,8 @@ func keepAlnumCase(b []byte) []byte {
 
 // isTranscription reports whether a run of Han characters transcribes a
 // foreign name: it has a character that Chinese transcriptions use for its
-// sound and Chinese given names hardly ever (斯, 尔, 夫, 娃 …), or five
-// characters or more.
-func isTranscription(text string, offs []int) bool {
-	if len(offs)-1 >= 5 {
-		return true
-	}
+// sound and Chinese given names hardly ever (斯, 尔, 夫, 娃 …).
+func isTranscription(text string) bool {
 	for i, r := range text {
 		if i > 0 && strings.ContainsRune(transcriptionChars, r) {
 			return true
