@@ -273,10 +273,7 @@ func foldRune(r rune) rune {
 			return '0' + rune(d)
 		}
 	}
-	if m, ok := arabicFold[r]; ok {
-		return m
-	}
-	return r
+	return arabicFold(r)
 }
 
 // foldMark decides whether a combining mark is kept. Marks that distinguish
@@ -299,25 +296,25 @@ func foldMark(r rune) rune {
 	return r
 }
 
-// arabicFold unifies Arabic-script letter variants.
-var arabicFold = map[rune]rune{
-	'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', // alef with hamza or madda, wasla
-	'ة': 'ه', // teh marbuta
-	'ى': 'ي', // alef maksura
-	'ی': 'ي', // Farsi yeh
-	'ۍ': 'ي',
-	'ې': 'ي',
-	'ئ': 'ي',
-	'ؤ': 'و',
-	'ک': 'ك', // keheh
-	'ڪ': 'ك',
-	'ە': 'ه', // ae
-	'ۀ': 'ه',
-	'ے': 'ي', // Urdu yeh barree
-	'ہ': 'ه', // Urdu heh goal
-	'ھ': 'ه', // heh doachashmee
-	'ۃ': 'ه',
-	'ـ': -1, // tatweel
+// arabicFold unifies Arabic-script letter variants: hamza forms of alef,
+// teh marbuta, alef maksura, Persian and Urdu yeh, keheh and heh; it drops
+// tatweel (-1). Other runes are returned unchanged.
+func arabicFold(r rune) rune {
+	switch r {
+	case 'أ', 'إ', 'آ', 'ٱ':
+		return 'ا'
+	case 'ة', 'ە', 'ۀ', 'ہ', 'ھ', 'ۃ':
+		return 'ه'
+	case 'ى', 'ی', 'ۍ', 'ې', 'ئ', 'ے':
+		return 'ي'
+	case 'ؤ':
+		return 'و'
+	case 'ک', 'ڪ':
+		return 'ك'
+	case 'ـ':
+		return -1
+	}
+	return r
 }
 
 // digitValue returns the value of a decimal digit of any script, or -1.

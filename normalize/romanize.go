@@ -178,18 +178,69 @@ func appendLatin(b []byte, run string, marks bool) []byte {
 	return b
 }
 
-// latinSpecial are Latin letters whose romanization is not their base letter.
-var latinSpecial = map[rune]string{
-	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'ł': "l", 'đ': "d", 'ð': "d", 'þ': "th", 'ı': "i", 'ŋ': "ng",
-	'ç': "ch", 'ş': "sh", 'ș': "sh", 'ţ': "ts", 'ț': "ts", 'č': "ch", 'ć': "ch", 'š': "sh", 'ž': "zh",
-	'ř': "rzh", 'ĳ': "ij", 'ŀ': "l", 'ſ': "s", 'ʻ': "", 'ʼ': "",
+// latinSpecial romanizes the Latin letters whose romanization is not their
+// base letter.
+func latinSpecial(r rune) (string, bool) {
+	switch r {
+	case 'ß':
+		return "ss", true
+	case 'æ':
+		return "ae", true
+	case 'œ':
+		return "oe", true
+	case 'ø':
+		return "o", true
+	case 'ł':
+		return "l", true
+	case 'đ':
+		return "d", true
+	case 'ð':
+		return "d", true
+	case 'þ':
+		return "th", true
+	case 'ı':
+		return "i", true
+	case 'ŋ':
+		return "ng", true
+	case 'ç':
+		return "ch", true
+	case 'ş':
+		return "sh", true
+	case 'ș':
+		return "sh", true
+	case 'ţ':
+		return "ts", true
+	case 'ț':
+		return "ts", true
+	case 'č':
+		return "ch", true
+	case 'ć':
+		return "ch", true
+	case 'š':
+		return "sh", true
+	case 'ž':
+		return "zh", true
+	case 'ř':
+		return "rzh", true
+	case 'ĳ':
+		return "ij", true
+	case 'ŀ':
+		return "l", true
+	case 'ſ':
+		return "s", true
+	case 'ʻ':
+		return "", true
+	case 'ʼ':
+		return "", true
+	}
+	return "", false
 }
 
 var latinTable = sync.OnceValue(func() map[rune]string {
 	m := make(map[rune]string, 800)
 	add := func(lo, hi rune) {
 		for r := lo; r <= hi; r++ {
-			if s, ok := latinSpecial[r]; ok {
+			if s, ok := latinSpecial(r); ok {
 				m[r] = s
 				continue
 			}
