@@ -8,7 +8,6 @@
 package normalize
 
 import (
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -123,22 +122,10 @@ type foldEntry struct {
 	before bool // the rune never combines with the one before it
 }
 
-// foldBlocks caches the entries of the BMP, 256 runes a block, computed on
-// first use; concurrent first uses compute the same block and one wins.
-var foldBlocks [256]atomic.Pointer[[256]foldEntry]
+// foldEntries caches the foldEntry of the BMP.
+var foldEntries = bmpCache[foldEntry]{compute: makeFoldEntry}
 
-func foldEntryOf(r rune) *foldEntry {
-	blk := foldBlocks[r>>8].Load()
-	if blk == nil {
-		blk = new([256]foldEntry)
-		base := r &^ 0xFF
-		for k := range blk {
-			blk[k] = makeFoldEntry(base + rune(k))
-		}
-		foldBlocks[r>>8].Store(blk)
-	}
-	return &blk[r&0xFF]
-}
+func foldEntryOf(r rune) *foldEntry { return foldEntries.get(r) }
 
 func makeFoldEntry(r rune) foldEntry {
 	if r >= 0xD800 && r <= 0xDFFF {

@@ -39,25 +39,37 @@ const (
 
 func (i runeInfo) script() script { return script(i & riScript) }
 
-// infoBlocks caches the runeInfo of the BMP, 256 runes a block, computed on
-// first use; concurrent first uses compute the same block and one wins.
-var infoBlocks [256]atomic.Pointer[[256]runeInfo]
+// runeInfos caches the runeInfo of the BMP.
+var runeInfos = bmpCache[runeInfo]{compute: makeRuneInfo}
 
 // infoOf returns the runeInfo of r.
 func infoOf(r rune) runeInfo {
 	if r < 0 || r >= 0x10000 {
 		return makeRuneInfo(r)
 	}
-	blk := infoBlocks[r>>8].Load()
+	return *runeInfos.get(r)
+}
+
+// bmpCache caches a value for each rune of the Basic Multilingual Plane,
+// computed 256 runes a block on first use; concurrent first uses compute the
+// same block and one wins. It is safe for concurrent use.
+type bmpCache[T any] struct {
+	blocks  [256]atomic.Pointer[[256]T]
+	compute func(rune) T
+}
+
+// get returns the value of r, which must be below U+10000.
+func (c *bmpCache[T]) get(r rune) *T {
+	blk := c.blocks[r>>8].Load()
 	if blk == nil {
-		blk = new([256]runeInfo)
+		blk = new([256]T)
 		base := r &^ 0xFF
 		for k := range blk {
-			blk[k] = makeRuneInfo(base + rune(k))
+			blk[k] = c.compute(base + rune(k))
 		}
-		infoBlocks[r>>8].Store(blk)
+		c.blocks[r>>8].Store(blk)
 	}
-	return blk[r&0xFF]
+	return &blk[r&0xFF]
 }
 
 func makeRuneInfo(r rune) runeInfo {
