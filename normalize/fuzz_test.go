@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -36,7 +37,8 @@ func FuzzFold(f *testing.F) {
 }
 
 // FuzzRomanize checks that Romanize writes lowercase ASCII letters, digits
-// and single spaces only.
+// and single spaces only, and that Key writes only the letters of its
+// classes and digits.
 func FuzzRomanize(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s)
@@ -48,6 +50,12 @@ func FuzzRomanize(f *testing.F) {
 			ok := 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == ' ' && i > 0 && i < len(got)-1 && got[i-1] != ' '
 			if !ok {
 				t.Fatalf("Romanize(%q) = %q: byte %d is %q", s, got, i, c)
+			}
+		}
+		k := Key(s)
+		for i := 0; i < len(k); i++ {
+			if c := k[i]; !strings.ContainsRune("aybtkhmnls0123456789", rune(c)) {
+				t.Fatalf("Key(%q) = %q: byte %d is %q", s, k, i, c)
 			}
 		}
 	})

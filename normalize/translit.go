@@ -168,16 +168,23 @@ var arabic = [...]string{
 	'ڭ' - 0x600: "ng", 'ٹ' - 0x600: "t", 'ڈ' - 0x600: "d", 'ڑ' - 0x600: "r", 'ں' - 0x600: "n", 'ھ' - 0x600: "h",
 }
 
-// arabicKind classifies an Arabic-script letter for appendArabic.
+// arabicKind classifies an Arabic-script letter for appendArabic: the
+// letters that [Fold] unifies with alef, waw, yeh and heh, and ain.
 func arabicKind(r rune) byte {
 	switch r {
-	case 'ا', 'أ', 'إ', 'آ', 'ٱ', 'ى':
+	case 'ى':
+		return 'a' // alef maksura is read a
+	case 'ھ':
+		return 0 // do-chashmi he marks an aspirate: بھ bh
+	}
+	switch arabicFold(r) {
+	case 'ا':
 		return 'a'
-	case 'و', 'ؤ':
+	case 'و':
 		return 'w'
-	case 'ي', 'ی', 'ئ', 'ې', 'ۍ', 'ے':
+	case 'ي':
 		return 'y'
-	case 'ه', 'ہ', 'ة', 'ۃ', 'ە', 'ۀ':
+	case 'ه':
 		return 'h'
 	case 'ع':
 		return 'e'
