@@ -31,7 +31,8 @@ func Fold(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf || !keptASCII(c) {
-			return string(appendFold(make([]byte, 0, len(s)+len(s)/8), s, i))
+			// the ASCII letter before may combine with what follows: A + ̆
+			return string(appendFold(make([]byte, 0, len(s)+len(s)/8), s, max(i-1, 0)))
 		}
 	}
 	return lowerASCII(s)

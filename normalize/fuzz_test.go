@@ -11,6 +11,7 @@ import (
 var fuzzSeeds = []string{
 	"", "Antony Blinken", "ブリンケン国務長官", "أنتوني بلينكن", "Ёсимаса Хаяси", "e\u0301", "ｶﾞ", "가\u11A8",
 	"\xff\xfe", "Ά\u0308", "٢٠٢٢", "נ\u05B8", "ﬁ", "İstanbul", "a\u200Db\u202E", "ـ", "\u3099か",
+	"A\u0306", "MBZ", "小池百合子外相", "伊姆兰·汗", "Цзиньпин", "نصر الله", "Hüseyin Emir Abdullahiyan",
 }
 
 // FuzzFold checks that Fold is idempotent, returns valid UTF-8 and agrees
