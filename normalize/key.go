@@ -57,7 +57,7 @@ const (
 	// affricates, x is a palatal fricative.
 	modePinyin
 	// modeNative reads text this package romanized from another script,
-	// whose ch is always voiceless (ч, ㅊ, チ, چ).
+	// whose ch is always voiceless (ㅊ, チ, چ).
 	modeNative
 	// modeHangul reads a Hangul syllable: its hu also writes the fu of
 	// Japanese (후미오 Fumio).
@@ -82,6 +82,7 @@ const (
 	fkGlideJ  = 'Y' // a word-initial y of a Chinese transcription: y or j (约翰 John)
 	fkGlideI  = 'I' // a word-initial Latin yi: the vowel i of pinyin, or y (Yitzhak)
 	fkHF      = 'F' // h or f: Japanese fu is written hu in Kunrei-shiki and 후 in Hangul
+	fkWeakG   = 'G' // g between vowels: lenited (Spanish, Greek) or silent (Turkish ğ)
 	fkN       = 'n' // n
 	fkKH      = 'q' // kh: h to some scripts, k to others (Khan, カーン, 汗)
 	fkNG      = 'g' // ng closing a syllable
@@ -110,6 +111,8 @@ func coarseOf(c byte) byte {
 		return 'l'
 	case fkKH:
 		return 'h'
+	case fkWeakG:
+		return 'k'
 	case fkAffr, fkAffrV, fkAffrU, fkSib, fkPalatal, fkHS:
 		return 's'
 	}
@@ -228,8 +231,8 @@ func addKey[T text](k *keyer, w T, mode keyMode) {
 			case first && next == 'h':
 				i++
 				k.emit('b')
-			case first, isVowel(next) && prevVowel:
-				k.emit('b')
+			case first, isVowel(next) && (prevVowel || mode&modeAbjad != 0):
+				k.emit('b') // between vowels; in an abjad, before one: نواز Nawaz
 			default:
 				k.last = 0 // a glide: Kwon, Hwa, Peskow read the English way
 			}
@@ -252,7 +255,11 @@ func addKey[T text](k *keyer, w T, mode keyMode) {
 				k.emit(fkHF) // kana フ
 			}
 		case 'G':
-			k.emit('h') // Turkish ğ: silent, or g in other scripts
+			if k.coarse {
+				k.emit('k')
+			} else {
+				k.emit(fkWeakG) // Turkish ğ: silent, or g in other scripts
+			}
 		case 's':
 			switch {
 			case next == 'c' && at(w, i+2) == 'h':
@@ -315,7 +322,11 @@ func addKey[T text](k *keyer, w T, mode keyMode) {
 				affr(fkAffrV) // Italian gia, gio, giu: Giorgia, Джорджа
 				continue
 			}
-			k.emit('k')
+			if prevVowel && isVowel(at(w, i+1)) && !pinyin && !k.coarse {
+				k.emit(fkWeakG) // Erdogan, エルドアン
+			} else {
+				k.emit('k')
+			}
 		case 'q':
 			if pinyin || next == 'i' || next == 'u' && (at(w, i+2) == 'n' || i+2 == len(w)) {
 				// pinyin qi, qu, qun; not the qu of Romance languages
@@ -451,7 +462,7 @@ type keyCosts struct {
 }
 
 var costs = sync.OnceValue(func() *keyCosts {
-	c := &keyCosts{fine: "ayYIbFtkhqmngulrszcjCxX0123456789"}
+	c := &keyCosts{fine: "ayYIbFtkGhqmngulrszcjCxX0123456789"}
 	for i := range len(c.fine) {
 		c.index[c.fine[i]] = uint8(i + 1)
 	}
@@ -469,7 +480,7 @@ var costs = sync.OnceValue(func() *keyCosts {
 	}
 	// one letter stands for either
 	for _, p := range []string{"lr", "un", "ug", "zs", "zx", "zX", "zc", "zj", "zC", "cj", "cC", "xs", "Xs", "Xx", "Xh",
-		"qh", "qk", "qX", "Yy", "Yc", "Yj", "Ia", "Iy", "Fb", "Fh", "Fq"} {
+		"qh", "qk", "qX", "Yy", "Yc", "Yj", "Ia", "Iy", "Fb", "Fh", "Fq", "Gk", "Gq"} {
 		set(p[0], p[1], 0)
 	}
 	// the same class, a difference transcription systems keep: n and ng,
@@ -482,8 +493,9 @@ var costs = sync.OnceValue(func() *keyCosts {
 	for _, p := range []string{"hk", "xh", "xq", "ay", "aY", "yc", "yj", "yz", "Ic", "Ij", "mn", "mu", "mg"} {
 		set(p[0], p[1], 2)
 	}
-	// h (and kh), a vowel mark, an initial glide and a coda liquid come and go
-	for _, l := range "hqFayYIr" {
+	// h (and kh), a weak g, a vowel mark, an initial glide and a coda liquid
+	// come and go
+	for _, l := range "hqFGayYIr" {
 		c.del[c.index[l]] = 2
 	}
 	return c
@@ -585,8 +597,8 @@ func appendRomanKey(b []byte, k *keyer, run string, sc script) []byte {
 // package.
 func scriptMode(sc script) keyMode {
 	switch sc {
-	case scLatin:
-		return 0
+	case scLatin, scCyrillic:
+		return 0 // ч writes the ㅈ of Korean as well as ch (Ким Чен Ын)
 	case scArabic, scHebrew:
 		return modeAbjad | modeNative
 	case scHangul:

@@ -107,8 +107,9 @@ func (m Matcher) MatchNames(a, b Name) Match {
 		minSim = min(minSim, p.sim)
 		mergedA = mergedA || sa.n > 1 && !sa.natural
 		mergedB = mergedB || sb.n > 1 && !sb.natural
-		innerA = innerA || !a.edge(sa)
-		innerB = innerB || !b.edge(sb)
+		// a span read in reverse stands for a whole name, not a part of one
+		innerA = innerA || !a.edge(sa) || sa.reversed
+		innerB = innerB || !b.edge(sb) || sb.reversed
 		coverA += p.sim * float64(sa.weight)
 		coverB += p.sim * float64(sb.weight)
 		if len(reason) > 0 {

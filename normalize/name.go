@@ -556,9 +556,15 @@ func (b *nameBuilder) han(text string, id uint8, foreign bool, japanese string) 
 	}
 	b.out = b.k.b
 	t.key[0] = b.ref(start, len(b.out))
-	if japanese != "" {
+	switch {
+	case japanese != "":
 		t.roman[1] = b.appendText(japanese)
 		t.key[1] = b.key(b.bytes(t.roman[1]), 0)
+		b.toks = append(b.toks, t)
+		return
+	case foreign:
+		// Korean does not read transcriptions of foreign names in hanja
+		t.roman[1], t.key[1] = t.roman[0], t.key[0]
 		b.toks = append(b.toks, t)
 		return
 	}
@@ -583,8 +589,8 @@ func (b *nameBuilder) finish(parts bool) Name {
 	ts := b.toks
 	for i := range ts {
 		for n := 1; n <= maxSpan && i+n <= len(ts); n++ {
-			if n > 1 && (b.markOnly(ts[i+n-1]) || ts[i+n-1].initial) || n == 2 && (b.markOnly(ts[i]) || ts[i].initial) {
-				break // a part without consonants is compared on its own
+			if n > 1 && (b.markOnly(ts[i+n-1]) || ts[i+n-1].initial) || n == 2 && ts[i].initial {
+				break // a part without consonants ends no span; an initial starts none
 			}
 			sp := span{first: uint8(i), n: uint8(n), natural: true}
 			for _, t := range ts[i : i+n] {
@@ -752,10 +758,11 @@ func keepAlnumCase(b []byte) []byte {
 
 // isTranscription reports whether a run of Han characters transcribes a
 // foreign name: it has a character that Chinese transcriptions use for its
-// sound and Chinese given names hardly ever (斯, 尔, 夫, 娃 …).
+// sound and Chinese names hardly ever (斯, 尔, 夫, 娃 …; first, one that is
+// not also a family name: 拜登, but 罗 may start a Chinese name).
 func isTranscription(text string) bool {
 	for i, r := range text {
-		if i > 0 && strings.ContainsRune(transcriptionChars, r) {
+		if strings.ContainsRune(transcriptionChars, r) && (i > 0 || !surnames()[0][text[:utf8.RuneLen(r)]]) {
 			return true
 		}
 	}
@@ -764,4 +771,4 @@ func isTranscription(text string) bool {
 
 // transcriptionChars are characters of the Xinhua transcription table for
 // foreign names that Chinese given names rarely use.
-const transcriptionChars = "尔爾斯夫姆兹茨娃莱萊罗羅洛萨薩塔特托瓦迪蒂恩贝貝布拜奥奧乌烏埃赫卡科库庫拉勒卢盧鲁魯玛瑪迈邁曼纳納尼诺諾帕佩塞桑舍什索坦图圖沃约約扎詹佐肯登伊"
+const transcriptionChars = "尔爾斯夫姆兹茨娃莱萊罗羅洛萨薩塔特托瓦迪蒂贝貝布拜奥奧乌烏埃卡科库庫拉勒卢盧鲁魯玛瑪迈邁纳納尼诺諾帕塞舍什索坦图圖沃约約扎肯普"

@@ -33,8 +33,8 @@ func translitOf(table []string, base, r rune) (string, bool) {
 	return "", true
 }
 
-// appendCyrillic appends the romanization of a Cyrillic run; with nasal, an
-// н before a consonant or at the end is written N.
+// appendCyrillic appends the romanization of a Cyrillic run; with nasal (for
+// keys), an н before a consonant or at the end is written N, and ы i.
 func appendCyrillic(b []byte, run string, nasal bool) []byte {
 	for i, r := range run {
 		r = unicode.ToLower(r)
@@ -45,7 +45,9 @@ func appendCyrillic(b []byte, run string, nasal bool) []byte {
 				continue
 			}
 		}
-		if s, ok := translitOf(cyrillic[:], 0x400, r); ok {
+		if r == 'ы' && nasal {
+			b = append(b, 'i') // a vowel, not the glide y of й
+		} else if s, ok := translitOf(cyrillic[:], 0x400, r); ok {
 			b = append(b, s...)
 		} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b = appendFallback(b, string(r))
@@ -212,7 +214,9 @@ func appendArabic(b []byte, run string) []byte {
 			b = append(b, 'a')
 			prevVowel = true
 		case 'w':
-			if first || i > 1 && arabicKind(rs[i-1]) == 'a' && !last {
+			// a consonant at the start, after an alef or before one (نواز
+			// nawaz), unless that alef ends the word (كتبوا katabu)
+			if first || !last && (i > 1 && arabicKind(rs[i-1]) == 'a' || arabicKind(rs[i+1]) == 'a' && i+2 < len(rs)) {
 				b = append(b, 'w')
 				prevVowel = false
 			} else {
