@@ -459,6 +459,26 @@ type keyCosts struct {
 	sub   [48][48]uint8 // substitution
 	del   [48]uint8     // insertion or deletion
 	fine  string        // the letters, in row order from 1
+	// near[i] has bit j when letter j can replace letter i for less than 2
+	// (half an edit): only such letters can stand for it cheaply.
+	near [48]uint64
+}
+
+// lowerBound is a lower bound of the distance between keys a and b: every
+// letter of a that no letter of b can replace for less than half an edit
+// costs at least that (2), replaced or deleted.
+func (c *keyCosts) lowerBound(a, b string) int {
+	var inB uint64
+	for i := 0; i < len(b); i++ {
+		inB |= 1 << c.index[b[i]&0x7F]
+	}
+	lb := 0
+	for i := 0; i < len(a); i++ {
+		if c.near[c.index[a[i]&0x7F]]&inB == 0 {
+			lb += 2
+		}
+	}
+	return lb
 }
 
 var costs = sync.OnceValue(func() *keyCosts {
@@ -497,6 +517,13 @@ var costs = sync.OnceValue(func() *keyCosts {
 	// come and go
 	for _, l := range "hqFGayYIr" {
 		c.del[c.index[l]] = 2
+	}
+	for i := range 48 {
+		for j := range 48 {
+			if c.sub[i][j] < 2 {
+				c.near[i] |= 1 << j
+			}
+		}
 	}
 	return c
 })
@@ -561,6 +588,9 @@ func keySimilarity(a, b string, least float64) float64 {
 		return 0
 	}
 	limit := int((1 - least) * 4 * float64(n))
+	if c := costs(); c.lowerBound(a, b) > limit || c.lowerBound(b, a) > limit {
+		return 0
+	}
 	d := keyDistance(a, b, limit)
 	if d > limit {
 		return 0

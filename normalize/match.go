@@ -57,7 +57,8 @@ type pairing struct {
 // or paired with a different part lowers it, so that a shared family name is
 // not enough when given names conflict (Kim Jong Un, Kim Yo Jong).
 func (m Matcher) MatchNames(a, b Name) Match {
-	if a.weight() == 0 || b.weight() == 0 {
+	wa, wb := float64(a.weight()), float64(b.weight())
+	if wa == 0 || wb == 0 {
 		return Match{Reason: "empty name"}
 	}
 	if a.acronym != b.acronym {
@@ -129,7 +130,6 @@ func (m Matcher) MatchNames(a, b Name) Match {
 	// (Li Jian, تشاو لي جيان), which is shortened to its family name only. A
 	// name of one part stands for a first or last part of the other, or one
 	// after a particle (bin Zayed), never for a middle name.
-	wa, wb := float64(a.weight()), float64(b.weight())
 	la, lb := a.left(usedA), b.left(usedB)
 	// A leftover part of one or two letters (Li Ke Qiang) is a syllable
 	// written apart rather than a middle name.

@@ -24,8 +24,8 @@ type Name struct {
 	acronym bool // the name is written with its initials: MBZ
 }
 
-// ref is the place of a string in Name.text.
-type ref struct{ lo, hi uint32 }
+// ref is the place of a string in Name.text, which is kept below 64 KiB.
+type ref struct{ lo, hi uint16 }
 
 func (n *Name) str(r ref) string { return n.text[r.lo:r.hi] }
 
@@ -73,7 +73,7 @@ func parseName(s string, parts bool) Name {
 	p.classify()
 	p.splitCJK()
 	b := &sc.b
-	b.out, b.toks, b.spans = b.out[:0], b.toks[:0], b.spans[:0]
+	b.input, b.out, b.toks, b.spans = 0, b.out[:0], b.toks[:0], b.spans[:0]
 	run := p.pickRun()
 	for _, w := range run {
 		b.word(&w)
@@ -372,14 +372,24 @@ type tokenBuild struct {
 
 // nameBuilder accumulates the strings of a Name in one buffer.
 type nameBuilder struct {
+	input int // bytes of the words read
 	out   []byte
 	toks  []tokenBuild
 	spans []span
 	k     keyer
 }
 
+// maxInput bounds the bytes of name words a Name is built from, so that
+// its text (romanizations and keys of tokens and spans, less than 64 bytes a
+// byte of input) stays below 64 KiB for 16-bit refs: the words after it are
+// left out. Names are short; only runaway input is cut.
+const maxInput = 1 << 10
+
 // word appends the tokens of one name word.
 func (b *nameBuilder) word(w *word) {
+	if b.input += len(w.text); b.input > maxInput {
+		return
+	}
 	id := w.id
 	switch w.sc {
 	case scHan:
@@ -485,7 +495,9 @@ func (b *nameBuilder) token(text string, sc script, id uint8, particle bool) {
 		t.key[0] = b.keyHangul(text)
 	case scLatin:
 		t.key[0] = b.key(roman, 0)
-		t.key[1] = b.key(roman, modeAlt)
+		if bytes.ContainsAny(roman, "jwc") {
+			t.key[1] = b.key(roman, modeAlt) // the continental reading differs
+		}
 	case scKana:
 		t.key[0] = b.key(roman, modeNative)
 		if i := bytes.Index(roman, []byte("chi")); i >= 0 {
@@ -501,7 +513,7 @@ func (b *nameBuilder) token(text string, sc script, id uint8, particle bool) {
 		t.key[0] = b.key(roman, scriptMode(sc))
 	}
 	if t.key[1] == (ref{}) || bytes.Equal(b.bytes(t.key[1]), b.bytes(t.key[0])) {
-		if t.key[1].hi == uint32(len(b.out)) && t.key[1].hi != t.key[0].hi {
+		if int(t.key[1].hi) == len(b.out) && t.key[1].hi != t.key[0].hi {
 			b.out = b.out[:t.key[1].lo] // the same key twice
 		}
 		t.key[1] = t.key[0]
@@ -651,7 +663,7 @@ type smallName struct {
 }
 
 // ref returns the ref of b.out[lo:hi].
-func (b *nameBuilder) ref(lo, hi int) ref { return ref{uint32(lo), uint32(hi)} }
+func (b *nameBuilder) ref(lo, hi int) ref { return ref{uint16(lo), uint16(hi)} }
 
 // bytes returns the bytes of r.
 func (b *nameBuilder) bytes(r ref) []byte { return b.out[r.lo:r.hi] }
