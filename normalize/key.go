@@ -530,11 +530,10 @@ var costs = sync.OnceValue(func() *keyCosts {
 
 // keyDistance is the weighted edit distance between two fine keys, in
 // quarter units, or a value above limit once it is sure to exceed it.
-func keyDistance(a, b string, limit int) int {
+func (c *keyCosts) keyDistance(a, b string, limit int) int {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	c := costs()
 	var (
 		rbuf [24]int32
 		xbuf [23]uint8
@@ -579,7 +578,7 @@ func keyDistance(a, b string, limit int) int {
 // keySimilarity is 1 minus the edit distance of the keys relative to the
 // longer one: 1 for equal keys, 0 for keys with nothing in common. It
 // returns 0 when the similarity is below least.
-func keySimilarity(a, b string, least float64) float64 {
+func (c *keyCosts) keySimilarity(a, b string, least float64) float64 {
 	if a == b {
 		return 1
 	}
@@ -588,10 +587,10 @@ func keySimilarity(a, b string, least float64) float64 {
 		return 0
 	}
 	limit := int((1 - least) * 4 * float64(n))
-	if c := costs(); c.lowerBound(a, b) > limit || c.lowerBound(b, a) > limit {
+	if c.lowerBound(a, b) > limit || c.lowerBound(b, a) > limit {
 		return 0
 	}
-	d := keyDistance(a, b, limit)
+	d := c.keyDistance(a, b, limit)
 	if d > limit {
 		return 0
 	}

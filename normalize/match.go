@@ -69,12 +69,15 @@ func (m Matcher) MatchNames(a, b Name) Match {
 	}
 	var cbuf [64]pairing
 	cands := cbuf[:0]
-	for i, sa := range a.spans {
-		for j, sb := range b.spans {
+	c := costs()
+	for i := range a.spans {
+		sa := &a.spans[i]
+		for j := range b.spans {
+			sb := &b.spans[j]
 			if sa.n > 1 && sb.n > 1 || sa.weight == 0 && sb.weight == 0 || (sa.n > 1 || sb.n > 1) && farApart(sa, sb) {
 				continue
 			}
-			if p, ok := compareSpans(&a, &b, sa, sb); ok {
+			if p, ok := compareSpans(c, &a, &b, sa, sb); ok {
 				p.a, p.b = i, j
 				cands = append(cands, p)
 			}
@@ -198,7 +201,7 @@ func shortOK(parts int, w float64, inner, syllabic bool) bool {
 
 // farApart reports whether the keys of two spans differ in length by more
 // than two letters in every reading, too much to be paired.
-func farApart(sa, sb span) bool {
+func farApart(sa, sb *span) bool {
 	for _, ka := range sa.key {
 		for _, kb := range sb.key {
 			if d := int(ka.hi-ka.lo) - int(kb.hi-kb.lo); d <= 2 && d >= -2 {
@@ -210,7 +213,7 @@ func farApart(sa, sb span) bool {
 }
 
 // compareSpans compares two spans in both readings.
-func compareSpans(a, b *Name, sa, sb span) (pairing, bool) {
+func compareSpans(c *keyCosts, a, b *Name, sa, sb *span) (pairing, bool) {
 	least := minSimilarity(sa, sb)
 	best := pairing{}
 	for ra := range 2 {
@@ -231,7 +234,7 @@ func compareSpans(a, b *Name, sa, sb span) (pairing, bool) {
 			if d := len(ka) - len(kb); d > 2 || d < -2 {
 				continue
 			}
-			if s := keySimilarity(ka, kb, least); s > best.sim {
+			if s := c.keySimilarity(ka, kb, least); s > best.sim {
 				best = pairing{sim: s, how: '~'}
 			}
 		}
@@ -251,7 +254,7 @@ func compareSpans(a, b *Name, sa, sb span) (pairing, bool) {
 // minSimilarity is the least similarity for two spans to be paired. Short
 // keys must be near equal: a full edit in a key of three letters is another
 // name (Keqiang, Qiang), and so is half a one in a key of two (Qun, Jun).
-func minSimilarity(sa, sb span) float64 {
+func minSimilarity(sa, sb *span) float64 {
 	if max(sa.key[0].hi-sa.key[0].lo, sb.key[0].hi-sb.key[0].lo) <= 4 {
 		return 0.8
 	}
