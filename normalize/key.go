@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"bytes"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -467,7 +468,7 @@ type keyCosts struct {
 // lowerBound is a lower bound of the distance between keys a and b: every
 // letter of a that no letter of b can replace for less than half an edit
 // costs at least that (2), replaced or deleted.
-func (c *keyCosts) lowerBound(a, b string) int {
+func (c *keyCosts) lowerBound(a, b []byte) int {
 	var inB uint64
 	for i := 0; i < len(b); i++ {
 		inB |= 1 << c.index[b[i]&0x7F]
@@ -530,7 +531,7 @@ var costs = sync.OnceValue(func() *keyCosts {
 
 // keyDistance is the weighted edit distance between two fine keys, in
 // quarter units, or a value above limit once it is sure to exceed it.
-func (c *keyCosts) keyDistance(a, b string, limit int) int {
+func (c *keyCosts) keyDistance(a, b []byte, limit int) int {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
@@ -578,8 +579,8 @@ func (c *keyCosts) keyDistance(a, b string, limit int) int {
 // keySimilarity is 1 minus the edit distance of the keys relative to the
 // longer one: 1 for equal keys, 0 for keys with nothing in common. It
 // returns 0 when the similarity is below least.
-func (c *keyCosts) keySimilarity(a, b string, least float64) float64 {
-	if a == b {
+func (c *keyCosts) keySimilarity(a, b []byte, least float64) float64 {
+	if bytes.Equal(a, b) {
 		return 1
 	}
 	n := max(len(a), len(b))

@@ -1,8 +1,9 @@
 package normalize
 
 import (
+	"bytes"
 	"slices"
-	"strings"
+	"sync"
 )
 
 // Match is the outcome of comparing two names.
@@ -34,8 +35,14 @@ type Matcher struct {
 // Match compares two names written in any script. It parses both; callers
 // comparing a name many times should parse it once and use [Matcher.MatchNames].
 func (m Matcher) Match(a, b string) Match {
-	return m.MatchNames(parseName(a, false), parseName(b, false))
+	s := matchPool.Get().(*[2]nameStore)
+	r := m.MatchNames(parseName(a, false, &s[0]), parseName(b, false, &s[1]))
+	matchPool.Put(s)
+	return r
 }
+
+// matchPool holds the stores of the names Match parses: they are not kept.
+var matchPool = sync.Pool{New: func() any { return new([2]nameStore) }}
 
 // pairing is a candidate correspondence between a span of each name.
 type pairing struct {
@@ -65,7 +72,7 @@ func (m Matcher) MatchNames(a, b Name) Match {
 		if b.acronym {
 			a, b = b, a
 		}
-		return m.decide(acronymScore(&a, &b), "acronym "+a.str(a.tokens[0].roman[0]))
+		return m.decide(acronymScore(&a, &b), "acronym "+string(a.get(a.tokens[0].roman[0])))
 	}
 	var cbuf [64]pairing
 	cands := cbuf[:0]
@@ -170,12 +177,12 @@ func (m Matcher) decide(score float64, reason string) Match {
 // the name must have more parts than one. A match scores 0.9: initials say
 // less than a name.
 func acronymScore(acr, n *Name) float64 {
-	letters := acr.str(acr.tokens[0].roman[0])
+	letters := acr.get(acr.tokens[0].roman[0])
 	if len(n.tokens) < 2 || len(letters) > len(n.tokens) {
 		return 0
 	}
 	for i := range len(letters) {
-		if w := n.str(n.tokens[i].roman[0]); w == "" || w[0] != letters[i] {
+		if w := n.get(n.tokens[i].roman[0]); len(w) == 0 || w[0] != letters[i] {
 			return 0
 		}
 	}
@@ -224,11 +231,11 @@ func compareSpans(c *keyCosts, a, b *Name, sa, sb *span) (pairing, bool) {
 			if rb == 1 && sb.key[1] == sb.key[0] {
 				break
 			}
-			ka, kb := a.str(sa.key[ra]), b.str(sb.key[rb])
-			if ka == "" || kb == "" {
+			ka, kb := a.get(sa.key[ra]), b.get(sb.key[rb])
+			if len(ka) == 0 || len(kb) == 0 {
 				continue
 			}
-			if ka == kb {
+			if bytes.Equal(ka, kb) {
 				return pairing{sim: 1, how: '='}, true
 			}
 			if d := len(ka) - len(kb); d > 2 || d < -2 {
@@ -268,11 +275,11 @@ func prefixMatch(x *Name, i int, y *Name, j int) bool {
 	if short.particle || long.particle {
 		return false
 	}
-	s, l := x.str(short.roman[0]), y.str(long.roman[0])
+	s, l := x.get(short.roman[0]), y.get(long.roman[0])
 	if short.initial {
 		return len(l) > 1 && s[0] == l[0]
 	}
-	return len(s) >= 3 && len(l) > len(s)+1 && strings.HasPrefix(l, s)
+	return len(s) >= 3 && len(l) > len(s)+1 && bytes.HasPrefix(l, s)
 }
 
 func spanMask(s span) uint64 {
@@ -357,7 +364,7 @@ func (n *Name) syllabic() bool {
 		if t.particle {
 			continue
 		}
-		if !n.ownWord(i) || vowelGroups(n.str(t.roman[0])) != 1 {
+		if !n.ownWord(i) || vowelGroups(n.get(t.roman[0])) != 1 {
 			return false
 		}
 		parts++
@@ -366,7 +373,7 @@ func (n *Name) syllabic() bool {
 }
 
 // vowelGroups counts the runs of vowels (and y) in a romanized word.
-func vowelGroups(w string) int {
+func vowelGroups(w []byte) int {
 	c, in := 0, false
 	for i := 0; i < len(w); i++ {
 		v := isVowel(w[i]) || w[i] == 'y'
@@ -383,7 +390,7 @@ func (n *Name) appendLeft(b []byte, used uint64) []byte {
 	for _, s := range n.spans {
 		if s.n == 1 && s.weight > 0 && used&spanMask(s) == 0 {
 			b = append(b, ' ')
-			b = append(b, n.str(n.tokens[s.first].roman[0])...)
+			b = append(b, n.get(n.tokens[s.first].roman[0])...)
 		}
 	}
 	return b
@@ -394,7 +401,7 @@ func (n *Name) appendSpanText(b []byte, s span) []byte {
 		if i > 0 {
 			b = append(b, ' ')
 		}
-		b = append(b, n.str(n.tokens[s.first+i].roman[0])...)
+		b = append(b, n.get(n.tokens[s.first+i].roman[0])...)
 	}
 	return b
 }

@@ -18,7 +18,7 @@ type Name struct {
 	// Keys are the phonetic keys of Parts, with the classes of [Key].
 	Keys []string
 
-	text    string // romanizations and keys of the tokens and spans
+	text    []byte // romanizations and keys of the tokens and spans
 	tokens  []token
 	spans   []span
 	acronym bool // the name is written with its initials: MBZ
@@ -27,7 +27,7 @@ type Name struct {
 // ref is the place of a string in Name.text, which is kept below 64 KiB.
 type ref struct{ lo, hi uint16 }
 
-func (n *Name) str(r ref) string { return n.text[r.lo:r.hi] }
+func (n *Name) get(r ref) []byte { return n.text[r.lo:r.hi] }
 
 // token is one part of a name.
 type token struct {
@@ -61,11 +61,19 @@ const maxSpan = 3
 // 베어보크 독일 외교부 장관"), romanizes what remains and computes the key of
 // each part. When a phrase holds several runs of name words, the longest is
 // kept, the last one on a tie.
-func ParseName(s string) Name { return parseName(s, true) }
+func ParseName(s string) Name { return parseName(s, true, nil) }
+
+// nameStore holds the text, tokens and spans of a Name, to be reused.
+type nameStore struct {
+	text   []byte
+	tokens []token
+	spans  []span
+}
 
 // parseName parses s; parts says whether to fill Name.Parts and Name.Keys,
-// which the matcher does not use.
-func parseName(s string, parts bool) Name {
+// which the matcher does not use. With a store, the Name lives in it, until
+// the store is used again.
+func parseName(s string, parts bool, store *nameStore) Name {
 	sc := scratchPool.Get().(*scratch)
 	p := &sc.p
 	p.src, p.words, p.fold = normalizeInput(s), p.words[:0], p.fold[:0]
@@ -83,7 +91,7 @@ func parseName(s string, parts bool) Name {
 			b.token(w.text, w.sc, w.id, false)
 		}
 	}
-	n := b.finish(parts)
+	n := b.finish(parts, store)
 	n.acronym = len(run) == 0 && len(n.tokens) == 1
 	p.src = ""
 	scratchPool.Put(sc)
@@ -595,8 +603,9 @@ func (b *nameBuilder) han(text string, id uint8, foreign bool, japanese string) 
 	b.toks = append(b.toks, t)
 }
 
-// finish builds the spans and the Name, with its Parts and Keys if parts.
-func (b *nameBuilder) finish(parts bool) Name {
+// finish builds the spans and the Name, with its Parts and Keys if parts,
+// in store if not nil.
+func (b *nameBuilder) finish(parts bool, store *nameStore) Name {
 	spans := b.spans[:0]
 	ts := b.toks
 	for i := range ts {
@@ -629,6 +638,15 @@ func (b *nameBuilder) finish(parts bool) Name {
 		}
 	}
 	b.spans = spans
+	if store != nil {
+		store.text = append(store.text[:0], b.out...)
+		store.tokens = store.tokens[:0]
+		for _, t := range ts {
+			store.tokens = append(store.tokens, t.token)
+		}
+		store.spans = append(store.spans[:0], spans...)
+		return Name{text: store.text, tokens: store.tokens, spans: store.spans}
+	}
 	var n Name
 	if len(ts) <= len(smallName{}.tokens) && len(spans) <= len(smallName{}.spans) {
 		st := new(smallName) // one allocation for both
@@ -643,15 +661,16 @@ func (b *nameBuilder) finish(parts bool) Name {
 		}
 		n.tokens[i] = ts[i].token
 	}
-	n.text = string(b.out)
+	n.text = bytes.Clone(b.out)
 	if !parts {
 		return n
 	}
+	text := string(b.out)
 	strs := make([]string, 2*len(ts))
 	n.Parts, n.Keys = strs[:len(ts):len(ts)], strs[len(ts):]
 	for i, t := range ts {
-		n.Parts[i] = n.str(t.roman[0])
-		n.Keys[i] = n.str(t.coarse)
+		n.Parts[i] = text[t.roman[0].lo:t.roman[0].hi]
+		n.Keys[i] = text[t.coarse.lo:t.coarse.hi]
 	}
 	return n
 }
