@@ -22,6 +22,16 @@ func ExampleMatcher_Match() {
 	// Kim Jong Un | Kim Yo Jong false
 }
 
+func ExampleParseName() {
+	for _, s := range []string{"外交部发言人赵立坚", "Foreign Minister Hossein Amir-Abdollahian", "문재인 대통령"} {
+		fmt.Println(normalize.ParseName(s).Parts)
+	}
+	// Output:
+	// [zhao lijian]
+	// [hossein amir abdollahian]
+	// [mun jaein]
+}
+
 func ExampleRomanize() {
 	fmt.Println(normalize.Romanize("Энтони Блинкен"))
 	fmt.Println(normalize.Romanize("문재인"))

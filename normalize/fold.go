@@ -3,8 +3,19 @@
 // compares equal.
 //
 // It provides text folding ([Fold], [NewFolder]), romanization to Latin
-// ([Romanize]), a phonetic key for names ([Key]), a name matcher ([Matcher])
-// and a multilingual gazetteer of countries ([Countries]).
+// ([Romanize]), a phonetic key for names ([Key]), name parsing ([ParseName])
+// and matching ([Matcher]), and a multilingual gazetteer of countries
+// ([Countries]).
+//
+// Names are read with the conventions of the script they are written in:
+// Mandarin pinyin and the Korean reading for Han characters (and the
+// Japanese reading of common Japanese names), Hepburn for kana, Revised
+// Romanization for Hangul, Palladius and Kontsevich spellings for Cyrillic,
+// the unwritten short vowels of Arabic, Persian and Hebrew, and both the
+// English and the continental reading of Latin spelling (Peskow, Jens).
+//
+// Tables are built on first use and shared. Functions and a Matcher are safe
+// for concurrent use; a transformer of NewFolder is not.
 package normalize
 
 import (

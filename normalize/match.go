@@ -16,7 +16,8 @@ type Match struct {
 	Same bool
 	// Reason says which parts matched and how: "=" for equal keys, "~" for
 	// similar keys, "^" for a truncated part, with their similarity; parts
-	// left over are listed after "unmatched".
+	// left over are listed after "unmatched". A name written with its
+	// initials (MBZ) is reported as "acronym".
 	Reason string
 }
 
@@ -55,14 +56,19 @@ type pairing struct {
 // a part of the other, or with two or three consecutive parts written
 // separately ("Jae In" and "Jae-in", "عبد اللهيان" and "Abdollahian"),
 // whatever their order ("Moon Jae-in", "Jae-in Moon"). Parts match when their
-// keys are equal or close (a weighted edit distance that forgives the
-// variations romanization leaves), or when one is a truncation of the other
-// (Wang Wen, Wang Wenbin: a weaker match).
+// keys are equal or close (a weighted edit distance over keys that keep, at a
+// reduced cost, the distinctions transcription systems preserve: n and ng,
+// fricative and affricate, the aspiration of Chinese affricates), or when
+// one is a truncation of the other (Wang Wen, Wang Wenbin: a weaker match).
+// A name written with its initials (MBZ) matches the name they begin.
 //
 // The score is the share of the less complete name covered by the pairing, so
 // "Blinken" matches "Antony Blinken"; but a part of each name left unpaired
 // or paired with a different part lowers it, so that a shared family name is
-// not enough when given names conflict (Kim Jong Un, Kim Yo Jong).
+// not enough when given names conflict (Kim Jong Un, Kim Yo Jong). A name of
+// one part stands for a first or last part of the other, not a middle name;
+// an East Asian name written syllable by syllable (تشاو لي جيان) is only
+// shortened to its family name.
 func (m Matcher) MatchNames(a, b Name) Match {
 	wa, wb := float64(a.weight()), float64(b.weight())
 	if wa == 0 || wb == 0 {
