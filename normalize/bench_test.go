@@ -29,6 +29,30 @@ func BenchmarkMatch(b *testing.B) {
 	}
 }
 
+// BenchmarkMatchEntities matches raw names of ../testdata/names-entities.tsv
+// with their neighbours in the table: a mix of scripts, titles and lengths.
+func BenchmarkMatchEntities(b *testing.B) {
+	rows := readNameTable(b, "../testdata/names-entities.tsv")
+	var m Matcher
+	for _, r := range rows {
+		m.Match(r.name, r.name)
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		m.Match(rows[i%len(rows)].name, rows[(i*7+1)%len(rows)].name)
+	}
+}
+
+func BenchmarkParseName(b *testing.B) {
+	for _, p := range benchPairs {
+		ParseName(p[0])
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		ParseName(benchPairs[i%len(benchPairs)][i/len(benchPairs)%2])
+	}
+}
+
 func BenchmarkMatchNames(b *testing.B) {
 	var m Matcher
 	names := make([][2]Name, len(benchPairs))
