@@ -42,6 +42,7 @@ type Entry struct {
 // A Gazetteer is immutable and safe for concurrent use.
 type Gazetteer struct {
 	names  map[string]Entry // folded name → entry
+	filter []uint64         // a Bloom filter of names: most words are not places
 	stems  map[string]bool  // Arabic-script country names without a final ا or يا, for demonyms
 	maxLen int              // the most words in a name
 }
@@ -99,7 +100,37 @@ func buildCountries() *Gazetteer {
 			g.add(namer.Name(r), e)
 		}
 	}
+	g.filter = make([]uint64, filterBits/64)
+	for name := range g.names {
+		h := hashName(name)
+		g.filter[h%filterBits/64] |= 1 << (h % 64)
+		g.filter[h>>32%filterBits/64] |= 1 << (h >> 32 % 64)
+	}
 	return g
+}
+
+// filterBits is the size of Gazetteer.filter: with two bits a name, about one
+// word in seventy that is not a name passes it.
+const filterBits = 1 << 20
+
+// hashName is FNV-1a.
+func hashName[T text](s T) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// has reports whether g knows the folded name f.
+func has[T text](g *Gazetteer, f T) bool {
+	h := hashName(f)
+	if g.filter[h%filterBits/64]&(1<<(h%64)) == 0 || g.filter[h>>32%filterBits/64]&(1<<(h>>32%64)) == 0 {
+		return false
+	}
+	_, ok := g.names[string(f)]
+	return ok
 }
 
 func (g *Gazetteer) add(name string, e Entry) {
@@ -148,7 +179,7 @@ func (g *Gazetteer) MaxWords() int { return g.maxLen }
 // isPlace reports whether a folded word names a place or organisation,
 // including Arabic adjectives of nationality (الباكستاني, الألمانية).
 func isPlace[T text](g *Gazetteer, f T, sc script) bool {
-	if _, ok := g.names[string(f)]; ok {
+	if has(g, f) {
 		return true
 	}
 	if sc != scArabic {
@@ -158,7 +189,7 @@ func isPlace[T text](g *Gazetteer, f T, sc script) bool {
 	if hasPrefix(w, "ال") {
 		w = w[len("ال"):]
 	}
-	if _, ok := g.names[string(w)]; ok {
+	if has(g, w) {
 		return true
 	}
 	for _, suf := range [...]string{"يه", "ي"} {
