@@ -1,42 +1,86 @@
 package normalize
 
 import (
+	"bufio"
+	_ "embed"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 )
 
-// Gazetteer maps names of countries and regions, in any language CLDR covers,
-// to their ISO 3166 region codes: "اليابان", "日本", "Япония" and "Japan" all
-// map to "JP".
+// Kind is the kind of place or body a gazetteer entry names.
+type Kind uint8
+
+const (
+	// Country is a country or territory with an ISO 3166 code.
+	Country Kind = iota + 1
+	// Capital is a capital city, which news uses for the country's
+	// government ("Washington said", "北京表示"); its Code is the country's.
+	Capital
+	// Region is a continent or group of countries with a UN M.49 code
+	// ("150" Europe, "145" Western Asia).
+	Region
+	// Organization is an international organisation or a seat of power that
+	// stands for one (NATO, UN, EU, WHO, Kremlin, White House); its Code is
+	// its usual English abbreviation or name in capitals.
+	Organization
+)
+
+// Entry is what a gazetteer knows about a name.
+type Entry struct {
+	Code string
+	Kind Kind
+}
+
+// Gazetteer maps names of countries, capitals, regions and international
+// organisations, in any language CLDR covers, to codes: "اليابان", "日本",
+// "Япония" and "Japan" all map to "JP"; "北约", "ОТАН" and "NATO" to "NATO".
 //
 // A Gazetteer is immutable and safe for concurrent use.
 type Gazetteer struct {
-	names  map[string]string // folded name → region code
-	maxLen int               // the most words in a name
+	names  map[string]Entry // folded name → entry
+	filter []uint64         // a Bloom filter of names: most words are not places
+	stems  map[string]bool  // Arabic-script country names without a final ا or يا, for demonyms
+	maxLen int              // the most words in a name
 }
 
-var (
-	countriesOnce sync.Once
-	countries     *Gazetteer
-)
+//go:embed press.txt
+var pressData string
 
-// Countries returns the gazetteer of countries built from the CLDR region names
-// of golang.org/x/text/language/display, in every language it supports, plus
-// common press forms CLDR lacks. It is built on first use (a few tens of
-// milliseconds) and shared.
-func Countries() *Gazetteer {
-	countriesOnce.Do(func() { countries = buildCountries() })
-	return countries
-}
+var countriesOnce = sync.OnceValue(buildCountries)
+
+// Countries returns the gazetteer built from the CLDR region names of
+// golang.org/x/text/language/display, in every language it supports, plus a
+// curated table of press forms CLDR lacks (米国, 美, 香港, 北, USA, Britain),
+// capitals used for governments (Washington, Tokyo, Beijing …) and
+// international organisations (UN, NATO, EU, ASEAN, CSTO/ОДКБ/集安组织 …).
+// It is built on first use (tens of milliseconds) and shared.
+func Countries() *Gazetteer { return countriesOnce() }
 
 func buildCountries() *Gazetteer {
-	g := &Gazetteer{names: make(map[string]string, 1<<16)}
+	g := &Gazetteer{names: make(map[string]Entry, 1<<16), stems: map[string]bool{}}
+	// Curated forms first: they win over CLDR names of other regions.
+	sc := bufio.NewScanner(strings.NewReader(pressData))
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 {
+			continue
+		}
+		kind := map[string]Kind{"country": Country, "capital": Capital, "org": Organization}[f[1]]
+		for _, name := range strings.Split(f[2], "|") {
+			g.add(name, Entry{f[0], kind})
+		}
+	}
 	var regions []language.Region
 	for _, r := range language.Supported.Regions() {
-		if r.IsCountry() {
+		if r.IsCountry() || r.String() == "EU" || r.M49() > 1 && r.M49() < 900 {
 			regions = append(regions, r)
 		}
 	}
@@ -46,49 +90,202 @@ func buildCountries() *Gazetteer {
 			continue
 		}
 		for _, r := range regions {
-			g.add(namer.Name(r), r.String())
+			e := Entry{r.String(), Country}
+			switch {
+			case e.Code == "EU":
+				e.Kind = Organization
+			case !r.IsCountry():
+				e.Kind = Region
+			}
+			g.add(namer.Name(r), e)
 		}
 	}
-	for name, code := range pressForms {
-		g.add(name, code)
+	g.filter = make([]uint64, filterBits/64)
+	for name := range g.names {
+		h := hashName(name)
+		g.filter[h%filterBits/64] |= 1 << (h % 64)
+		g.filter[h>>32%filterBits/64] |= 1 << (h >> 32 % 64)
 	}
 	return g
 }
 
-func (g *Gazetteer) add(name, code string) {
+// filterBits is the size of Gazetteer.filter: with two bits a name, about one
+// word in seventy that is not a name passes it.
+const filterBits = 1 << 20
+
+// hashName is FNV-1a.
+func hashName[T text](s T) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// has reports whether g knows the folded name f.
+func has[T text](g *Gazetteer, f T) bool {
+	h := hashName(f)
+	if g.filter[h%filterBits/64]&(1<<(h%64)) == 0 || g.filter[h>>32%filterBits/64]&(1<<(h>>32%64)) == 0 {
+		return false
+	}
+	_, ok := g.names[string(f)]
+	return ok
+}
+
+func (g *Gazetteer) add(name string, e Entry) {
 	key := Fold(strings.TrimSpace(name))
 	if key == "" {
 		return
 	}
-	if prev, ok := g.names[key]; ok && prev != code {
-		// A name shared by two regions in different languages is ambiguous;
-		// keep the first (CLDR order is stable) rather than guess.
+	if _, ok := g.names[key]; ok {
+		// A name shared by two entries (in different languages) is
+		// ambiguous; keep the first, curated or in CLDR's stable order.
 		return
 	}
-	g.names[key] = code
-	if n := len(strings.Fields(key)); n > g.maxLen {
-		g.maxLen = n
+	g.names[key] = e
+	g.maxLen = max(g.maxLen, len(strings.Fields(key)))
+	r, _ := utf8.DecodeRuneInString(key)
+	if sc, _ := scriptOf(r); sc == scArabic && e.Kind == Country && !strings.Contains(key, " ") {
+		stem := strings.TrimSuffix(strings.TrimSuffix(key, "ا"), "ي")
+		if utf8.RuneCountInString(stem) >= 3 {
+			g.stems[stem] = true
+		}
 	}
 }
 
-// Lookup returns the region code of a country name, in any language and
-// script, and whether it is known. The name is folded first.
+// Lookup returns the ISO 3166 code of a country named in any language and
+// script, or of a capital used for its government, and whether it is known.
+// The name is folded first. Regions and organisations are left to [Find].
 func (g *Gazetteer) Lookup(name string) (code string, ok bool) {
-	code, ok = g.names[Fold(strings.TrimSpace(name))]
-	return code, ok
+	e, ok := g.Find(name)
+	if !ok || e.Kind != Country && e.Kind != Capital {
+		return "", false
+	}
+	return e.Code, true
+}
+
+// Find returns the entry of any name the gazetteer knows: countries,
+// capitals, regions and organisations. The name is folded first.
+func (g *Gazetteer) Find(name string) (Entry, bool) {
+	e, ok := g.names[Fold(strings.TrimSpace(name))]
+	return e, ok
 }
 
 // MaxWords returns the largest number of space-separated words in a known
 // name, so that callers scanning text know how many words to join.
 func (g *Gazetteer) MaxWords() int { return g.maxLen }
 
-// pressForms are names news uses that CLDR does not list as region names:
-// abbreviations and short forms. Capitals used for governments are left to
-// the caller.
-var pressForms = map[string]string{
-	"us": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US", "america": "US", "米国": "US", "美国": "US",
-	"uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB",
-	"north korea": "KP", "dprk": "KP", "south korea": "KR", "朝鲜": "KP", "北朝鮮": "KP", "북한": "KP",
-	"uae": "AE", "emirates": "AE", "الامارات": "AE",
-	"russia": "RU", "china": "CN", "taiwan": "TW",
+// isPlace reports whether a folded word names a place or organisation,
+// including Arabic adjectives of nationality (الباكستاني, الألمانية).
+func isPlace[T text](g *Gazetteer, f T, sc script) bool {
+	if has(g, f) {
+		return true
+	}
+	if sc != scArabic {
+		return false
+	}
+	w := f
+	if hasPrefix(w, "ال") {
+		w = w[len("ال"):]
+	}
+	if has(g, w) {
+		return true
+	}
+	for _, suf := range [...]string{"يه", "ي"} {
+		if hasSuffix(w, suf) {
+			s := w[:len(w)-len(suf)]
+			if hasSuffix(s, "ي") {
+				s = s[:len(s)-len("ي")]
+			}
+			if g.stems[string(s)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cjkDict holds the titles and places that Chinese, Japanese and Korean
+// write against a name, indexed by their first character.
+type cjkDict struct {
+	kind  map[string]uint8     // cjkTitle | cjkPlace
+	first map[rune]uint32      // bit l-1: a word of l runes starts with the rune
+	bmp   [0x10000 / 64]uint64 // bit r: first has r (BMP only), checked first
+}
+
+// cjkPlace marks the places of a cjkDict; its titles are marked cjkTitle.
+const cjkPlace = cjkTitle << 1
+
+var cjkWords = sync.OnceValue(func() *cjkDict {
+	d := &cjkDict{kind: map[string]uint8{}, first: map[rune]uint32{}}
+	add := func(w string, k uint8) {
+		n := utf8.RuneCountInString(w)
+		if n == 0 || n > 32 {
+			return
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		d.kind[w] |= k
+		d.first[r] |= 1 << (n - 1)
+		if r < 0x10000 {
+			d.bmp[r/64] |= 1 << (r % 64)
+		}
+	}
+	for w, k := range titles().kinds {
+		if k&cjkTitle != 0 {
+			add(w, cjkTitle)
+		}
+	}
+	for w := range Countries().names {
+		r, _ := utf8.DecodeRuneInString(w)
+		if sc, _ := scriptOf(r); (sc == scHan || sc == scKana || sc == scHangul) && utf8.RuneCountInString(w) >= 2 {
+			add(w, cjkPlace)
+		}
+	}
+	return d
+})
+
+// longest returns the length in runes of the longest title or place that
+// starts at rune j of text (n runes, offsets offs), 0 if none does or if it
+// is the whole word.
+func (d *cjkDict) longest(text string, offs []int, j, n int) int {
+	r, _ := utf8.DecodeRuneInString(text[offs[j]:])
+	if r < 0x10000 && d.bmp[r/64]&(1<<(r%64)) == 0 {
+		return 0
+	}
+	mask := d.first[r]
+	for l := min(32, n-j); l >= 1 && mask != 0; l-- {
+		if mask&(1<<(l-1)) == 0 {
+			continue
+		}
+		k := d.kind[text[offs[j]:offs[j+l]]]
+		if k&cjkPlace != 0 || k&cjkTitle != 0 && n > 1 {
+			if l == n {
+				return 0 // the whole word is not split here
+			}
+			return l
+		}
+	}
+	return 0
+}
+
+// fits rejects one-character titles (氏, 相, 前, 副) unless they stand at
+// the end of the run or before another title: inside a name they are likely
+// part of it.
+func (d *cjkDict) fits(text string, offs []int, j, l, n int) bool {
+	switch {
+	case l > 1:
+		return true
+	case j+l == n:
+		return j > 0
+	}
+	// a modifier before a longer title: 前首相, 副報道局長
+	r, _ := utf8.DecodeRuneInString(text[offs[j+1]:])
+	mask := d.first[r]
+	for l2 := 2; l2 <= 32 && j+1+l2 <= n; l2++ {
+		if mask&(1<<(l2-1)) != 0 && d.kind[text[offs[j+1]:offs[j+1+l2]]]&cjkTitle != 0 {
+			return true
+		}
+	}
+	return false
 }
