@@ -42,14 +42,20 @@ type Assignment struct {
 	DuplicateOf string
 	// Lang is the detected language of the document (language.Und if unknown).
 	Lang language.Tag
-	// Evidence explains the decision.
+	// Evidence explains the decision: what the document shares with the
+	// cluster it joined (empty for a new cluster, and for a repeat).
 	Evidence Evidence
+	// Repeat reports that the document's id was added before, in this run
+	// or, for a Clusterer opened on a directory, an earlier one: the
+	// assignment is the one recorded then, and the document was not added
+	// again.
+	Repeat bool
 }
 
 // Evidence lists what two documents, or a document and a cluster, share.
 type Evidence struct {
 	// Names are the personal and organisation names matched across the two
-	// sides, written as on each side.
+	// sides, written as on each side, most telling first.
 	Names []NamePair `json:"names,omitempty"`
 	// Places are the ISO 3166 codes of countries both sides mention.
 	Places []string `json:"places,omitempty"`
@@ -63,10 +69,13 @@ type Evidence struct {
 	Parts map[string]float64 `json:"parts,omitempty"`
 }
 
-// NamePair is one name matched across two documents.
+// NamePair is one name matched across two documents, or a document and a
+// cluster.
 type NamePair struct {
-	A   string `json:"a"`
-	B   string `json:"b"`
+	// A is the name as the document writes it, B as the other side does.
+	A string `json:"a"`
+	B string `json:"b"`
+	// Key is the phonetic key they share (see normalize.Key).
 	Key string `json:"key"`
 }
 

@@ -2,7 +2,7 @@ package dedup
 
 import (
 	"strings"
-	"time"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -14,272 +14,422 @@ import (
 	// Per-language analyzers, registered with bleve's registry.
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/ar"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/da"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/de"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/en"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/es"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/fa"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/fi"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/fr"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/hi"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/hu"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/it"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/nl"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/no"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/pl"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/pt"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/ro"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/ru"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/sv"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/tr"
 
 	"github.com/eventdedup/eventdedup/normalize"
 )
 
-// features are what a document is compared by. Fields are exported for
-// encoding/gob, which persists them.
-type features struct {
-	ID        string
-	Lang      string // BCP 47
-	Published time.Time
-	Terms     map[string]int    // content terms (analyzed, per language) → count
-	Names     map[string]string // phonetic name key → surface form
-	Places    map[string]bool   // ISO 3166 codes
-	Numbers   map[string]bool   // numbers of two or more digits, and "N+N" forms
-	Sig       signature         // MinHash of the folded text
+// kind is the kind of an entity.
+type kind uint8
+
+const (
+	kindName   kind = iota // a personal or organisation name, as a phonetic key
+	kindPlace              // a country, as an ISO 3166 code
+	kindNumber             // a number of two or more digits, or "N+N"
+)
+
+// Entity keys are scoped by kind so that a number never matches a name.
+var kindScope = [...]string{kindName: "n", kindPlace: "p", kindNumber: "#"}
+
+// mention is an entity of a document, before rarity weighting.
+type mention struct {
+	kind  kind
+	weak  bool // a name candidate from an uncased script (see doc.go)
+	count int
+	title bool
+	key   string // the name key, country code or number
+	text  string // as written in the document, for evidence
 }
 
-// analyzers maps language tags to bleve analyzers.
-type analyzers struct {
-	cache  *registry.Cache
-	byLang map[string]analysis.Analyzer
-	std    analysis.Analyzer
+// extracted are the features of one document before rarity weighting.
+type extracted struct {
+	lang     string             // base language subtag, "und" if unknown
+	terms    map[string]float64 // analyzed content terms → count, title twice
+	han      map[string]float64 // of terms, the Han bigrams of Chinese and Japanese
+	mentions map[uint64]*mention
+	sig      signature
+}
+
+// Minimum lengths of name keys (consonants): capitalised words are names by
+// their spelling; words of uncased scripts only by their rarity, so they need
+// longer, more specific keys.
+const (
+	minKeyStrong = 2
+	minKeyWeak   = 3
+)
+
+// memoCap bounds the per-worker caches of word analyses and gazetteer
+// lookups.
+const memoCap = 1 << 15
+
+// memo caches the results of a pure function of a word.
+type memo[V any] struct {
+	m map[string]V
+	f func(string) V
+}
+
+func newMemo[V any](f func(string) V) *memo[V] {
+	return &memo[V]{m: make(map[string]V), f: f}
+}
+
+func (m *memo[V]) get(s string) V {
+	if v, ok := m.m[s]; ok {
+		return v
+	}
+	v := m.f(s)
+	if len(m.m) >= memoCap {
+		clear(m.m)
+	}
+	m.m[strings.Clone(s)] = v
+	return v
+}
+
+// wordInfo is what entity extraction needs to know about a word.
+type wordInfo struct {
+	// folded is the folded word, the form looked up in the gazetteer as part
+	// of a phrase; bare is it without possessive ending, clitics or
+	// particles, the form looked up alone.
+	folded, bare string
+	// names are the forms of the word that may be a name, with their keys:
+	// none for a title word (minister, وزير), two for an Arabic word with
+	// a letter that may be a clitic (بلينكن is Blinken, وبلينكن "and
+	// Blinken").
+	names []keyed
+}
+
+// keyed is a form of a word with its phonetic key.
+type keyed struct{ surface, key string }
+
+func analyzeWord(w string) wordInfo {
+	f := normalize.Fold(w)
+	info := wordInfo{folded: f, bare: f}
+	forms := []string{w}
+	r, _ := utf8.DecodeRuneInString(w)
+	switch scriptOfRune(r) {
+	case scriptLatin, scriptCyrillic, scriptGreek:
+		for _, s := range [...]string{"'s", "’s"} {
+			if rest, ok := strings.CutSuffix(w, s); ok {
+				forms[0] = rest
+				info.bare = normalize.Fold(rest)
+			}
+		}
+	case scriptArabic:
+		if s := stripProclitics(f); s != f {
+			info.bare = s
+			forms = append(forms, s)
+		}
+	case scriptHangul:
+		info.bare = stripParticles(f)
+		forms[0] = info.bare
+	}
+	for _, form := range forms {
+		if n := normalize.ParseName(form); len(n.Keys) == 0 {
+			continue // a title, or no letters
+		}
+		info.names = append(info.names, keyed{surface: form, key: normalize.Key(form)})
+	}
+	return info
+}
+
+// scratch holds one worker's caches.
+type scratch struct {
+	words *memo[wordInfo]
+	place *memo[string] // folded phrase → country code or ""
+}
+
+// extractor turns documents into features. It is safe for concurrent use.
+type extractor struct {
+	byLang  map[string]analysis.Analyzer
+	std     analysis.Analyzer
+	scratch sync.Pool
 }
 
 // analyzerNames maps base languages to bleve analyzer names.
 var analyzerNames = map[string]string{
-	"ar": "ar", "fa": "fa", "ru": "ru", "de": "de", "fr": "fr", "es": "es", "en": "en", "it": "it",
-	"nl": "nl", "pl": "pl", "pt": "pt", "tr": "tr", "zh": "cjk", "ja": "cjk", "ko": "cjk",
+	"ar": "ar", "da": "da", "de": "de", "en": "en", "es": "es", "fa": "fa", "fi": "fi", "fr": "fr", "hi": "hi",
+	"hu": "hu", "it": "it", "nl": "nl", "no": "no", "nb": "no", "pl": "pl", "pt": "pt", "ro": "ro", "ru": "ru",
+	"sv": "sv", "tr": "tr", "zh": "cjk", "ja": "cjk", "ko": "cjk",
 }
 
-func newAnalyzers() (*analyzers, error) {
-	a := &analyzers{cache: registry.NewCache(), byLang: make(map[string]analysis.Analyzer)}
+func newExtractor() (*extractor, error) {
+	cache := registry.NewCache()
+	x := &extractor{byLang: make(map[string]analysis.Analyzer)}
 	for lang, name := range analyzerNames {
-		an, err := a.cache.AnalyzerNamed(name)
+		an, err := cache.AnalyzerNamed(name)
 		if err != nil {
 			return nil, err
 		}
-		a.byLang[lang] = an
+		x.byLang[lang] = an
 	}
-	std, err := a.cache.AnalyzerNamed(standard.Name)
+	std, err := cache.AnalyzerNamed(standard.Name)
 	if err != nil {
 		return nil, err
 	}
-	a.std = std
-	return a, nil
+	x.std = std
+	x.scratch.New = func() any {
+		g := places().g
+		return &scratch{
+			words: newMemo(analyzeWord),
+			place: newMemo(func(p string) string {
+				code, _ := g.Lookup(p)
+				return code
+			}),
+		}
+	}
+	return x, nil
 }
 
-func (a *analyzers) forLang(t language.Tag) analysis.Analyzer {
-	base, _ := t.Base()
-	if an, ok := a.byLang[base.String()]; ok {
-		return an
+// baseLang returns the base language subtag of t, or "und".
+func baseLang(t language.Tag) string {
+	if t == language.Und {
+		return "und"
 	}
-	return a.std
+	b, _ := t.Base()
+	return b.String()
 }
 
 // extract computes the features of a document whose language is known.
-func (a *analyzers) extract(d Document, lang language.Tag) *features {
-	text := d.Title + "\n" + d.Text
-	f := &features{
-		ID:        d.ID,
-		Lang:      lang.String(),
-		Published: d.Published,
-		Terms:     make(map[string]int),
-		Names:     make(map[string]string),
-		Places:    make(map[string]bool),
-		Numbers:   make(map[string]bool),
+func (x *extractor) extract(d Document, lang string) *extracted {
+	sc := x.scratch.Get().(*scratch)
+	defer x.scratch.Put(sc)
+	e := &extracted{
+		lang:     lang,
+		terms:    make(map[string]float64),
+		mentions: make(map[uint64]*mention),
 	}
-	// The headline says what the event is: count its terms twice.
-	for _, part := range []string{d.Title, d.Title, d.Text} {
-		for _, tok := range a.forLang(lang).Analyze([]byte(part)) {
-			if utf8.RuneCount(tok.Term) < 2 && !isCJK(tok.Term) {
+	an := x.std
+	if a, ok := x.byLang[lang]; ok {
+		an = a
+	}
+	// The headline says what the event is: its terms count twice.
+	for _, part := range [...]string{d.Title, d.Title, d.Text} {
+		if part == "" {
+			continue
+		}
+		for _, tok := range an.Analyze([]byte(part)) {
+			if len(tok.Term) < 2 || utf8.RuneCount(tok.Term) < 2 && !isCJK(tok.Term) {
 				continue
 			}
-			f.Terms[string(tok.Term)]++
+			e.terms[string(tok.Term)]++
 		}
 	}
-	extractNames(text, f.Names)
-	extractPlaces(text, f.Places)
-	extractNumbers(text, f.Numbers)
-	f.Sig = minhash(text)
-	return f
+	if lang == "zh" || lang == "ja" {
+		e.han = make(map[string]float64)
+		for t, n := range e.terms {
+			if isHan(t) {
+				e.han[t] = n
+			}
+		}
+	}
+	add := func(k kind, key, text string, title, weak bool) {
+		h := tokenHash(kindScope[k], key)
+		m := e.mentions[h]
+		if m == nil {
+			m = &mention{kind: k, weak: weak, key: key, text: text}
+			e.mentions[h] = m
+		}
+		m.count++
+		m.title = m.title || title
+		m.weak = m.weak && weak
+	}
+	entities(sc, d.Title, d.Text, lang, add)
+	title, text := normalize.Fold(d.Title), normalize.Fold(d.Text)
+	findNumbers(title, func(n string) { add(kindNumber, n, n, true, false) })
+	findNumbers(text, func(n string) { add(kindNumber, n, n, false, false) })
+	e.sig = minhash(title + "\n" + text)
+	return e
+}
+
+// isHan reports whether s is written in Han characters only.
+func isHan(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
 }
 
 func isCJK(b []byte) bool {
 	r, _ := utf8.DecodeRune(b)
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+	return scriptOfRune(r) == scriptCJK
 }
 
-// words splits text into runs of letters and marks (with internal apostrophes
-// and hyphens), keeping each run's script class.
-func words(text string, fn func(w string)) {
-	start := -1
-	for i, r := range text {
-		inWord := unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
-		if inWord {
-			if start < 0 {
-				start = i
-			}
+// entities finds the countries and the name mentions of a document and
+// calls add for each.
+//
+// In cased scripts (Latin, Cyrillic, Greek) a name is a capitalised word that
+// does not also occur in lower case in the document and, at the start of a
+// sentence, also occurs capitalised elsewhere; or an acronym. In uncased
+// scripts with spaces (Arabic, Hebrew, Hangul) every word is a weak
+// candidate; in Japanese, katakana runs; in Chinese, runs of the characters
+// used to transcribe foreign names. Weak candidates count only where they
+// match (see doc.go). Title words (minister, وزير) and country names are not
+// names.
+func entities(sc *scratch, title, text, lang string, add func(k kind, key, text string, title, weak bool)) {
+	var ws []word
+	titleCase := isTitleCase(title)
+	splitWords(title, true, func(w word) {
+		w.initial = w.initial || titleCase
+		ws = append(ws, w)
+	})
+	splitWords(text, false, func(w word) { ws = append(ws, w) })
+
+	lower := make(map[string]bool)   // cased words seen in lower case
+	capsMid := make(map[string]bool) // capitalised words seen inside a sentence
+	for _, w := range ws {
+		if !w.script.cased() {
 			continue
 		}
-		if start >= 0 {
-			fn(text[start:i])
-			start = -1
+		r, _ := utf8.DecodeRuneInString(w.s)
+		switch {
+		case unicode.IsLower(r):
+			lower[strings.ToLower(w.s)] = true
+		case !w.initial:
+			capsMid[w.s] = true
 		}
 	}
-	if start >= 0 {
-		fn(text[start:])
+	ps := places()
+	maxN := min(ps.g.MaxWords(), 4)
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
+		if w.script == scriptCJK {
+			cjkEntities(sc, w, lang, add)
+			continue
+		}
+		info := sc.words.get(w.s)
+		// Countries, longest match first, so that "south korea" is not
+		// also "korea".
+		matched := 0
+		if ps.multi[info.folded] {
+			for n := min(maxN, len(ws)-i); n >= 2 && matched == 0; n-- {
+				parts := make([]string, n)
+				for j := range parts {
+					parts[j] = sc.words.get(ws[i+j].s).folded
+				}
+				if last := ws[i+n-1]; last.script.cased() {
+					parts[n-1] = sc.words.get(last.s).bare // North Korea's
+				}
+				if code := sc.place.get(strings.Join(parts, " ")); code != "" {
+					add(kindPlace, code, code, w.title, false)
+					matched = n
+				}
+			}
+		}
+		if matched == 0 {
+			if code := sc.place.get(info.bare); code != "" {
+				add(kindPlace, code, code, w.title, false)
+				matched = 1
+			}
+		}
+		if matched > 0 {
+			i += matched - 1
+			continue
+		}
+		switch w.script {
+		case scriptLatin, scriptCyrillic, scriptGreek:
+			r, _ := utf8.DecodeRuneInString(w.s)
+			if !unicode.IsUpper(r) || utf8.RuneCountInString(w.s) < 2 {
+				continue
+			}
+			if !isUpperWord(w.s) && (lower[strings.ToLower(w.s)] || w.initial && !capsMid[w.s]) {
+				continue
+			}
+			for _, n := range info.names {
+				if len(n.key) >= minKeyStrong {
+					add(kindName, n.key, n.surface, w.title, false)
+				}
+			}
+		case scriptArabic, scriptHebrew, scriptHangul:
+			for _, n := range info.names {
+				if len(n.key) >= minKeyWeak {
+					add(kindName, n.key, n.surface, w.title, true)
+				}
+			}
+		}
 	}
 }
 
-// extractNames finds name mentions. In cased scripts these are capitalised
-// words; in Arabic, Hebrew and Hangul, words with their clitics and particles
-// removed (rarity weighting later separates names from common words); in
-// Japanese, katakana runs; in Chinese, Han runs of two to four characters.
-func extractNames(text string, out map[string]string) {
-	add := func(surface, key string) {
-		if utf8.RuneCountInString(key) < 3 {
-			return
-		}
-		if _, ok := out[key]; !ok {
-			out[key] = surface
+// cjkEntities finds countries and name candidates in a word of Chinese or
+// Japanese text: katakana runs (foreign names in Japanese) and, in Chinese,
+// runs of transcription characters.
+func cjkEntities(sc *scratch, w word, lang string, add func(k kind, key, text string, title, weak bool)) {
+	places().scanCJK(w.s, func(code, _ string) { add(kindPlace, code, code, w.title, false) })
+	name := func(run string) {
+		for _, n := range sc.words.get(run).names {
+			if len(n.key) >= minKeyWeak {
+				add(kindName, n.key, n.surface, w.title, true)
+			}
 		}
 	}
-	words(text, func(w string) {
-		r, _ := utf8.DecodeRuneInString(w)
+	cjkRuns(w.s, func(run string, class cjkClass) {
 		switch {
-		case unicode.In(r, unicode.Latin, unicode.Cyrillic, unicode.Greek):
-			if unicode.IsUpper(r) && utf8.RuneCountInString(w) >= 3 {
-				add(w, normalize.Key(w))
-			}
-		case unicode.In(r, unicode.Arabic, unicode.Hebrew):
-			w = stripProclitics(normalize.Fold(w))
-			if utf8.RuneCountInString(w) >= 3 {
-				add(w, normalize.Key(w))
-			}
-		case unicode.Is(unicode.Hangul, r):
-			w = stripParticles(w)
-			if utf8.RuneCountInString(w) >= 2 {
-				add(w, normalize.Key(w))
-			}
-		default:
-			runs(w, func(run string, han bool) {
-				if !han {
-					add(run, normalize.Key(run))
-					return
-				}
-				rs := []rune(run)
-				for n := 2; n <= 4; n++ {
-					for i := 0; i+n <= len(rs); i++ {
-						s := string(rs[i : i+n])
-						add(s, normalize.Key(s))
-					}
-				}
-			})
+		case class == cjkKatakana && utf8.RuneCountInString(run) >= 2:
+			name(run)
+		case class == cjkHan && lang == "zh":
+			translitRuns(run, name)
 		}
 	})
 }
 
-// runs splits a CJK word into runs of Han and of kana.
-func runs(w string, fn func(run string, han bool)) {
-	start, han := 0, false
-	for i, r := range w {
-		h := unicode.Is(unicode.Han, r)
-		if i > 0 && h != han {
-			if utf8.RuneCountInString(w[start:i]) >= 2 {
-				fn(w[start:i], han)
-			}
-			start = i
+// findNumbers calls fn for every number in folded text (digits of every
+// script are ASCII after folding) of two or more digits, for decimals, and
+// for "N+N" forms. Thousands separators (",", ".", " " before a group of
+// three digits) are removed, so that 15,000 and 15.000 are one number.
+func findNumbers(folded string, fn func(string)) {
+	isDigit := func(i int) bool { return i < len(folded) && folded[i] >= '0' && folded[i] <= '9' }
+	run := func(i int) int { // end of the digit run starting at i
+		for isDigit(i) {
+			i++
 		}
-		han = h
+		return i
 	}
-	if utf8.RuneCountInString(w[start:]) >= 2 {
-		fn(w[start:], han)
-	}
-}
-
-// stripProclitics removes Arabic conjunction, preposition and article
-// prefixes (و ف ب ك ل ال) from a folded word when enough remains.
-func stripProclitics(w string) string {
-	for _, p := range []string{"وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف"} {
-		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 3 {
-			return rest
-		}
-	}
-	return w
-}
-
-// stripParticles removes common Korean postpositions from a word.
-func stripParticles(w string) string {
-	for _, p := range []string{"에서", "으로", "에게", "과", "와", "은", "는", "이", "가", "을", "를", "의", "에", "도", "로"} {
-		if rest, ok := strings.CutSuffix(w, p); ok && utf8.RuneCountInString(rest) >= 2 {
-			return rest
-		}
-	}
-	return w
-}
-
-// extractPlaces finds country names, in any language, as runs of one to
-// MaxWords words, and inside CJK runs as substrings.
-func extractPlaces(text string, out map[string]bool) {
-	g := normalize.Countries()
-	var ws []string
-	words(normalize.Fold(text), func(w string) { ws = append(ws, w) })
-	maxN := min(g.MaxWords(), 4)
-	for i := range ws {
-		for n := 1; n <= maxN && i+n <= len(ws); n++ {
-			phrase := strings.Join(ws[i:i+n], " ")
-			if code, ok := g.Lookup(phrase); ok {
-				out[code] = true
-				continue
-			}
-			if n == 1 {
-				r, _ := utf8.DecodeRuneInString(phrase)
-				switch {
-				case unicode.Is(unicode.Arabic, r):
-					if code, ok := g.Lookup(stripProclitics(phrase)); ok {
-						out[code] = true
-					}
-				case isCJK([]byte(phrase)):
-					rs := []rune(phrase)
-					for m := 2; m <= 5; m++ {
-						for j := 0; j+m <= len(rs); j++ {
-							if code, ok := g.Lookup(string(rs[j : j+m])); ok {
-								out[code] = true
-							}
-						}
-					}
-				}
-			}
-		}
-	}
-}
-
-// extractNumbers finds numbers of two or more digits (in any script) and
-// "N+N" forms.
-func extractNumbers(text string, out map[string]bool) {
-	folded := normalize.Fold(text)
-	start := -1
-	for i := 0; i <= len(folded); i++ {
-		isDigit := i < len(folded) && folded[i] >= '0' && folded[i] <= '9'
-		if isDigit {
-			if start < 0 {
-				start = i
-			}
+	for i := 0; i < len(folded); {
+		if !isDigit(i) {
+			i++
 			continue
 		}
-		if start >= 0 {
-			num := folded[start:i]
-			if i+1 < len(folded) && folded[i] == '+' && folded[i+1] >= '0' && folded[i+1] <= '9' {
-				out[num+"+"+folded[i+1:i+2]] = true
+		end := run(i)
+		num := folded[i:end]
+		if end-i <= 3 {
+			for end+1 < len(folded) && strings.IndexByte(",. ", folded[end]) >= 0 {
+				next := run(end + 1)
+				if next-(end+1) != 3 {
+					break
+				}
+				num += folded[end+1 : next]
+				end = next
 			}
-			if len(num) >= 2 {
-				out[num] = true
-			}
-			start = -1
 		}
+		switch {
+		case end+1 < len(folded) && folded[end] == '+' && isDigit(end+1):
+			next := run(end + 1)
+			fn(num + "+" + folded[end+1:next])
+			end = next
+		case end+1 < len(folded) && (folded[end] == '.' || folded[end] == ',') && isDigit(end+1):
+			next := run(end + 1)
+			fn(num + "." + folded[end+1:next])
+			end = next
+		case len(num) >= 2:
+			fn(num)
+		}
+		i = end
 	}
 }

@@ -1,0 +1,142 @@
+package dedup
+
+import (
+	"math"
+	"time"
+)
+
+// Weights of entity evidence. A number says less than a name or a place:
+// news is full of small numbers and years. A weak name candidate (a word of
+// an uncased script) is a name only by the accident of matching one; it
+// counts at half weight, and only with a key of minKeyWeakMatch consonants or
+// more, long enough for chance matches to be rare.
+const (
+	numberWeight    = 0.5
+	weakWeight      = 0.5
+	minKeyWeakMatch = 4
+)
+
+// doc is a document of the window: its features weighted by their rarity at
+// the time it was added, and its assignment. Its exported fields are what the
+// index stores to restore the window when a persistent Clusterer is opened
+// again.
+type doc struct {
+	ID          string    `json:"id"`
+	Seq         int64     `json:"seq"` // order of addition, from 1
+	Lang        string    `json:"lang"`
+	Published   time.Time `json:"published,omitzero"`
+	At          time.Time `json:"at,omitzero"` // Published, or the watermark when unknown
+	Cluster     string    `json:"cluster"`
+	New         bool      `json:"new,omitempty"`
+	Score       float64   `json:"score,omitempty"`
+	DuplicateOf string    `json:"dup,omitempty"`
+
+	// Terms are the content terms, scoped by language, weighted by TF-IDF
+	// and normalized to unit length; TermText spells them.
+	Terms    vec      `json:"terms"`
+	TermText []string `json:"termText"`
+	// Han are the Han bigrams of a Chinese or Japanese document, scoped to
+	// both languages (hanScope), which share them: names (林芳正), places
+	// and many words. Weighted as Terms.
+	Han     vec      `json:"han,omitempty"`
+	HanText []string `json:"hanText,omitempty"`
+	// Ents are the entities (names, places, numbers): weight = prominence ×
+	// rarity × kind weight. EntText, EntKey, EntKind and EntWeak describe
+	// them.
+	Ents    vec      `json:"ents"`
+	EntText []string `json:"entText"`
+	EntKey  []string `json:"entKey"`
+	EntKind []kind   `json:"entKind"`
+	EntWeak []bool   `json:"entWeak"`
+	// Sig is the MinHash signature for near-duplicate detection.
+	Sig signature `json:"sig"`
+
+	cl *cluster
+}
+
+// newDoc keys the extracted features of a document. Weak name candidates
+// that the window attests as names become strong. The weights are raw
+// (counts and prominence) until weigh.
+func newDoc(id string, e *extracted, published time.Time, st *stats) *doc {
+	d := &doc{ID: id, Lang: e.lang, Published: published, Sig: e.sig}
+	d.Terms, d.TermText = termVec(e.lang, e.terms)
+	if len(e.han) > 0 {
+		d.Han, d.HanText = termVec(hanScope, e.han)
+	}
+
+	eb := make(vecBuilder, len(e.mentions))
+	for k, m := range e.mentions {
+		// Prominence: repeated mentions count logarithmically, a mention in
+		// the headline counts once more.
+		p := 1 + math.Log(float64(m.count))
+		if m.title {
+			p++
+		}
+		eb[k] = p
+	}
+	d.Ents = eb.build(nil)
+	n := len(d.Ents.K)
+	d.EntText, d.EntKey, d.EntKind, d.EntWeak = make([]string, n), make([]string, n), make([]kind, n), make([]bool, n)
+	for i, k := range d.Ents.K {
+		m := e.mentions[k]
+		d.EntText[i], d.EntKey[i], d.EntKind[i] = m.text, m.key, m.kind
+		d.EntWeak[i] = m.weak && !st.attested(k)
+	}
+	return d
+}
+
+// hanScope is the scope of the Han bigrams shared by Chinese and Japanese.
+const hanScope = "han"
+
+// termVec keys terms of a scope; the weights are their counts.
+func termVec(scope string, terms map[string]float64) (vec, []string) {
+	b := make(vecBuilder, len(terms))
+	text := make(map[uint64]string, len(terms))
+	for t, n := range terms {
+		k := tokenHash("t:"+scope, t)
+		b[k] = n
+		text[k] = t
+	}
+	v := b.build(nil)
+	ts := make([]string, len(v.K))
+	for i, k := range v.K {
+		ts[i] = text[k]
+	}
+	return v, ts
+}
+
+// tfidf weighs term counts by TF-IDF among n documents and normalizes the
+// vector to unit length.
+func tfidf(v vec, st *stats, n int) vec {
+	for i, k := range v.K {
+		v.W[i] = float32((1 + math.Log(float64(v.W[i]))) * st.idf(k, n))
+	}
+	if nn := v.norm(); nn > 0 {
+		v = v.scaled(1 / nn)
+	}
+	return v
+}
+
+// weigh turns raw weights into final weights, with the rarity of each
+// feature among the documents of the window (which include d).
+func (d *doc) weigh(st *stats) {
+	nAll := st.n[""]
+	d.Terms = tfidf(d.Terms, st, st.n[d.Lang])
+	d.Han = tfidf(d.Han, st, st.n[hanScope])
+	for i, k := range d.Ents.K {
+		w := float64(d.Ents.W[i]) * st.idf(k, nAll)
+		if d.EntKind[i] == kindNumber {
+			w *= numberWeight
+		}
+		d.Ents.W[i] = float32(w)
+	}
+}
+
+// keys calls fn for every feature key of d, as used by candidate retrieval.
+func (d *doc) keys(fn func(k uint64)) {
+	for _, v := range [...]vec{d.Terms, d.Han, d.Ents} {
+		for _, k := range v.K {
+			fn(k)
+		}
+	}
+}
