@@ -24,10 +24,12 @@ func (c *centroid) add(k uint64, w float64) {
 }
 
 // entCentroid sums the entity vectors of a cluster's members, strong and
-// weak entries apart, and remembers how each entity was first written.
+// weak entries apart (the weak ones by language), and remembers how each
+// entity was first written.
 type entCentroid struct {
 	strong *centroid
-	weak   map[uint64]float64
+	weak   map[uint64]float64            // all languages
+	weakBy map[string]map[uint64]float64 // by language
 	text   map[uint64]string
 	kind   map[uint64]kind
 }
@@ -53,6 +55,7 @@ func newCluster(seq int) *cluster {
 		ents: entCentroid{
 			strong: newCentroid(),
 			weak:   make(map[uint64]float64),
+			weakBy: make(map[string]map[uint64]float64),
 			text:   make(map[uint64]string),
 			kind:   make(map[uint64]kind),
 		},
@@ -77,7 +80,7 @@ func (c *cluster) add(d *doc) {
 			c.last = d.Published
 		}
 	}
-	for scope, v := range map[string]vec{d.Lang: d.Terms, hanScope: d.Han} {
+	for scope, v := range map[string]vec{d.Lang: d.Terms, surfaceScope(d.Script): d.Surface} {
 		if len(v.K) == 0 {
 			continue
 		}
@@ -93,7 +96,11 @@ func (c *cluster) add(d *doc) {
 	for i, k := range d.Ents.K {
 		w := float64(d.Ents.W[i])
 		if d.EntWeak[i] {
+			if c.ents.weakBy[d.Lang] == nil {
+				c.ents.weakBy[d.Lang] = make(map[uint64]float64)
+			}
 			c.ents.weak[k] += w
+			c.ents.weakBy[d.Lang][k] += w
 		} else {
 			c.ents.strong.add(k, w)
 		}
@@ -128,12 +135,13 @@ type sharedEnt struct {
 // model.
 func (c *cluster) similarity(d *doc, tau time.Duration, evidence bool) match {
 	var m match
-	// Content terms are compared in the document's language or, between
-	// Chinese and Japanese, by their shared Han bigrams.
+	// Content terms are compared in the document's language or, with
+	// members in other languages of its script, by the words they share as
+	// written.
 	tv, tt, tc := d.Terms, d.TermText, c.terms[d.Lang]
 	sameLang := tc != nil
-	if !sameLang && len(d.Han.K) > 0 {
-		tv, tt, tc = d.Han, d.HanText, c.terms[hanScope]
+	if !sameLang {
+		tv, tt, tc = d.Surface, nil, c.terms[surfaceScope(d.Script)]
 	}
 	if tc != nil && tc.norm2 > 0 && len(tv.K) > 0 {
 		m.hasTerms = true
@@ -147,7 +155,7 @@ func (c *cluster) similarity(d *doc, tau time.Duration, evidence bool) match {
 			if w, ok := tc.w[k]; ok {
 				p := float64(tv.W[i]) * w
 				dp += p
-				if evidence {
+				if evidence && tt != nil {
 					shared = append(shared, st{tt[i], p})
 				}
 			}
@@ -162,15 +170,20 @@ func (c *cluster) similarity(d *doc, tau time.Duration, evidence bool) match {
 	}
 
 	// Entities: cosine where weak entries, on either side, count only when
-	// they match.
+	// they match, and two weak entries only across languages: within one, a
+	// shared word is the business of the terms.
 	dp, dn2, cn2 := 0.0, 0.0, c.ents.strong.norm2
 	for i, k := range d.Ents.K {
 		w := float64(d.Ents.W[i])
 		cs := c.ents.strong.w[k]
-		cw := c.ents.weak[k] * weakWeight
+		cw := 0.0
 		weakOK := len(d.EntKey[i]) >= minKeyWeakMatch
-		if !weakOK {
-			cw = 0
+		if weakOK {
+			cw = c.ents.weak[k]
+			if d.EntWeak[i] {
+				cw -= c.ents.weakBy[d.Lang][k]
+			}
+			cw *= weakWeight
 		}
 		matched := cs > 0 || cw > 0
 		if d.EntWeak[i] {
@@ -202,7 +215,7 @@ func (c *cluster) similarity(d *doc, tau time.Duration, evidence bool) match {
 		// lack of shared words counts against, as that of shared names.
 		m.score = (m.terms + m.ents) / 2
 	default:
-		// Between Chinese and Japanese, shared Han bigrams add evidence.
+		// Between languages of one script, shared words add evidence.
 		m.score = 1 - (1-m.terms)*(1-m.ents)
 	}
 	m.time = 1

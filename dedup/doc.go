@@ -35,11 +35,13 @@ type doc struct {
 	// and normalized to unit length; TermText spells them.
 	Terms    vec      `json:"terms"`
 	TermText []string `json:"termText"`
-	// Han are the Han bigrams of a Chinese or Japanese document, scoped to
-	// both languages (hanScope), which share them: names (林芳正), places
-	// and many words. Weighted as Terms.
-	Han     vec      `json:"han,omitempty"`
-	HanText []string `json:"hanText,omitempty"`
+	// Surface are the words as written (folded, not stemmed), and the Han
+	// bigrams of Chinese and Japanese, scoped by script: languages that
+	// share a script share names, numbers and loanwords (Remdesivir,
+	// 林芳正), which compare reports in different languages of one script.
+	// Weighted as Terms, against the documents of the same main Script.
+	Surface vec    `json:"surface"`
+	Script  string `json:"script"`
 	// Ents are the entities (names, places, numbers): weight = prominence ×
 	// rarity × kind weight. EntText, EntKey, EntKind and EntWeak describe
 	// them.
@@ -58,11 +60,9 @@ type doc struct {
 // that the window attests as names become strong. The weights are raw
 // (counts and prominence) until weigh.
 func newDoc(id string, e *extracted, published time.Time, st *stats) *doc {
-	d := &doc{ID: id, Lang: e.lang, Published: published, Sig: e.sig}
-	d.Terms, d.TermText = termVec(e.lang, e.terms)
-	if len(e.han) > 0 {
-		d.Han, d.HanText = termVec(hanScope, e.han)
-	}
+	d := &doc{ID: id, Lang: e.lang, Script: e.script, Published: published, Sig: e.sig}
+	d.Terms, d.TermText = termVec("t:"+e.lang, e.terms)
+	d.Surface, _ = termVec("s", e.surface)
 
 	eb := make(vecBuilder, len(e.mentions))
 	for k, m := range e.mentions {
@@ -85,15 +85,16 @@ func newDoc(id string, e *extracted, published time.Time, st *stats) *doc {
 	return d
 }
 
-// hanScope is the scope of the Han bigrams shared by Chinese and Japanese.
-const hanScope = "han"
+// surfaceScope is the statistics and centroid scope of the surface words of
+// documents written in a script.
+func surfaceScope(script string) string { return "s:" + script }
 
 // termVec keys terms of a scope; the weights are their counts.
 func termVec(scope string, terms map[string]float64) (vec, []string) {
 	b := make(vecBuilder, len(terms))
 	text := make(map[uint64]string, len(terms))
 	for t, n := range terms {
-		k := tokenHash("t:"+scope, t)
+		k := tokenHash(scope, t)
 		b[k] = n
 		text[k] = t
 	}
@@ -122,7 +123,7 @@ func tfidf(v vec, st *stats, n int) vec {
 func (d *doc) weigh(st *stats) {
 	nAll := st.n[""]
 	d.Terms = tfidf(d.Terms, st, st.n[d.Lang])
-	d.Han = tfidf(d.Han, st, st.n[hanScope])
+	d.Surface = tfidf(d.Surface, st, st.n[surfaceScope(d.Script)])
 	for i, k := range d.Ents.K {
 		w := float64(d.Ents.W[i]) * st.idf(k, nAll)
 		if d.EntKind[i] == kindNumber {
@@ -134,7 +135,7 @@ func (d *doc) weigh(st *stats) {
 
 // keys calls fn for every feature key of d, as used by candidate retrieval.
 func (d *doc) keys(fn func(k uint64)) {
-	for _, v := range [...]vec{d.Terms, d.Han, d.Ents} {
+	for _, v := range [...]vec{d.Terms, d.Surface, d.Ents} {
 		for _, k := range v.K {
 			fn(k)
 		}

@@ -62,7 +62,8 @@ type mention struct {
 type extracted struct {
 	lang     string             // base language subtag, "und" if unknown
 	terms    map[string]float64 // analyzed content terms → count, title twice
-	han      map[string]float64 // of terms, the Han bigrams of Chinese and Japanese
+	surface  map[string]float64 // "script:word" → count, title twice (see doc.Surface)
+	script   string             // the dominant script, as an ISO 15924 code
 	mentions map[uint64]*mention
 	sig      signature
 }
@@ -124,11 +125,9 @@ func analyzeWord(w string) wordInfo {
 	r, _ := utf8.DecodeRuneInString(w)
 	switch scriptOfRune(r) {
 	case scriptLatin, scriptCyrillic, scriptGreek:
-		for _, s := range [...]string{"'s", "’s"} {
-			if rest, ok := strings.CutSuffix(w, s); ok {
-				forms[0] = rest
-				info.bare = normalize.Fold(rest)
-			}
+		if name := nameOfElided(w); name != w {
+			forms[0] = name
+			info.bare = normalize.Fold(name)
 		}
 	case scriptArabic:
 		if s := stripProclitics(f); s != f {
@@ -146,6 +145,28 @@ func analyzeWord(w string) wordInfo {
 		info.names = append(info.names, keyed{surface: form, key: normalize.Key(form)})
 	}
 	return info
+}
+
+// nameOfElided returns the capitalised part of a word with an apostrophe:
+// "Blinken" of "Blinken's", "Ankara" of "Ankara'da", "Europe" of "l'Europe";
+// words capitalised on both sides ("O'Brien") stay whole.
+func nameOfElided(w string) string {
+	i := strings.IndexAny(w, "'’")
+	if i < 0 {
+		return w
+	}
+	before, after := w[:i], w[i+utf8.RuneLen([]rune(w[i:])[0]):]
+	up := func(s string) bool {
+		r, _ := utf8.DecodeRuneInString(s)
+		return unicode.IsUpper(r)
+	}
+	switch {
+	case up(before) && !up(after):
+		return before
+	case !up(before) && up(after):
+		return after
+	}
+	return w
 }
 
 // scratch holds one worker's caches.
@@ -230,12 +251,10 @@ func (x *extractor) extract(d Document, lang string) *extracted {
 			e.terms[string(tok.Term)]++
 		}
 	}
-	if lang == "zh" || lang == "ja" {
-		e.han = make(map[string]float64)
-		for t, n := range e.terms {
-			if isHan(t) {
-				e.han[t] = n
-			}
+	e.surface = make(map[string]float64)
+	for t, n := range e.terms {
+		if isHan(t) {
+			e.surface[scriptCJK.code()+":"+t] = n // Han bigrams
 		}
 	}
 	add := func(k kind, key, text string, title, weak bool) {
@@ -249,7 +268,15 @@ func (x *extractor) extract(d Document, lang string) *extracted {
 		m.title = m.title || title
 		m.weak = m.weak && weak
 	}
-	entities(sc, d.Title, d.Text, lang, add)
+	e.script = entities(sc, d.Title, d.Text, lang, add, func(s script, w string, title bool) {
+		if s != scriptCJK && utf8.RuneCountInString(w) >= 3 {
+			n := 1.0
+			if title {
+				n = 2
+			}
+			e.surface[s.code()+":"+w] += n
+		}
+	})
 	title, text := normalize.Fold(d.Title), normalize.Fold(d.Text)
 	findNumbers(title, func(n string) { add(kindNumber, n, n, true, false) })
 	findNumbers(text, func(n string) { add(kindNumber, n, n, false, false) })
@@ -283,7 +310,10 @@ func isCJK(b []byte) bool {
 // used to transcribe foreign names. Weak candidates count only where they
 // match (see doc.go). Title words (minister, وزير) and country names are not
 // names.
-func entities(sc *scratch, title, text, lang string, add func(k kind, key, text string, title, weak bool)) {
+//
+// It also calls surf with every word, folded, and returns the script most
+// words are written in.
+func entities(sc *scratch, title, text, lang string, add func(k kind, key, text string, title, weak bool), surf func(s script, folded string, title bool)) string {
 	var ws []word
 	titleCase := isTitleCase(title)
 	splitWords(title, true, func(w word) {
@@ -298,27 +328,37 @@ func entities(sc *scratch, title, text, lang string, add func(k kind, key, text 
 		if !w.script.cased() {
 			continue
 		}
-		r, _ := utf8.DecodeRuneInString(w.s)
+		s := nameOfElided(w.s)
+		r, _ := utf8.DecodeRuneInString(s)
 		switch {
 		case unicode.IsLower(r):
-			lower[strings.ToLower(w.s)] = true
+			lower[strings.ToLower(s)] = true
 		case !w.initial:
-			capsMid[w.s] = true
+			capsMid[s] = true
 		}
 	}
 	ps := places()
 	maxN := min(ps.g.MaxWords(), 4)
+	var counts [scriptCJK + 1]int
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
+		counts[w.script] += utf8.RuneCountInString(w.s)
 		if w.script == scriptCJK {
 			cjkEntities(sc, w, lang, add)
 			continue
 		}
 		info := sc.words.get(w.s)
+		surf(w.script, info.folded, w.title)
 		// Countries, longest match first, so that "south korea" is not
-		// also "korea".
+		// also "korea". In cased scripts, names of countries are
+		// capitalised: "un" is an article, not the UN.
 		matched := 0
-		if ps.multi[info.folded] {
+		if w.script.cased() {
+			if r, _ := utf8.DecodeRuneInString(nameOfElided(w.s)); !unicode.IsUpper(r) {
+				matched = -1
+			}
+		}
+		if matched == 0 && ps.multi[info.folded] {
 			for n := min(maxN, len(ws)-i); n >= 2 && matched == 0; n-- {
 				parts := make([]string, n)
 				for j := range parts {
@@ -343,13 +383,17 @@ func entities(sc *scratch, title, text, lang string, add func(k kind, key, text 
 			i += matched - 1
 			continue
 		}
+		if matched < 0 {
+			continue // lower case: neither a country nor a name
+		}
 		switch w.script {
 		case scriptLatin, scriptCyrillic, scriptGreek:
-			r, _ := utf8.DecodeRuneInString(w.s)
-			if !unicode.IsUpper(r) || utf8.RuneCountInString(w.s) < 2 {
+			s := nameOfElided(w.s)
+			r, _ := utf8.DecodeRuneInString(s)
+			if !unicode.IsUpper(r) || utf8.RuneCountInString(s) < 2 {
 				continue
 			}
-			if !isUpperWord(w.s) && (lower[strings.ToLower(w.s)] || w.initial && !capsMid[w.s]) {
+			if !isUpperWord(s) && (lower[strings.ToLower(s)] || w.initial && !capsMid[s]) {
 				continue
 			}
 			for _, n := range info.names {
@@ -365,6 +409,13 @@ func entities(sc *scratch, title, text, lang string, add func(k kind, key, text 
 			}
 		}
 	}
+	dominant := scriptOther
+	for s, n := range counts {
+		if n > counts[dominant] {
+			dominant = script(s)
+		}
+	}
+	return dominant.code()
 }
 
 // cjkEntities finds countries and name candidates in a word of Chinese or

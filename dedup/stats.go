@@ -12,8 +12,8 @@ const priorDocs = 10
 
 // stats counts in how many documents of the window each feature occurs. Terms
 // are counted per language (their keys include it) and weighted against the
-// number of documents in that language (Han bigrams against the Chinese and
-// Japanese documents); entities against all documents.
+// number of documents in that language, surface words against those in
+// that script, and entities against all documents.
 type stats struct {
 	df     map[uint64]int32
 	strong map[uint64]int32 // documents where a name key is a capitalised word or an acronym
@@ -37,15 +37,13 @@ func (s *stats) attested(k uint64) bool { return s.strong[k] > 0 }
 func (s *stats) update(d *doc, delta int32) {
 	s.n[""] += int(delta)
 	s.n[d.Lang] += int(delta)
-	if len(d.Han.K) > 0 {
-		s.n[hanScope] += int(delta)
-	}
+	s.n[surfaceScope(d.Script)] += int(delta)
 	count := func(m map[uint64]int32, k uint64) {
 		if m[k] += delta; m[k] <= 0 {
 			delete(m, k)
 		}
 	}
-	for _, v := range [...]vec{d.Terms, d.Han} {
+	for _, v := range [...]vec{d.Terms, d.Surface} {
 		for _, k := range v.K {
 			count(s.df, k)
 		}

@@ -146,9 +146,6 @@ func (s *store) add(d *doc, state storedState) error {
 	for _, t := range d.TermText {
 		f.WriteString("t:" + d.Lang + ":" + t + " ")
 	}
-	for _, t := range d.HanText {
-		f.WriteString("t:" + hanScope + ":" + t + " ")
-	}
 	for i, k := range d.EntKey {
 		f.WriteString(kindScope[d.EntKind[i]] + ":" + k + " ")
 	}

@@ -92,7 +92,7 @@ func (w *window) candidates(d *doc) ([]*cluster, []*doc) {
 	all := func(int) bool { return true }
 	strong := func(i int) bool { return !d.EntWeak[i] }
 	weak := func(i int) bool { return d.EntWeak[i] }
-	for _, q := range slices.Concat(pick(d.Terms, all), pick(d.Han, all), pick(d.Ents, strong), pick(d.Ents, weak)) {
+	for _, q := range slices.Concat(pick(d.Terms, all), pick(d.Surface, all), pick(d.Ents, strong), pick(d.Ents, weak)) {
 		ps := w.postings[q.k]
 		for i := len(ps) - 1; i >= 0 && i >= len(ps)-postingScan; i-- {
 			if p := ps[i]; w.near(d, p) {
