@@ -1,21 +1,48 @@
-// Package lang identifies the language of news text.
+// Package lang identifies the language of news text: articles, titles, or a
+// title with its article.
 //
-// A [Detector] first decides the writing system of a text from its letters and
-// then, only where a script is shared by several languages (Latin, Cyrillic,
-// Arabic, Devanagari), asks github.com/pemistahl/lingua-go to choose among the
-// configured languages of that script. Texts in scripts used by a single
-// language (Hangul, kana, Greek, Hebrew, Thai, …) never reach lingua, and
-// lingua only loads the models of the languages a text could be in.
+// A [Detector] works in three steps, each cheaper than the next would be:
 //
-// Results are golang.org/x/text/language tags; [language.Und] means the text was
-// empty, had no letters, or was too short or too mixed to tell.
+//  1. Script. The letters of the text decide its writing system. A script
+//     written by one configured language decides alone: Hangul is Korean,
+//     kana is Japanese, and Greek, Hebrew, Thai or Bengali letters are Greek,
+//     Hebrew, Thai or Bengali. Han characters without kana are Chinese or
+//     kanji-only Japanese; the character forms decide (see below).
+//  2. Sample. Of a long text only DefaultSampleSize bytes are read: whole
+//     words from its beginning, middle and end.
+//  3. Lingua. Where several configured languages share the script (Latin,
+//     Cyrillic, Arabic, Devanagari), github.com/pemistahl/lingua-go chooses
+//     among those languages only, reading about 100 letters at a time in its
+//     low accuracy mode (trigrams) until one language leads clearly, and
+//     dropping the languages that fall clearly behind. A text shorter than
+//     120 letters that is still open, such as a title, is read once more in
+//     high accuracy mode (n-grams of 1 to 5 letters) among the best three.
+//
+// lingua keeps the models it loads for the life of the process and shares
+// them between detectors. This package loads only what a text needs: the
+// trigram models (1 to 2 MB each) of the languages of the text's script, and
+// the high accuracy models (25 to 30 MB each) of the languages that came
+// close on a short text.
+//
+// # Kanji-only Japanese
+//
+// A title written in Han characters only cannot always be told from Chinese.
+// Detect it together with its body: one kana in ten Han characters makes a
+// text Japanese. Alone, such a text is Japanese when it holds more evidence
+// for Japanese than for Chinese: character forms only Japanese uses (発 県 駅
+// 円 続 々 …), or a mix of forms that Chinese keeps apart (会 next to 議);
+// forms only Chinese uses (们 这 发 會 國 …) count for Chinese. Without
+// evidence either way the result is Chinese with confidence 0.5 and Japanese
+// as the runner-up.
+//
+// Results are golang.org/x/text/language tags; [language.Und] means the text
+// had too few letters, mixed scripts without a majority, or a script none of
+// the configured languages is written in.
 package lang
 
 import (
 	"sort"
-	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/pemistahl/lingua-go"
 	"golang.org/x/text/language"
@@ -26,51 +53,51 @@ type Result struct {
 	// Tag is the detected language, or language.Und.
 	Tag language.Tag
 	// Confidence is in [0, 1]: 1 when the script alone decided, otherwise
-	// lingua's relative confidence in Tag.
+	// the probability of Tag among the candidates that were still in the
+	// running. It is 0 when Tag is language.Und.
 	Confidence float64
-	// Script is the dominant writing system of the text (for example Latn,
-	// Arab, Jpan, Kore, Hani), or Zyyy when the text has no letters.
+	// Script is the writing system the text was routed by, for example
+	// Latn, Cyrl, Arab, Jpan (Han with kana), Kore (Hangul), Hani (Han
+	// only), or Zyyy when the text has no letters.
 	Script language.Script
-	// RunnerUp is the second most likely language when its confidence is close
-	// to Tag's (within 0.2), otherwise language.Und.
+	// RunnerUp is the second most likely language when its probability is at
+	// least a quarter of Tag's, otherwise language.Und.
 	RunnerUp language.Tag
-	// RunnerUpConfidence is the confidence of RunnerUp.
+	// RunnerUpConfidence is the probability of RunnerUp.
 	RunnerUpConfidence float64
 }
 
 // String returns the BCP 47 language subtag of the result ("ar", "ja", "und").
 func (r Result) String() string {
-	base, _ := r.Tag.Base()
 	if r.Tag == language.Und {
 		return "und"
 	}
+	base, _ := r.Tag.Base()
 	return base.String()
 }
 
-// Default settings.
-const (
-	// DefaultSampleSize is the number of bytes of a long text that are read.
-	DefaultSampleSize = 2048
-	// minLetters is the fewest letters a text needs for a decision.
-	minLetters = 2
-)
+// DefaultSampleSize is the number of bytes of a long text that are read.
+const DefaultSampleSize = 2048
+
+// minLetters is the fewest letters a text needs for a decision.
+const minLetters = 2
 
 // Option configures a Detector.
 type Option func(*config)
 
 type config struct {
 	languages  []lingua.Language
-	lowAcc     bool
+	lowOnly    bool
 	sampleSize int
 }
 
-// WithLanguages restricts detection to the given languages. Tags lingua does
-// not know are ignored. The default is [NewsLanguages].
+// WithLanguages sets the languages to choose among. Tags lingua does not
+// know are ignored. The default is [NewsLanguages].
 func WithLanguages(tags ...language.Tag) Option {
 	return func(c *config) {
 		c.languages = c.languages[:0]
 		for _, t := range tags {
-			if l, ok := toLingua(t); ok {
+			if l, ok := toLingua(t); ok && !containsLang(c.languages, l) {
 				c.languages = append(c.languages, l)
 			}
 		}
@@ -82,10 +109,10 @@ func WithAllLanguages() Option {
 	return func(c *config) { c.languages = lingua.AllLanguages() }
 }
 
-// WithLowAccuracy uses lingua's low accuracy mode: faster and much smaller in
-// memory, less reliable on texts shorter than about 120 characters.
+// WithLowAccuracy never uses lingua's high accuracy mode, whose models take
+// 25 to 30 MB per language. Short texts (titles) are then less reliable.
 func WithLowAccuracy() Option {
-	return func(c *config) { c.lowAcc = true }
+	return func(c *config) { c.lowOnly = true }
 }
 
 // WithSampleSize sets how many bytes of a long text are read (default
@@ -111,17 +138,10 @@ func NewsLanguages() []language.Tag {
 type Detector struct {
 	opts []Option
 
-	once   sync.Once
-	cfg    config
-	groups map[language.Script]*group
-}
-
-// group holds the candidate languages of one script and, when there are
-// several, a lingua detector restricted to them, built on first use.
-type group struct {
-	languages []lingua.Language
 	once      sync.Once
-	det       lingua.LanguageDetector
+	cfg       config
+	groups    [numScripts][]lingua.Language // configured languages by script
+	detectors sync.Map                      // detectorKey → lingua.LanguageDetector
 }
 
 // New returns a Detector configured by opts.
@@ -131,180 +151,21 @@ func New(opts ...Option) *Detector {
 
 func (d *Detector) init() {
 	d.once.Do(func() {
-		for _, t := range NewsLanguages() {
-			if l, ok := toLingua(t); ok {
-				d.cfg.languages = append(d.cfg.languages, l)
-			}
-		}
 		d.cfg.sampleSize = DefaultSampleSize
+		WithLanguages(NewsLanguages()...)(&d.cfg)
 		for _, o := range d.opts {
 			o(&d.cfg)
 		}
-		d.groups = make(map[language.Script]*group)
+		info := linguaTable()
 		for _, l := range d.cfg.languages {
-			for _, s := range scriptsOf(l) {
-				g := d.groups[s]
-				if g == nil {
-					g = &group{}
-					d.groups[s] = g
-				}
-				g.languages = append(g.languages, l)
+			s := info.scripts[l]
+			d.groups[s] = append(d.groups[s], l)
+			if s == jpan {
+				// Han-only text may be kanji-only Japanese.
+				d.groups[hani] = append(d.groups[hani], l)
 			}
 		}
 	})
-}
-
-// Detect returns the language of text. Pass the title and the body of an
-// article together, as one text: the body often decides what the title cannot.
-func (d *Detector) Detect(text string) Result {
-	return d.DetectHint(text, language.Und)
-}
-
-// DetectHint is like Detect but takes the language a caller believes the text
-// is in. The hint is accepted when it is written in the text's script and is
-// not clearly contradicted by the text; otherwise it is ignored.
-func (d *Detector) DetectHint(text string, hint language.Tag) Result {
-	d.init()
-	text = sample(text, d.cfg.sampleSize)
-	counts := countScripts(text, 0)
-	script := counts.dominant()
-	res := Result{Tag: language.Und, Script: script, RunnerUp: language.Und}
-	if counts.total < minLetters {
-		return res
-	}
-	key := script
-	switch script {
-	case scriptKore:
-		key = scriptHang
-	case scriptHani:
-		// Han alone is ambiguous between Chinese and kanji-only Japanese;
-		// a Japanese hint decides.
-		if g := d.groups[scriptJpan]; g != nil && hint != language.Und && sameBase(hint, language.Japanese) {
-			return Result{Tag: language.Japanese, Confidence: 1, Script: script, RunnerUp: language.Und}
-		}
-	}
-	g := d.groups[key]
-	if g == nil || len(g.languages) == 0 {
-		return res
-	}
-	if len(g.languages) == 1 {
-		res.Tag = fromLingua(g.languages[0])
-		res.Confidence = 1
-		return res
-	}
-	g.once.Do(func() {
-		b := lingua.NewLanguageDetectorBuilder().FromLanguages(g.languages...)
-		if d.cfg.lowAcc {
-			b = b.WithLowAccuracyMode()
-		}
-		g.det = b.Build()
-	})
-	values := g.det.ComputeLanguageConfidenceValues(text)
-	if len(values) == 0 || values[0].Value() == 0 {
-		return res
-	}
-	res.Tag = fromLingua(values[0].Language())
-	res.Confidence = values[0].Value()
-	if len(values) > 1 && values[0].Value()-values[1].Value() < 0.2 {
-		res.RunnerUp = fromLingua(values[1].Language())
-		res.RunnerUpConfidence = values[1].Value()
-	}
-	if hint != language.Und && !sameBase(hint, res.Tag) {
-		for _, v := range values {
-			if sameBase(fromLingua(v.Language()), hint) && v.Value() >= res.Confidence/2 {
-				res.RunnerUp, res.RunnerUpConfidence = res.Tag, res.Confidence
-				res.Tag, res.Confidence = fromLingua(v.Language()), v.Value()
-				break
-			}
-		}
-	}
-	return res
-}
-
-func sameBase(a, b language.Tag) bool {
-	ab, _ := a.Base()
-	bb, _ := b.Base()
-	return ab == bb
-}
-
-// sample returns at most n bytes of s, cut at a rune boundary: the beginning,
-// middle and end of a long text, so that a long English preamble does not hide
-// the language of the body.
-func sample(s string, n int) string {
-	if n <= 0 || len(s) <= n {
-		return s
-	}
-	part := n / 3
-	cut := func(from int) string {
-		for from > 0 && from < len(s) && !utf8.RuneStart(s[from]) {
-			from++
-		}
-		to := min(from+part, len(s))
-		for to < len(s) && !utf8.RuneStart(s[to]) {
-			to++
-		}
-		return s[from:to]
-	}
-	return cut(0) + " " + cut(len(s)/2-part/2) + " " + cut(len(s)-part)
-}
-
-// toLingua maps an x/text tag to a lingua language.
-func toLingua(t language.Tag) (lingua.Language, bool) {
-	base, _ := t.Base()
-	code := strings.ToUpper(base.String())
-	for _, l := range lingua.AllLanguages() {
-		if l.IsoCode639_1().String() == code {
-			return l, true
-		}
-	}
-	return lingua.Unknown, false
-}
-
-// fromLingua maps a lingua language to an x/text tag.
-func fromLingua(l lingua.Language) language.Tag {
-	if l == lingua.Unknown {
-		return language.Und
-	}
-	return language.Make(strings.ToLower(l.IsoCode639_1().String()))
-}
-
-// linguaScripts lists the scripts of the languages lingua knows that are not
-// written in the Latin alphabet.
-var linguaScripts = map[lingua.Language][]language.Script{
-	lingua.Arabic:     {scriptArab},
-	lingua.Persian:    {scriptArab},
-	lingua.Urdu:       {scriptArab},
-	lingua.Belarusian: {scriptCyrl},
-	lingua.Bulgarian:  {scriptCyrl},
-	lingua.Kazakh:     {scriptCyrl},
-	lingua.Macedonian: {scriptCyrl},
-	lingua.Mongolian:  {scriptCyrl},
-	lingua.Russian:    {scriptCyrl},
-	lingua.Serbian:    {scriptCyrl},
-	lingua.Ukrainian:  {scriptCyrl},
-	lingua.Greek:      {scriptGrek},
-	lingua.Hebrew:     {scriptHebr},
-	lingua.Chinese:    {scriptHani},
-	lingua.Japanese:   {scriptJpan},
-	lingua.Korean:     {scriptHang},
-	lingua.Thai:       {scriptThai},
-	lingua.Hindi:      {scriptDeva},
-	lingua.Marathi:    {scriptDeva},
-	lingua.Bengali:    {scriptBeng},
-	lingua.Georgian:   {scriptGeor},
-	lingua.Armenian:   {scriptArmn},
-	lingua.Gujarati:   {scriptGujr},
-	lingua.Punjabi:    {scriptGuru},
-	lingua.Tamil:      {scriptTaml},
-	lingua.Telugu:     {scriptTelu},
-}
-
-// scriptsOf returns the scripts language l is written in.
-func scriptsOf(l lingua.Language) []language.Script {
-	if s, ok := linguaScripts[l]; ok {
-		return s
-	}
-	return []language.Script{scriptLatn}
 }
 
 // Languages returns the languages the Detector chooses among, sorted by tag.
@@ -316,4 +177,113 @@ func (d *Detector) Languages() []language.Tag {
 	}
 	sort.Slice(tags, func(i, j int) bool { return tags[i].String() < tags[j].String() })
 	return tags
+}
+
+// Detect returns the language of text. Pass the title and the body of an
+// article together, as one text: the body often decides what the title cannot.
+func (d *Detector) Detect(text string) Result {
+	return d.DetectHint(text, language.Und)
+}
+
+// DetectHint is like Detect but takes the language a caller believes the
+// text is in, for example from a feed's metadata; language.Und means none.
+// The hint is checked, not trusted:
+//
+//   - it is ignored unless the language is written in the text's script;
+//   - a language lingua knows competes with the configured languages of that
+//     script (even if it is not one of them) and wins unless the text makes
+//     the best of them more than hintOdds (10) times as likely;
+//   - a language lingua does not know is accepted on its script alone, with
+//     confidence 0.5 and the detected language as the runner-up.
+//
+// A text with too few letters gives language.Und whatever the hint.
+func (d *Detector) DetectHint(text string, hint language.Tag) Result {
+	d.init()
+	windows := sample(text, d.cfg.sampleSize)
+	var counts scriptCounts
+	letters := 0
+	for _, w := range windows {
+		letters += counts.count(w)
+	}
+	route, majority := counts.route()
+	res := Result{Tag: language.Und, Script: route.tag(), RunnerUp: language.Und}
+	if letters < minLetters || !majority {
+		return res
+	}
+	if hint != language.Und && !writes(scriptOfTag(hint), route) {
+		hint = language.Und
+	}
+	hintLang, hintKnown := lingua.Unknown, false
+	if hint != language.Und {
+		hintLang, hintKnown = toLingua(hint)
+		hintKnown = hintKnown && writes(linguaTable().scripts[hintLang], route)
+	}
+	cands := d.groups[route]
+	if hintKnown && !containsLang(cands, hintLang) {
+		cands = append(cands[:len(cands):len(cands)], hintLang)
+	}
+	var scores []score
+	switch {
+	case len(cands) == 1:
+		scores = []score{{lang: cands[0]}}
+	case len(cands) > 1 && route == hani:
+		scores = weighHan(windows).scores()
+	case len(cands) > 1:
+		scores = d.rank(windows, route, cands, letters)
+	}
+	res.set(scores)
+	switch {
+	case hintKnown:
+		res.prefer(hintLang, scores)
+	case hint != language.Und:
+		res.RunnerUp, res.RunnerUpConfidence = res.Tag, res.Confidence
+		res.Tag, res.Confidence = hint, 0.5
+	}
+	return res
+}
+
+// hintOdds is how many times likelier than a hint the best language must be
+// for the hint to be rejected.
+const hintOdds = 10
+
+// set fills in the result from scores sorted best first.
+func (r *Result) set(scores []score) {
+	if len(scores) == 0 {
+		return
+	}
+	p := softmax(scores)
+	r.Tag, r.Confidence = fromLingua(scores[0].lang), p[0]
+	if len(p) > 1 && p[1]*4 >= p[0] {
+		r.RunnerUp, r.RunnerUpConfidence = fromLingua(scores[1].lang), p[1]
+	}
+}
+
+// prefer makes the hint the result if its score is close enough to the best.
+func (r *Result) prefer(hint lingua.Language, scores []score) {
+	p := softmax(scores)
+	for i, s := range scores {
+		if s.lang != hint {
+			continue
+		}
+		if i > 0 && p[i]*hintOdds >= p[0] {
+			r.RunnerUp, r.RunnerUpConfidence = r.Tag, r.Confidence
+			r.Tag, r.Confidence = fromLingua(hint), p[i]
+		}
+		return
+	}
+}
+
+// writes reports whether a language written in script s can be the
+// language of a text routed by route: Han-only text can be Japanese.
+func writes(s, route script) bool {
+	return s == route || (s == jpan && route == hani)
+}
+
+func containsLang(langs []lingua.Language, l lingua.Language) bool {
+	for _, x := range langs {
+		if x == l {
+			return true
+		}
+	}
+	return false
 }

@@ -6,122 +6,172 @@ import (
 	"golang.org/x/text/language"
 )
 
-// scriptCounts counts the letters of text by writing system.
-type scriptCounts struct {
-	counts map[language.Script]int
-	total  int
-}
+// script is a writing system the Detector tells apart. It indexes arrays, so
+// it is a small integer rather than a language.Script.
+type script uint8
 
-// Scripts used for routing. language.MustParseScript is cheap, but these are
-// compared in hot loops, so they are computed once.
-var (
-	scriptLatn = language.MustParseScript("Latn")
-	scriptCyrl = language.MustParseScript("Cyrl")
-	scriptGrek = language.MustParseScript("Grek")
-	scriptArab = language.MustParseScript("Arab")
-	scriptHebr = language.MustParseScript("Hebr")
-	scriptHani = language.MustParseScript("Hani")
-	scriptHira = language.MustParseScript("Hira")
-	scriptKana = language.MustParseScript("Kana")
-	scriptJpan = language.MustParseScript("Jpan")
-	scriptHang = language.MustParseScript("Hang")
-	scriptKore = language.MustParseScript("Kore")
-	scriptThai = language.MustParseScript("Thai")
-	scriptDeva = language.MustParseScript("Deva")
-	scriptBeng = language.MustParseScript("Beng")
-	scriptGeor = language.MustParseScript("Geor")
-	scriptArmn = language.MustParseScript("Armn")
-	scriptGujr = language.MustParseScript("Gujr")
-	scriptGuru = language.MustParseScript("Guru")
-	scriptTaml = language.MustParseScript("Taml")
-	scriptTelu = language.MustParseScript("Telu")
-	scriptZyyy = language.MustParseScript("Zyyy")
+// The scripts, in the order scriptTables tries them after the previous rune's
+// script. unknownScript counts letters of scripts not listed here.
+const (
+	noScript script = iota
+	latn
+	cyrl
+	grek
+	armn
+	hebr
+	arab
+	deva
+	beng
+	guru
+	gujr
+	orya
+	taml
+	telu
+	knda
+	mlym
+	sinh
+	thai
+	laoo
+	tibt
+	mymr
+	geor
+	ethi
+	khmr
+	hang
+	hira
+	kana
+	hani
+	unknownScript
+	jpan // route: Han with kana
+	kore // route: Hangul, possibly with Han
+	numScripts
 )
 
-// scriptTables maps the Unicode script tables to x/text script codes, in the
-// order they are tried.
-var scriptTables = []struct {
-	table  *unicode.RangeTable
-	script language.Script
-}{
-	{unicode.Latin, scriptLatn},
-	{unicode.Cyrillic, scriptCyrl},
-	{unicode.Arabic, scriptArab},
-	{unicode.Han, scriptHani},
-	{unicode.Hiragana, scriptHira},
-	{unicode.Katakana, scriptKana},
-	{unicode.Hangul, scriptHang},
-	{unicode.Greek, scriptGrek},
-	{unicode.Hebrew, scriptHebr},
-	{unicode.Thai, scriptThai},
-	{unicode.Devanagari, scriptDeva},
-	{unicode.Bengali, scriptBeng},
-	{unicode.Georgian, scriptGeor},
-	{unicode.Armenian, scriptArmn},
-	{unicode.Gujarati, scriptGujr},
-	{unicode.Gurmukhi, scriptGuru},
-	{unicode.Tamil, scriptTaml},
-	{unicode.Telugu, scriptTelu},
+// scriptTables maps the Unicode script property to our scripts.
+var scriptTables = [unknownScript]*unicode.RangeTable{
+	latn: unicode.Latin,
+	cyrl: unicode.Cyrillic,
+	grek: unicode.Greek,
+	armn: unicode.Armenian,
+	hebr: unicode.Hebrew,
+	arab: unicode.Arabic,
+	deva: unicode.Devanagari,
+	beng: unicode.Bengali,
+	guru: unicode.Gurmukhi,
+	gujr: unicode.Gujarati,
+	orya: unicode.Oriya,
+	taml: unicode.Tamil,
+	telu: unicode.Telugu,
+	knda: unicode.Kannada,
+	mlym: unicode.Malayalam,
+	sinh: unicode.Sinhala,
+	thai: unicode.Thai,
+	laoo: unicode.Lao,
+	tibt: unicode.Tibetan,
+	mymr: unicode.Myanmar,
+	geor: unicode.Georgian,
+	ethi: unicode.Ethiopic,
+	khmr: unicode.Khmer,
+	hang: unicode.Hangul,
+	hira: unicode.Hiragana,
+	kana: unicode.Katakana,
+	hani: unicode.Han,
 }
 
-// scriptOf returns the script of a letter, or Zyyy when it is not one of the
-// routed scripts.
-func scriptOf(r rune) language.Script {
-	if r < 0x80 {
-		return scriptLatn
+// scriptCodes are the ISO 15924 codes of the scripts and routes.
+var scriptCodes = [...]string{
+	noScript: "Zyyy", latn: "Latn", cyrl: "Cyrl", grek: "Grek", armn: "Armn", hebr: "Hebr", arab: "Arab",
+	deva: "Deva", beng: "Beng", guru: "Guru", gujr: "Gujr", orya: "Orya", taml: "Taml", telu: "Telu",
+	knda: "Knda", mlym: "Mlym", sinh: "Sinh", thai: "Thai", laoo: "Laoo", tibt: "Tibt", mymr: "Mymr",
+	geor: "Geor", ethi: "Ethi", khmr: "Khmr", hang: "Hang", hira: "Hira", kana: "Kana", hani: "Hani",
+	unknownScript: "Zzzz", jpan: "Jpan", kore: "Kore",
+}
+
+// tag returns the x/text form of s.
+func (s script) tag() language.Script {
+	return language.MustParseScript(scriptCodes[s])
+}
+
+// scriptOf returns the script of letter r. prev is the script of the
+// previous letter, tried first because scripts come in runs.
+func scriptOf(r rune, prev script) script {
+	switch {
+	case r < 0x80 || (r >= 0xC0 && r < 0x250):
+		return latn
+	case prev != noScript && prev != unknownScript && unicode.Is(scriptTables[prev], r):
+		return prev
 	}
-	for _, s := range scriptTables {
-		if unicode.Is(s.table, r) {
-			return s.script
+	for s := latn; s < unknownScript; s++ {
+		if unicode.Is(scriptTables[s], r) {
+			return s
 		}
 	}
-	return scriptZyyy
+	return unknownScript
 }
 
-// countScripts counts the letters of s per script, reading at most limit
-// letters (limit <= 0 means no limit).
-func countScripts(s string, limit int) scriptCounts {
-	c := scriptCounts{counts: make(map[language.Script]int, 4)}
+// scriptCounts counts the letters of a text by script.
+type scriptCounts [numScripts]int
+
+// count adds the letters of s and returns the number of letters added.
+func (c *scriptCounts) count(s string) int {
+	n := 0
+	prev := noScript
 	for _, r := range s {
+		if r < 0x80 {
+			if r|0x20 >= 'a' && r|0x20 <= 'z' {
+				c[latn]++
+				n++
+				prev = latn
+			}
+			continue
+		}
 		if !unicode.IsLetter(r) {
 			continue
 		}
-		c.counts[scriptOf(r)]++
-		c.total++
-		if limit > 0 && c.total >= limit {
-			break
-		}
+		prev = scriptOf(r, prev)
+		c[prev]++
+		n++
 	}
-	return c
+	return n
 }
 
-// dominant returns the writing system of the text: Jpan for Han mixed with
-// kana, Kore for Hangul (with or without Han), otherwise the most frequent
-// script. It returns Zyyy when there are no letters.
-func (c scriptCounts) dominant() language.Script {
-	if c.total == 0 {
-		return scriptZyyy
-	}
-	kana := c.counts[scriptHira] + c.counts[scriptKana]
-	han := c.counts[scriptHani]
-	hangul := c.counts[scriptHang]
-	switch {
-	case hangul > 0 && hangul*4 >= (han+kana+hangul):
-		return scriptKore
-	case kana > 0 && kana*10 >= han:
-		// Japanese prose has kana in almost every sentence; a few katakana
-		// words in a Chinese text do not make it Japanese.
-		return scriptJpan
-	}
-	best, bestN := scriptZyyy, 0
-	for s, n := range c.counts {
-		if s == scriptHira || s == scriptKana {
-			s = scriptJpan
-			n = kana
+// Weights of a letter when scripts compete: a Han character carries about
+// as much of a text as a short word, a kana or a Hangul syllable as two
+// alphabetic letters.
+const (
+	hanWeight      = 3
+	syllableWeight = 2
+)
+
+// route returns the script a text is routed by, and whether that script has
+// at least half of the (weighted) letters. Han with kana is Japanese (jpan)
+// when kana are at least a tenth of the Han characters, as in any Japanese
+// sentence; a few katakana names in a Chinese text do not make it Japanese.
+// Hangul with or without Han is Korean (kore).
+func (c *scriptCounts) route() (script, bool) {
+	kanas := c[hira] + c[kana]
+	cjk := c[hani]*hanWeight + kanas*syllableWeight + c[hang]*syllableWeight
+	best, bestN, total := noScript, 0, cjk
+	for s := latn; s <= unknownScript; s++ {
+		switch s {
+		case hang, hira, kana, hani:
+			continue
 		}
-		if n > bestN || (n == bestN && s.String() < best.String()) {
-			best, bestN = s, n
+		total += c[s]
+		if c[s] > bestN {
+			best, bestN = s, c[s]
 		}
 	}
-	return best
+	if cjk > bestN {
+		bestN = cjk
+		switch {
+		case c[hang]*4 >= c[hang]+c[hani]+kanas:
+			best = kore
+		case kanas*10 < c[hani]:
+			best = hani
+		default:
+			best = jpan
+		}
+	}
+	return best, bestN*2 >= total
 }

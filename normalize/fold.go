@@ -8,6 +8,7 @@
 package normalize
 
 import (
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,34 +17,144 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Fold returns s folded for comparison: NFKC, Unicode case folding, Latin and
-// Greek diacritics removed (kana voicing marks, Cyrillic й and ё and Hangul are
-// kept), Arabic orthographic variants unified (hamza forms of alef, ة→ه, ى→ي,
-// Persian ی/ک → ي/ك), tatweel and harakat removed, digits of every script
-// mapped to ASCII, and zero-width and bidirectional control characters
-// removed.
+// Fold returns s folded for comparison: NFKC, Unicode case folding,
+// diacritics removed from Latin and Greek letters (kana voicing marks,
+// Cyrillic й, ё and ї, and Hangul are kept), Arabic orthographic variants
+// unified (hamza forms of alef, ة→ه, ى→ي), Persian and Urdu letters mapped to
+// their Arabic counterparts (ی→ي, ک→ك, ے→ي, ہ ھ→ه), tatweel and harakat
+// removed, digits of every script mapped to ASCII, and zero-width and
+// bidirectional control characters removed.
 //
 // Fold is idempotent: Fold(Fold(s)) == Fold(s). Invalid UTF-8 is replaced by
-// U+FFFD.
+// U+FFFD. Most runes are folded from a table filled on first use; only
+// sequences with combining marks go through the transformers of [NewFolder].
 func Fold(s string) string {
-	// Fast path for ASCII: only case folding applies.
-	ascii := true
 	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf || s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' {
-			ascii = false
-			break
+		c := s[i]
+		if c >= utf8.RuneSelf || !keptASCII(c) {
+			return string(appendFold(make([]byte, 0, len(s)+len(s)/8), s, i))
 		}
 	}
-	if ascii {
-		return lowerASCII(s)
+	return lowerASCII(s)
+}
+
+// appendFold appends the folding of s to b; s[:i] is known to be ASCII.
+func appendFold(b []byte, s string, i int) []byte {
+	for k := 0; k < i; k++ {
+		b = append(b, lowerByte(s[k]))
 	}
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if i+1 < len(s) && s[i+1] >= utf8.RuneSelf && !boundaryBefore(s[i+1:]) {
+				i = foldSlow(&b, s, i)
+				continue
+			}
+			if keptASCII(c) {
+				b = append(b, lowerByte(c))
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r >= 0x10000 || r == utf8.RuneError && size == 1 {
+			i = foldSlow(&b, s, i)
+			continue
+		}
+		e := foldEntryOf(r)
+		if !e.simple || i+size < len(s) && !boundaryBefore(s[i+size:]) {
+			i = foldSlow(&b, s, i)
+			continue
+		}
+		b = append(b, e.out...)
+		i += size
+	}
+	return b
+}
+
+// keptASCII reports whether an ASCII byte survives folding: controls other
+// than tab and line breaks are removed.
+func keptASCII(c byte) bool {
+	return c >= 0x20 && c != 0x7F || c == '\t' || c == '\n' || c == '\r'
+}
+
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// boundaryBefore reports whether the rune starting s does not combine with
+// the rune before it.
+func boundaryBefore(s string) bool {
+	if s[0] < utf8.RuneSelf {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if r < 0x10000 && r != utf8.RuneError {
+		return foldEntryOf(r).before
+	}
+	return norm.NFKC.PropertiesString(s).BoundaryBefore()
+}
+
+// foldSlow folds the segment of s that starts at i and runs to the next rune
+// that starts a new combining sequence, with the transformers of NewFolder,
+// and returns the end of the segment.
+func foldSlow(b *[]byte, s string, i int) int {
+	_, size := utf8.DecodeRuneInString(s[i:])
+	j := i + size
+	for j < len(s) && !boundaryBefore(s[j:]) {
+		_, size := utf8.DecodeRuneInString(s[j:])
+		j += size
+	}
+	out, _, err := transform.String(NewFolder(), s[i:j])
+	if err != nil {
+		out = s[i:j] // the transformers used never fail; keep the text if they do
+	}
+	*b = append(*b, out...)
+	return j
+}
+
+// foldEntry is the folding of one BMP rune on its own.
+type foldEntry struct {
+	out    string
+	simple bool // folding the rune on its own is right in any context
+	before bool // the rune never combines with the one before it
+}
+
+// foldBlocks caches the entries of the BMP, 256 runes a block, computed on
+// first use; concurrent first uses compute the same block and one wins.
+var foldBlocks [256]atomic.Pointer[[256]foldEntry]
+
+func foldEntryOf(r rune) *foldEntry {
+	blk := foldBlocks[r>>8].Load()
+	if blk == nil {
+		blk = new([256]foldEntry)
+		base := r &^ 0xFF
+		for k := range blk {
+			blk[k] = makeFoldEntry(base + rune(k))
+		}
+		foldBlocks[r>>8].Store(blk)
+	}
+	return &blk[r&0xFF]
+}
+
+func makeFoldEntry(r rune) foldEntry {
+	if r >= 0xD800 && r <= 0xDFFF {
+		return foldEntry{out: "\uFFFD", simple: true, before: true}
+	}
+	s := string(r)
+	p := norm.NFKC.PropertiesString(s)
 	out, _, err := transform.String(NewFolder(), s)
 	if err != nil {
-		// The transformers used never fail on any input; keep the input rather
-		// than lose it if that ever changes.
-		return s
+		out = s
 	}
-	return out
+	return foldEntry{
+		out:    out,
+		simple: p.BoundaryBefore() && p.CCC() == 0,
+		before: p.BoundaryBefore(),
+	}
 }
 
 func lowerASCII(s string) string {
@@ -51,9 +162,7 @@ func lowerASCII(s string) string {
 		if 'A' <= s[i] && s[i] <= 'Z' {
 			b := []byte(s)
 			for j := i; j < len(b); j++ {
-				if 'A' <= b[j] && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
+				b[j] = lowerByte(b[j])
 			}
 			return string(b)
 		}
@@ -68,8 +177,9 @@ func NewFolder() transform.Transformer {
 		runeMapper(validUTF8), // invalid bytes → U+FFFD, controls removed
 		norm.NFKC,
 		cases.Fold(),
+		runeMapper(cherokeeUpper),
 		norm.NFD,
-		runeMapper(foldRune),
+		&markFolder{},
 		norm.NFC,
 	)
 }
@@ -104,6 +214,19 @@ func (f runeMapper) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err 
 	return nDst, nSrc, err
 }
 
+// cherokeeUpper maps Cherokee small letters to capitals, as Unicode case
+// folding does; cases.Fold of x/text swaps the two cases, which would make
+// folding not idempotent.
+func cherokeeUpper(r rune) rune {
+	switch {
+	case r >= 0xAB70 && r <= 0xABBF:
+		return r - 0xAB70 + 0x13A0
+	case r >= 0x13F8 && r <= 0x13FD:
+		return r - 0x13F8 + 0x13F0
+	}
+	return r
+}
+
 // validUTF8 drops format characters (zero-width joiners, bidi controls, BOM)
 // and C0/C1 controls other than whitespace.
 func validUTF8(r rune) rune {
@@ -116,13 +239,35 @@ func validUTF8(r rune) rune {
 	return r
 }
 
-// foldRune folds one decomposed rune.
-func foldRune(r rune) rune {
+// markFolder folds decomposed text: it removes diacritics, keeping those that
+// distinguish letters, maps digits to ASCII and unifies Arabic letters. It
+// remembers whether the last base letter was Cyrillic, to keep ё and ї.
+type markFolder struct{ cyrillic bool }
+
+func (m *markFolder) Reset() { m.cyrillic = false }
+
+func (m *markFolder) Transform(dst, src []byte, atEOF bool) (int, int, error) {
+	return runeMapper(m.fold).Transform(dst, src, atEOF)
+}
+
+func (m *markFolder) fold(r rune) rune {
 	switch {
 	case r < 0x80:
+		m.cyrillic = false
 		return r
 	case unicode.Is(unicode.Mn, r):
+		if r == 0x0308 && m.cyrillic {
+			return r // ё, ї
+		}
 		return foldMark(r)
+	}
+	m.cyrillic = unicode.Is(unicode.Cyrillic, r)
+	return foldRune(r)
+}
+
+// foldRune folds one decomposed rune that is not a mark.
+func foldRune(r rune) rune {
+	switch {
 	case unicode.IsDigit(r):
 		if d := digitValue(r); d >= 0 {
 			return '0' + rune(d)
@@ -168,6 +313,10 @@ var arabicFold = map[rune]rune{
 	'ڪ': 'ك',
 	'ە': 'ه', // ae
 	'ۀ': 'ه',
+	'ے': 'ي', // Urdu yeh barree
+	'ہ': 'ه', // Urdu heh goal
+	'ھ': 'ه', // heh doachashmee
+	'ۃ': 'ه',
 	'ـ': -1, // tatweel
 }
 

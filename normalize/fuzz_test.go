@@ -1,0 +1,72 @@
+package normalize
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/transform"
+)
+
+var fuzzSeeds = []string{
+	"", "Antony Blinken", "ブリンケン国務長官", "أنتوني بلينكن", "Ёсимаса Хаяси", "e\u0301", "ｶﾞ", "가\u11A8",
+	"\xff\xfe", "Ά\u0308", "٢٠٢٢", "נ\u05B8", "ﬁ", "İstanbul", "a\u200Db\u202E", "ـ", "\u3099か",
+}
+
+// FuzzFold checks that Fold is idempotent, returns valid UTF-8 and agrees
+// with the transformer of NewFolder.
+func FuzzFold(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Fold(s)
+		if !utf8.ValidString(got) {
+			t.Fatalf("Fold(%q) = %q, invalid UTF-8", s, got)
+		}
+		if again := Fold(got); again != got {
+			t.Fatalf("Fold not idempotent: %q → %q → %q", s, got, again)
+		}
+		if !utf8.ValidString(s) {
+			return // the transformer reports invalid input differently
+		}
+		if want, _, err := transform.String(NewFolder(), s); err == nil && want != got {
+			t.Fatalf("Fold(%q) = %q, NewFolder gives %q", s, got, want)
+		}
+	})
+}
+
+// FuzzRomanize checks that Romanize writes lowercase ASCII letters, digits
+// and single spaces only.
+func FuzzRomanize(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Romanize(s)
+		for i := 0; i < len(got); i++ {
+			c := got[i]
+			ok := 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == ' ' && i > 0 && i < len(got)-1 && got[i-1] != ' '
+			if !ok {
+				t.Fatalf("Romanize(%q) = %q: byte %d is %q", s, got, i, c)
+			}
+		}
+	})
+}
+
+// FuzzMatch checks that Match never panics, is symmetric and scores in
+// [0, 1].
+func FuzzMatch(f *testing.F) {
+	for i, s := range fuzzSeeds {
+		f.Add(s, fuzzSeeds[(i+1)%len(fuzzSeeds)])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		var m Matcher
+		ab, ba := m.Match(a, b), m.Match(b, a)
+		if ab.Same != ba.Same || ab.Score != ba.Score {
+			t.Fatalf("Match(%q, %q) = %+v, reversed %+v", a, b, ab, ba)
+		}
+		if ab.Score < 0 || ab.Score > 1 {
+			t.Fatalf("Match(%q, %q).Score = %v", a, b, ab.Score)
+		}
+	})
+}
