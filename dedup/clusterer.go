@@ -188,7 +188,7 @@ func open(dir string, opts []Option) (*Clusterer, error) {
 type prepared struct {
 	doc  Document
 	lang language.Tag
-	e    *extracted
+	d    *doc // raw weights
 }
 
 // prepare validates d and extracts its features. It does not touch the
@@ -201,7 +201,7 @@ func (c *Clusterer) prepare(d Document) (*prepared, error) {
 		return nil, fmt.Errorf("%w: %q has neither title nor text", ErrInvalid, d.ID)
 	}
 	res := c.cfg.detector.DetectHint(d.Title+"\n"+d.Text, d.Lang)
-	return &prepared{doc: d, lang: res.Tag, e: c.x.extract(d, baseLang(res.Tag))}, nil
+	return &prepared{doc: d, lang: res.Tag, d: newDoc(d.ID, c.x.extract(d, baseLang(res.Tag)), d.Published)}, nil
 }
 
 // Add assigns a document to a cluster.
@@ -332,7 +332,8 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 	}
 
 	w := c.win
-	d := newDoc(p.doc.ID, p.e, p.doc.Published, w.st)
+	d := p.d
+	d.attest(w.st)
 	d.Seq = int64(len(c.hist.recs)) + 1
 	d.At = w.at(d.Published)
 	w.st.update(d, 1)
@@ -387,7 +388,8 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 	w.evict()
 	a := c.hist.assignment(int32(d.Seq - 1))
 	a.Repeat, a.Evidence = false, ev
-	if err := c.store.add(d, c.state()); err != nil {
+	d.TermText = nil // only needed for the evidence of d's own assignment
+	if err := c.store.add(d, c.state); err != nil {
 		return a, err
 	}
 	return a, nil
@@ -428,13 +430,13 @@ func (c *Clusterer) restore() error {
 	for _, n := range st.Open {
 		open[n] = true
 	}
-	var ids []string
+	var window []storedAssignment
 	for _, a := range as {
 		if open[a.Cluster] {
-			ids = append(ids, a.ID)
+			window = append(window, a)
 		}
 	}
-	docs, err := c.store.docs(ids)
+	docs, err := c.store.docs(window)
 	if err != nil {
 		return err
 	}

@@ -70,7 +70,8 @@ func (c *Clusterer) compare(pairs []Pair, index map[string]int, jobs []*job) []c
 	ds := make([]*doc, len(jobs))
 	for i, j := range jobs {
 		if j.err == nil {
-			ds[i] = newDoc(j.d.ID, j.p.e, j.d.Published, st)
+			ds[i] = j.p.d
+			ds[i].attest(st)
 		}
 	}
 	for _, d := range ds {

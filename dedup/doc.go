@@ -17,52 +17,53 @@ const (
 )
 
 // doc is a document of the window: its features weighted by their rarity at
-// the time it was added, and its assignment. Its exported fields are what the
-// index stores to restore the window when a persistent Clusterer is opened
-// again.
+// the time it was added, and its assignment. The index stores them (see
+// codec.go and storedAssignment) to restore the window when a persistent
+// Clusterer is opened again.
 type doc struct {
-	ID          string    `json:"id"`
-	Seq         int64     `json:"seq"` // order of addition, from 1
-	Lang        string    `json:"lang"`
-	Published   time.Time `json:"published,omitzero"`
-	At          time.Time `json:"at,omitzero"` // Published, or the watermark when unknown
-	Cluster     string    `json:"cluster"`
-	New         bool      `json:"new,omitempty"`
-	Score       float64   `json:"score,omitempty"`
-	DuplicateOf string    `json:"dup,omitempty"`
+	ID          string
+	Seq         int64 // order of addition, from 1
+	Lang        string
+	Published   time.Time
+	At          time.Time // Published, or the watermark when unknown
+	Cluster     string
+	New         bool
+	Score       float64
+	DuplicateOf string
 
 	// Terms are the content terms, scoped by language, weighted by TF-IDF
-	// and normalized to unit length; TermText spells them.
-	Terms    vec      `json:"terms"`
-	TermText []string `json:"termText"`
+	// and normalized to unit length; TermText spells them, for the evidence
+	// of the document's own assignment (it is dropped afterwards).
+	Terms    vec
+	TermText []string
 	// Surface are the words as written (folded, not stemmed), and the Han
 	// bigrams of Chinese and Japanese, scoped by script: languages that
 	// share a script share names, numbers and loanwords (Remdesivir,
 	// 林芳正), which compare reports in different languages of one script.
 	// Weighted as Terms, against the documents of the same main Script.
-	Surface vec    `json:"surface"`
-	Script  string `json:"script"`
+	Surface vec
+	Script  string
 	// Ents are the entities (names, places, numbers): weight = prominence ×
 	// rarity × kind weight. EntText, EntKey, EntKind and EntWeak describe
 	// them.
-	Ents    vec      `json:"ents"`
-	EntText []string `json:"entText"`
-	EntKey  []string `json:"entKey"`
-	EntKind []kind   `json:"entKind"`
-	EntWeak []bool   `json:"entWeak"`
+	Ents    vec
+	EntText []string
+	EntKey  []string
+	EntKind []kind
+	EntWeak []bool
 	// Sig is the MinHash signature for near-duplicate detection.
-	Sig signature `json:"sig"`
+	Sig signature
 
-	cl *cluster
+	cl    *cluster
+	index *[4][]keyWeight // see indexKeys
 }
 
-// newDoc keys the extracted features of a document. Weak name candidates
-// that the window attests as names become strong. The weights are raw
+// newDoc keys the extracted features of a document. The weights are raw
 // (counts and prominence) until weigh.
-func newDoc(id string, e *extracted, published time.Time, st *stats) *doc {
+func newDoc(id string, e *extracted, published time.Time) *doc {
 	d := &doc{ID: id, Lang: e.lang, Script: e.script, Published: published, Sig: e.sig}
 	d.Terms, d.TermText = termVec("t:"+e.lang, e.terms)
-	d.Surface, _ = termVec("s", e.surface)
+	d.Surface = vecBuilder(e.surface).build(nil)
 
 	eb := make(vecBuilder, len(e.mentions))
 	for k, m := range e.mentions {
@@ -79,10 +80,19 @@ func newDoc(id string, e *extracted, published time.Time, st *stats) *doc {
 	d.EntText, d.EntKey, d.EntKind, d.EntWeak = make([]string, n), make([]string, n), make([]kind, n), make([]bool, n)
 	for i, k := range d.Ents.K {
 		m := e.mentions[k]
-		d.EntText[i], d.EntKey[i], d.EntKind[i] = m.text, m.key, m.kind
-		d.EntWeak[i] = m.weak && !st.attested(k)
+		d.EntText[i], d.EntKey[i], d.EntKind[i], d.EntWeak[i] = m.text, m.key, m.kind, m.weak
 	}
 	return d
+}
+
+// attest makes strong the weak name candidates of d that the window attests
+// as names.
+func (d *doc) attest(st *stats) {
+	for i, k := range d.Ents.K {
+		if d.EntWeak[i] && st.attested(k) {
+			d.EntWeak[i] = false
+		}
+	}
 }
 
 // surfaceScope is the statistics and centroid scope of the surface words of
@@ -130,14 +140,5 @@ func (d *doc) weigh(st *stats) {
 			w *= numberWeight
 		}
 		d.Ents.W[i] = float32(w)
-	}
-}
-
-// keys calls fn for every feature key of d, as used by candidate retrieval.
-func (d *doc) keys(fn func(k uint64)) {
-	for _, v := range [...]vec{d.Terms, d.Surface, d.Ents} {
-		for _, k := range v.K {
-			fn(k)
-		}
 	}
 }

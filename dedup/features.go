@@ -62,7 +62,7 @@ type mention struct {
 type extracted struct {
 	lang     string             // base language subtag, "und" if unknown
 	terms    map[string]float64 // analyzed content terms → count, title twice
-	surface  map[string]float64 // "script:word" → count, title twice (see doc.Surface)
+	surface  map[uint64]float64 // surface token key → count, title twice (see doc.Surface)
 	script   string             // the dominant script, as an ISO 15924 code
 	mentions map[uint64]*mention
 	sig      signature
@@ -76,38 +76,65 @@ const (
 	minKeyWeak   = 3
 )
 
-// memoCap bounds the per-worker caches of word analyses and gazetteer
-// lookups.
-const memoCap = 1 << 15
+// cacheCap bounds the caches of word analyses and gazetteer lookups.
+const cacheCap = 1 << 17
 
-// memo caches the results of a pure function of a word.
-type memo[V any] struct {
-	m map[string]V
-	f func(string) V
+// cache memoizes a pure function of a word. It is safe for concurrent use
+// and sharded to keep contention low; a full shard is emptied.
+type cache[V any] struct {
+	f      func(string) V
+	shards [64]struct {
+		mu sync.Mutex
+		m  map[string]V
+	}
 }
 
-func newMemo[V any](f func(string) V) *memo[V] {
-	return &memo[V]{m: make(map[string]V), f: f}
+func newCache[V any](f func(string) V) *cache[V] {
+	c := &cache[V]{f: f}
+	for i := range c.shards {
+		c.shards[i].m = make(map[string]V)
+	}
+	return c
 }
 
-func (m *memo[V]) get(s string) V {
-	if v, ok := m.m[s]; ok {
+func (c *cache[V]) get(s string) V {
+	sh := &c.shards[tokenHash("", s)%uint64(len(c.shards))]
+	sh.mu.Lock()
+	v, ok := sh.m[s]
+	sh.mu.Unlock()
+	if ok {
 		return v
 	}
-	v := m.f(s)
-	if len(m.m) >= memoCap {
-		clear(m.m)
+	v = c.f(s)
+	sh.mu.Lock()
+	if len(sh.m) >= cacheCap/len(c.shards) {
+		clear(sh.m)
 	}
-	m.m[strings.Clone(s)] = v
+	sh.m[strings.Clone(s)] = v
+	sh.mu.Unlock()
 	return v
 }
 
-// wordInfo is what entity extraction needs to know about a word.
+// wordInfo is what entity extraction needs to know about a word. It
+// depends only on the word, and is cached.
 type wordInfo struct {
+	script script
 	// folded is the folded word, the form looked up in the gazetteer as part
 	// of a phrase; bare is it without possessive ending, clitics or
 	// particles, the form looked up alone.
 	folded, bare string
+	// place is the country code of bare, or "".
+	place string
+	// multi reports whether folded can start a multi-word country name.
+	multi bool
+	// surface is the key of the word as a surface token (see doc.Surface).
+	surface uint64
+	// For cased scripts: name is the word, or its capitalised part
+	// (nameOfElided), lower is name in lower case; capital and acronym
+	// report whether it starts with a capital or is all capitals; lowerCase
+	// whether it starts in lower case.
+	name, lower                 string
+	capital, acronym, lowerCase bool
 	// names are the forms of the word that may be a name, with their keys:
 	// none for a title word (minister, وزير), two for an Arabic word with
 	// a letter that may be a clitic (بلينكن is Blinken, وبلينكن "and
@@ -118,31 +145,41 @@ type wordInfo struct {
 // keyed is a form of a word with its phonetic key.
 type keyed struct{ surface, key string }
 
-func analyzeWord(w string) wordInfo {
+func analyzeWord(w string) *wordInfo {
 	f := normalize.Fold(w)
-	info := wordInfo{folded: f, bare: f}
-	forms := []string{w}
 	r, _ := utf8.DecodeRuneInString(w)
-	switch scriptOfRune(r) {
+	info := &wordInfo{script: scriptOfRune(r), folded: f, bare: f, name: w}
+	info.surface = tokenHash("s", info.script.code()+":"+f)
+	forms := []string{w}
+	switch info.script {
 	case scriptLatin, scriptCyrillic, scriptGreek:
 		if name := nameOfElided(w); name != w {
-			forms[0] = name
+			info.name, forms[0] = name, name
 			info.bare = normalize.Fold(name)
 		}
-	case scriptArabic:
-		if s := stripProclitics(f); s != f {
+		r, _ := utf8.DecodeRuneInString(info.name)
+		info.lower = strings.ToLower(info.name)
+		info.capital, info.lowerCase = unicode.IsUpper(r), unicode.IsLower(r)
+		info.acronym = isUpperWord(info.name)
+	case scriptArabic, scriptHebrew:
+		if s := normalize.StripProclitics(f); s != f {
 			info.bare = s
 			forms = append(forms, s)
 		}
 	case scriptHangul:
-		info.bare = stripParticles(f)
+		info.bare = normalize.StripKoreanParticle(f)
 		forms[0] = info.bare
 	}
+	ps := places()
+	info.place, _ = ps.g.Lookup(info.bare)
+	info.multi = ps.multi[f]
 	for _, form := range forms {
-		if n := normalize.ParseName(form); len(n.Keys) == 0 {
-			continue // a title, or no letters
+		if len(normalize.ParseName(form).Keys) == 0 {
+			continue // a title or a word around names ("spokesman")
 		}
-		info.names = append(info.names, keyed{surface: form, key: normalize.Key(form)})
+		if k := normalize.Key(form); k != "" {
+			info.names = append(info.names, keyed{surface: form, key: k})
+		}
 	}
 	return info
 }
@@ -155,7 +192,8 @@ func nameOfElided(w string) string {
 	if i < 0 {
 		return w
 	}
-	before, after := w[:i], w[i+utf8.RuneLen([]rune(w[i:])[0]):]
+	_, size := utf8.DecodeRuneInString(w[i:])
+	before, after := w[:i], w[i+size:]
 	up := func(s string) bool {
 		r, _ := utf8.DecodeRuneInString(s)
 		return unicode.IsUpper(r)
@@ -169,17 +207,18 @@ func nameOfElided(w string) string {
 	return w
 }
 
-// scratch holds one worker's caches.
-type scratch struct {
-	words *memo[wordInfo]
-	place *memo[string] // folded phrase → country code or ""
+// caches hold the analyses of words and phrases, which repeat from document
+// to document.
+type caches struct {
+	words  *cache[*wordInfo]
+	phrase *cache[string] // folded phrase of several words → country code or ""
 }
 
 // extractor turns documents into features. It is safe for concurrent use.
 type extractor struct {
-	byLang  map[string]analysis.Analyzer
-	std     analysis.Analyzer
-	scratch sync.Pool
+	byLang map[string]analysis.Analyzer
+	std    analysis.Analyzer
+	caches
 }
 
 // analyzerNames maps base languages to bleve analyzer names.
@@ -204,15 +243,13 @@ func newExtractor() (*extractor, error) {
 		return nil, err
 	}
 	x.std = std
-	x.scratch.New = func() any {
-		g := places().g
-		return &scratch{
-			words: newMemo(analyzeWord),
-			place: newMemo(func(p string) string {
-				code, _ := g.Lookup(p)
-				return code
-			}),
-		}
+	g := places().g
+	x.caches = caches{
+		words: newCache(analyzeWord),
+		phrase: newCache(func(p string) string {
+			code, _ := g.Lookup(p)
+			return code
+		}),
 	}
 	return x, nil
 }
@@ -228,8 +265,6 @@ func baseLang(t language.Tag) string {
 
 // extract computes the features of a document whose language is known.
 func (x *extractor) extract(d Document, lang string) *extracted {
-	sc := x.scratch.Get().(*scratch)
-	defer x.scratch.Put(sc)
 	e := &extracted{
 		lang:     lang,
 		terms:    make(map[string]float64),
@@ -251,10 +286,10 @@ func (x *extractor) extract(d Document, lang string) *extracted {
 			e.terms[string(tok.Term)]++
 		}
 	}
-	e.surface = make(map[string]float64)
+	e.surface = make(map[uint64]float64)
 	for t, n := range e.terms {
 		if isHan(t) {
-			e.surface[scriptCJK.code()+":"+t] = n // Han bigrams
+			e.surface[tokenHash("s", scriptCJK.code()+":"+t)] = n // Han bigrams
 		}
 	}
 	add := func(k kind, key, text string, title, weak bool) {
@@ -268,19 +303,18 @@ func (x *extractor) extract(d Document, lang string) *extracted {
 		m.title = m.title || title
 		m.weak = m.weak && weak
 	}
-	e.script = entities(sc, d.Title, d.Text, lang, add, func(s script, w string, title bool) {
-		if s != scriptCJK && utf8.RuneCountInString(w) >= 3 {
+	e.script = entities(&x.caches, d.Title, d.Text, lang, add, func(w *wordInfo, title bool) {
+		if utf8.RuneCountInString(w.folded) >= 3 {
 			n := 1.0
 			if title {
 				n = 2
 			}
-			e.surface[s.code()+":"+w] += n
+			e.surface[w.surface] += n
 		}
 	})
-	title, text := normalize.Fold(d.Title), normalize.Fold(d.Text)
-	findNumbers(title, func(n string) { add(kindNumber, n, n, true, false) })
-	findNumbers(text, func(n string) { add(kindNumber, n, n, false, false) })
-	e.sig = minhash(title + "\n" + text)
+	findNumbers(digitsOf(d.Title), func(n string) { add(kindNumber, n, n, true, false) })
+	findNumbers(digitsOf(d.Text), func(n string) { add(kindNumber, n, n, false, false) })
+	e.sig = minhash(d.Title, d.Text)
 	return e
 }
 
@@ -313,7 +347,7 @@ func isCJK(b []byte) bool {
 //
 // It also calls surf with every word, folded, and returns the script most
 // words are written in.
-func entities(sc *scratch, title, text, lang string, add func(k kind, key, text string, title, weak bool), surf func(s script, folded string, title bool)) string {
+func entities(sc *caches, title, text, lang string, add func(k kind, key, text string, title, weak bool), surf func(w *wordInfo, title bool)) string {
 	var ws []word
 	titleCase := isTitleCase(title)
 	splitWords(title, true, func(w word) {
@@ -321,79 +355,77 @@ func entities(sc *scratch, title, text, lang string, add func(k kind, key, text 
 		ws = append(ws, w)
 	})
 	splitWords(text, false, func(w word) { ws = append(ws, w) })
-
+	infos := make([]*wordInfo, len(ws))
 	lower := make(map[string]bool)   // cased words seen in lower case
 	capsMid := make(map[string]bool) // capitalised words seen inside a sentence
-	for _, w := range ws {
-		if !w.script.cased() {
+	for i, w := range ws {
+		if w.script == scriptCJK {
 			continue
 		}
-		s := nameOfElided(w.s)
-		r, _ := utf8.DecodeRuneInString(s)
+		info := sc.words.get(w.s)
+		infos[i] = info
 		switch {
-		case unicode.IsLower(r):
-			lower[strings.ToLower(s)] = true
+		case !info.script.cased():
+		case info.lowerCase:
+			lower[info.lower] = true
 		case !w.initial:
-			capsMid[s] = true
+			capsMid[info.name] = true
 		}
 	}
 	ps := places()
 	maxN := min(ps.g.MaxWords(), 4)
 	var counts [scriptCJK + 1]int
 	for i := 0; i < len(ws); i++ {
-		w := ws[i]
+		w, info := ws[i], infos[i]
 		counts[w.script] += utf8.RuneCountInString(w.s)
 		if w.script == scriptCJK {
 			cjkEntities(sc, w, lang, add)
 			continue
 		}
-		info := sc.words.get(w.s)
-		surf(w.script, info.folded, w.title)
-		// Countries, longest match first, so that "south korea" is not
-		// also "korea". In cased scripts, names of countries are
-		// capitalised: "un" is an article, not the UN.
-		matched := 0
-		if w.script.cased() {
-			if r, _ := utf8.DecodeRuneInString(nameOfElided(w.s)); !unicode.IsUpper(r) {
-				matched = -1
-			}
+		surf(info, w.title)
+		// In cased scripts, names are capitalised: "un" is an article, not
+		// the UN.
+		if info.script.cased() && !info.capital {
+			continue
 		}
-		if matched == 0 && ps.multi[info.folded] {
+		// Countries, longest match first, so that "south korea" is not
+		// also "korea".
+		matched := 0
+		if info.multi {
 			for n := min(maxN, len(ws)-i); n >= 2 && matched == 0; n-- {
 				parts := make([]string, n)
 				for j := range parts {
-					parts[j] = sc.words.get(ws[i+j].s).folded
+					if infos[i+j] == nil {
+						break
+					}
+					parts[j] = infos[i+j].folded
 				}
-				if last := ws[i+n-1]; last.script.cased() {
-					parts[n-1] = sc.words.get(last.s).bare // North Korea's
+				if infos[i+n-1] == nil {
+					continue
 				}
-				if code := sc.place.get(strings.Join(parts, " ")); code != "" {
+				if infos[i+n-1].script.cased() {
+					parts[n-1] = infos[i+n-1].bare // North Korea's
+				}
+				if code := sc.phrase.get(strings.Join(parts, " ")); code != "" {
 					add(kindPlace, code, code, w.title, false)
 					matched = n
 				}
 			}
 		}
-		if matched == 0 {
-			if code := sc.place.get(info.bare); code != "" {
-				add(kindPlace, code, code, w.title, false)
-				matched = 1
-			}
+		if matched == 0 && info.place != "" {
+			add(kindPlace, info.place, info.place, w.title, false)
+			matched = 1
 		}
 		if matched > 0 {
 			i += matched - 1
 			continue
 		}
-		if matched < 0 {
-			continue // lower case: neither a country nor a name
-		}
 		switch w.script {
 		case scriptLatin, scriptCyrillic, scriptGreek:
-			s := nameOfElided(w.s)
-			r, _ := utf8.DecodeRuneInString(s)
-			if !unicode.IsUpper(r) || utf8.RuneCountInString(s) < 2 {
+			if utf8.RuneCountInString(info.name) < 2 {
 				continue
 			}
-			if !isUpperWord(s) && (lower[strings.ToLower(s)] || w.initial && !capsMid[s]) {
+			if !info.acronym && (lower[info.lower] || w.initial && !capsMid[info.name]) {
 				continue
 			}
 			for _, n := range info.names {
@@ -421,7 +453,7 @@ func entities(sc *scratch, title, text, lang string, add func(k kind, key, text 
 // cjkEntities finds countries and name candidates in a word of Chinese or
 // Japanese text: katakana runs (foreign names in Japanese) and, in Chinese,
 // runs of transcription characters.
-func cjkEntities(sc *scratch, w word, lang string, add func(k kind, key, text string, title, weak bool)) {
+func cjkEntities(sc *caches, w word, lang string, add func(k kind, key, text string, title, weak bool)) {
 	places().scanCJK(w.s, func(code, _ string) { add(kindPlace, code, code, w.title, false) })
 	name := func(run string) {
 		for _, n := range sc.words.get(run).names {
@@ -440,10 +472,53 @@ func cjkEntities(sc *scratch, w word, lang string, add func(k kind, key, text st
 	})
 }
 
-// findNumbers calls fn for every number in folded text (digits of every
-// script are ASCII after folding) of two or more digits, for decimals, and
-// for "N+N" forms. Thousands separators (",", ".", " " before a group of
-// three digits) are removed, so that 15,000 and 15.000 are one number.
+// digitValue returns the value of a decimal digit of any script, or -1.
+// Unicode encodes every set of decimal digits as a contiguous run starting at
+// zero.
+func digitValue(r rune) int {
+	if r >= '0' && r <= '9' {
+		return int(r - '0')
+	}
+	if r < 0x80 || !unicode.Is(unicode.Nd, r) {
+		return -1
+	}
+	z := r
+	for unicode.Is(unicode.Nd, z-1) {
+		z--
+	}
+	return int(r-z) % 10
+}
+
+// digitsOf maps text to the ASCII string findNumbers reads: digits of every
+// script as ASCII digits, the signs and separators of numbers (also in their
+// full-width forms) as ASCII, letters as 'a' and everything else as a space.
+func digitsOf(text string) string {
+	b := make([]byte, 0, len(text))
+	for _, r := range text {
+		switch {
+		case r == '+' || r == '＋':
+			b = append(b, '+')
+		case r == ',' || r == '，' || r == '٫' || r == '٬':
+			b = append(b, ',')
+		case r == '.' || r == '．':
+			b = append(b, '.')
+		case unicode.IsLetter(r):
+			b = append(b, 'a')
+		default:
+			if v := digitValue(r); v >= 0 {
+				b = append(b, byte('0'+v))
+			} else {
+				b = append(b, ' ')
+			}
+		}
+	}
+	return string(b)
+}
+
+// findNumbers calls fn for every number of two or more digits, every decimal
+// and every "N+N" form in text mapped by digitsOf. Thousands separators (",",
+// ".", " " before a group of three digits) are removed, so that 15,000 and
+// 15.000 are one number.
 func findNumbers(folded string, fn func(string)) {
 	isDigit := func(i int) bool { return i < len(folded) && folded[i] >= '0' && folded[i] <= '9' }
 	run := func(i int) int { // end of the digit run starting at i

@@ -18,17 +18,21 @@ const (
 // signature is a MinHash signature of a text's character shingles.
 type signature [sigBins]uint32
 
-// minhash computes the signature of folded text. Only letters and digits are
-// kept, so copies that differ in whitespace, punctuation, case, diacritics,
-// zero-width or bidi characters (all removed or unified by folding) have the
-// same shingles.
-func minhash(folded string) signature {
+// minhash computes the signature of a document's texts. Only letters, in
+// lower case, and digits, of any script as ASCII digits, are kept, so copies
+// that differ in whitespace, punctuation, case, zero-width or bidi characters
+// or combining marks have the same shingles.
+func minhash(texts ...string) signature {
 	var sig signature
 	var filled [sigBins]bool
-	rs := make([]rune, 0, len(folded))
-	for _, r := range folded {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			rs = append(rs, r)
+	var rs []rune
+	for _, text := range texts {
+		for _, r := range text {
+			if unicode.IsLetter(r) {
+				rs = append(rs, unicode.ToLower(r))
+			} else if v := digitValue(r); v >= 0 {
+				rs = append(rs, '0'+rune(v))
+			}
 		}
 	}
 	if len(rs) == 0 {

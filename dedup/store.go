@@ -18,22 +18,22 @@ import (
 )
 
 // The store is a bleve scorch index holding every document added: its
-// feature tokens (field "f", searchable, e.g. "n:blnkn" for a name key,
-// "p:JP" for a country, "#:2022" for a number, "t:en:talk" for a term), its
-// window time ("t"), its cluster ("c"), its assignment ("a", stored) and its
-// weighted features ("x", stored). With every batch of documents goes, under
-// the internal key stateKey, the state after the batch's last document.
-// Scorch applies a batch atomically and persists batches in order, so the
-// index on disk, even after a crash, is the state after some batch: Open
-// restores the window from it (see restore).
+// entity tokens and day (field "f", searchable: "n:blnkn" for a name key,
+// "p:JP" for a country, "#:2022" for a number, "d:2022-01-07" for the day),
+// its cluster ("c"), its assignment ("a", stored, JSON) and its weighted
+// features ("x", stored, see codec.go). With every batch of documents goes, under the
+// internal key stateKey, the state after the batch's last document. Scorch
+// applies a batch atomically and persists batches in order, so the index on
+// disk, even after a crash, is the state after some batch: Open restores the
+// window from it (see Clusterer.restore). Batches are built and written by a
+// background goroutine.
 type store struct {
 	idx       bleve.Index
-	batch     *bleve.Batch
-	n         int // documents in batch
+	pending   []*doc // not yet sent to the flusher
 	batchSize int
 
-	work chan *bleve.Batch // to the flusher
-	wg   sync.WaitGroup    // batches not yet applied
+	work chan batch     // to the flusher
+	wg   sync.WaitGroup // batches not yet applied
 	mu   sync.Mutex
 	err  error // the first error applying a batch
 }
@@ -84,7 +84,6 @@ func storeMapping() (mapping.IndexMapping, error) {
 	}
 	dm := bleve.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt("f", text(wsAnalyzer, true, false))
-	dm.AddFieldMappingsAt("t", field(bleve.NewDateTimeFieldMapping(), true, false))
 	dm.AddFieldMappingsAt("c", text(keyword.Name, true, false))
 	dm.AddFieldMappingsAt("a", text(keyword.Name, false, true))
 	dm.AddFieldMappingsAt("x", text(keyword.Name, false, true))
@@ -93,14 +92,24 @@ func storeMapping() (mapping.IndexMapping, error) {
 	return m, nil
 }
 
+// batch is documents to write, with the state after the last one.
+type batch struct {
+	docs  []*doc
+	state storedState
+}
+
 // storedDoc is the document indexed for one added document.
 type storedDoc struct {
-	F string    `json:"f"`
-	T time.Time `json:"t,omitzero"`
-	C string    `json:"c"`
-	A string    `json:"a"`
-	X string    `json:"x"`
+	F string `json:"f"`
+	C string `json:"c"`
+	A string `json:"a"`
+	X string `json:"x"`
 }
+
+// dayToken is the token of field "f" for the day (UTC) of a time: a time
+// window is searched as a disjunction of days, which costs much less to index
+// than a date-time field.
+func dayToken(t time.Time) string { return "d:" + t.UTC().Format(time.DateOnly) }
 
 // openStore opens the scorch index at path, creating it if needed.
 func openStore(path string, batchSize int) (*store, error) {
@@ -115,14 +124,14 @@ func openStore(path string, batchSize int) (*store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("dedup: open index %s: %w", path, err)
 	}
-	s := &store{idx: idx, batch: idx.NewBatch(), batchSize: batchSize, work: make(chan *bleve.Batch, 1)}
+	s := &store{idx: idx, batchSize: batchSize, work: make(chan batch, 1)}
 	go s.flusher()
 	return s, nil
 }
 
 func (s *store) flusher() {
 	for b := range s.work {
-		if err := s.idx.Batch(b); err != nil {
+		if err := s.write(b); err != nil {
 			s.mu.Lock()
 			if s.err == nil {
 				s.err = fmt.Errorf("dedup: index: %w", err)
@@ -133,6 +142,38 @@ func (s *store) flusher() {
 	}
 }
 
+// write indexes a batch of documents.
+func (s *store) write(b batch) error {
+	bb := s.idx.NewBatch()
+	var x []byte
+	for _, d := range b.docs {
+		var f strings.Builder
+		for i, k := range d.EntKey {
+			f.WriteString(kindScope[d.EntKind[i]])
+			f.WriteByte(':')
+			f.WriteString(k)
+			f.WriteByte(' ')
+		}
+		a, err := json.Marshal(d.assignment())
+		if err != nil {
+			return err
+		}
+		x = encodeFeatures(x[:0], d)
+		if !d.At.IsZero() {
+			f.WriteString(dayToken(d.At))
+		}
+		if err := bb.Index(d.ID, storedDoc{F: f.String(), C: d.Cluster, A: string(a), X: string(x)}); err != nil {
+			return fmt.Errorf("%q: %w", d.ID, err)
+		}
+	}
+	st, err := json.Marshal(b.state)
+	if err != nil {
+		return err
+	}
+	bb.SetInternal(stateKey, st)
+	return s.idx.Batch(bb)
+}
+
 // failed returns the first error applying a batch.
 func (s *store) failed() error {
 	s.mu.Lock()
@@ -140,49 +181,27 @@ func (s *store) failed() error {
 	return s.err
 }
 
-// add queues a document; a full batch goes to the flusher with the state.
-func (s *store) add(d *doc, state storedState) error {
-	var f strings.Builder
-	for _, t := range d.TermText {
-		f.WriteString("t:" + d.Lang + ":" + t + " ")
-	}
-	for i, k := range d.EntKey {
-		f.WriteString(kindScope[d.EntKind[i]] + ":" + k + " ")
-	}
-	a, err := json.Marshal(d.assignment())
-	if err != nil {
-		return err
-	}
-	x, err := json.Marshal(d)
-	if err != nil {
-		return err
-	}
-	if err := s.batch.Index(d.ID, storedDoc{F: f.String(), T: d.At, C: d.Cluster, A: string(a), X: string(x)}); err != nil {
-		return fmt.Errorf("dedup: index %q: %w", d.ID, err)
-	}
-	s.n++
-	if s.n >= s.batchSize {
-		return s.send(state)
+// add queues a document; a full batch goes to the flusher with the state
+// after it.
+func (s *store) add(d *doc, state func() storedState) error {
+	s.pending = append(s.pending, d)
+	if len(s.pending) >= s.batchSize {
+		return s.send(state())
 	}
 	return nil
 }
 
-// send hands the current batch, with the state, to the flusher.
+// send hands the pending documents, with the state, to the flusher.
 func (s *store) send(state storedState) error {
 	if err := s.failed(); err != nil {
 		return err
 	}
-	if s.n == 0 {
+	if len(s.pending) == 0 {
 		return nil
 	}
-	st, err := json.Marshal(state)
-	if err != nil {
-		return err
-	}
-	s.batch.SetInternal(stateKey, st)
 	s.wg.Add(1)
-	s.work <- s.batch
-	s.batch, s.n = s.idx.NewBatch(), 0
+	s.work <- batch{docs: s.pending, state: state}
+	s.pending = nil
 	return nil
 }
 
@@ -267,18 +286,21 @@ func (s *store) assignments() ([]storedAssignment, error) {
 	return out, err
 }
 
-// docs returns the stored features of documents.
-func (s *store) docs(ids []string) ([]*doc, error) {
-	out := make([]*doc, 0, len(ids))
+// docs returns documents of the window with their stored features.
+func (s *store) docs(as []storedAssignment) ([]*doc, error) {
+	out := make([]*doc, 0, len(as))
 	err := s.reader(func(r index.IndexReader) error {
-		for _, id := range ids {
-			raw, err := field(r, id, "x")
+		for _, a := range as {
+			raw, err := field(r, a.ID, "x")
 			if err != nil {
 				return err
 			}
-			d := new(doc)
-			if err := json.Unmarshal(raw, d); err != nil {
-				return fmt.Errorf("dedup: stored features of %q: %w", id, err)
+			d := &doc{
+				ID: a.ID, Seq: a.Seq, Lang: a.Lang, Published: a.Published, At: a.At, Cluster: clusterID(a.Cluster),
+				New: a.New, Score: a.Score, DuplicateOf: a.DuplicateOf,
+			}
+			if err := decodeFeatures(raw, d); err != nil {
+				return fmt.Errorf("dedup: stored features of %q: %w", a.ID, err)
 			}
 			out = append(out, d)
 		}

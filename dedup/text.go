@@ -1,7 +1,6 @@
 package dedup
 
 import (
-	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -167,27 +166,6 @@ func cjkRuns(w string, fn func(run string, class cjkClass)) {
 	if start < len(w) {
 		fn(w[start:], class)
 	}
-}
-
-// stripProclitics removes Arabic conjunction, preposition and article
-// prefixes (و ف ب ك ل ال) from a folded word when enough remains.
-func stripProclitics(w string) string {
-	for _, p := range []string{"وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف"} {
-		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 3 {
-			return rest
-		}
-	}
-	return w
-}
-
-// stripParticles removes common Korean postpositions from a word.
-func stripParticles(w string) string {
-	for _, p := range []string{"에서", "으로", "에게", "과", "와", "은", "는", "이", "가", "을", "를", "의", "에", "도", "로"} {
-		if rest, ok := strings.CutSuffix(w, p); ok && utf8.RuneCountInString(rest) >= 2 {
-			return rest
-		}
-	}
-	return w
 }
 
 // translit holds the Han characters that Chinese uses to transcribe foreign

@@ -25,8 +25,8 @@ func tokenHash(scope, text string) uint64 {
 
 // vec is a sparse vector: keys in increasing order and their weights.
 type vec struct {
-	K []uint64  `json:"k,omitempty"`
-	W []float32 `json:"w,omitempty"`
+	K []uint64
+	W []float32
 }
 
 // vecBuilder accumulates weights by key.

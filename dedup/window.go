@@ -10,7 +10,8 @@ import (
 // Candidate retrieval parameters. They bound the work per document, whatever
 // the size of the window.
 const (
-	queryKeys     = 12  // most informative terms, and entities, a document is looked up by
+	postKeys      = 24  // most informative keys of each kind a document is found by
+	queryKeys     = 12  // most informative keys of each kind a document is looked up by
 	postingScan   = 256 // newest postings read per key
 	maxCandidates = 8   // clusters scored in full
 	maxDupChecks  = 8   // documents compared for near-duplication
@@ -58,45 +59,23 @@ func (w *window) near(a, b *doc) bool {
 
 // candidates returns the clusters d may join, most promising first, and the
 // documents most like it, for near-duplicate checks. Both come from the
-// postings of d's most informative keys, restricted to the time window.
+// postings of d's most informative keys, restricted to the time window: a
+// document is found by a key that is among the most informative of both.
 func (w *window) candidates(d *doc) ([]*cluster, []*doc) {
-	type kw struct {
-		k uint64
-		w float64
-	}
-	// pick returns the heaviest keys of v for which keep is true.
-	pick := func(v vec, keep func(i int) bool) []kw {
-		var ks []kw
-		sum := 0.0
-		for i, k := range v.K {
-			if keep(i) {
-				ks = append(ks, kw{k, float64(v.W[i])})
-			}
-		}
-		slices.SortFunc(ks, func(a, b kw) int {
-			if c := cmp.Compare(b.w, a.w); c != 0 {
-				return c
-			}
-			return cmp.Compare(a.k, b.k)
-		})
-		ks = ks[:min(len(ks), queryKeys)]
-		for _, x := range ks {
-			sum += x.w
-		}
-		for i := range ks {
-			ks[i].w /= sum // each kind of key weighs the same in the query
-		}
-		return ks
-	}
 	hits := make(map[*doc]float64)
-	all := func(int) bool { return true }
-	strong := func(i int) bool { return !d.EntWeak[i] }
-	weak := func(i int) bool { return d.EntWeak[i] }
-	for _, q := range slices.Concat(pick(d.Terms, all), pick(d.Surface, all), pick(d.Ents, strong), pick(d.Ents, weak)) {
-		ps := w.postings[q.k]
-		for i := len(ps) - 1; i >= 0 && i >= len(ps)-postingScan; i-- {
-			if p := ps[i]; w.near(d, p) {
-				hits[p] += q.w
+	for _, g := range d.indexKeys() {
+		g = g[:min(len(g), queryKeys)]
+		sum := 0.0
+		for _, kw := range g {
+			sum += float64(kw.w)
+		}
+		for _, kw := range g {
+			q := float64(kw.w) / sum // each kind of key weighs the same in the query
+			ps := w.postings[kw.k]
+			for j := len(ps) - 1; j >= 0 && j >= len(ps)-postingScan; j-- {
+				if p := ps[j]; w.near(d, p) {
+					hits[p] += q
+				}
 			}
 		}
 	}
@@ -128,7 +107,11 @@ func (w *window) candidates(d *doc) ([]*cluster, []*doc) {
 // open.
 func (w *window) add(d *doc, c *cluster) {
 	w.docs[d.ID] = d
-	d.keys(func(k uint64) { w.postings[k] = append(w.postings[k], d) })
+	for _, g := range d.indexKeys() {
+		for _, kw := range g {
+			w.postings[kw.k] = append(w.postings[kw.k], d)
+		}
+	}
 	isNew := c.docs == nil
 	c.add(d)
 	if isNew {
@@ -158,17 +141,19 @@ func (w *window) evict() {
 func (w *window) remove(d *doc) {
 	delete(w.docs, d.ID)
 	w.st.update(d, -1)
-	d.keys(func(k uint64) {
-		ps := w.postings[k]
-		if i := slices.Index(ps, d); i >= 0 {
-			ps = slices.Delete(ps, i, i+1)
+	for _, g := range d.indexKeys() {
+		for _, kw := range g {
+			ps := w.postings[kw.k]
+			if j := slices.Index(ps, d); j >= 0 {
+				ps = slices.Delete(ps, j, j+1)
+			}
+			if len(ps) == 0 {
+				delete(w.postings, kw.k)
+			} else {
+				w.postings[kw.k] = ps
+			}
 		}
-		if len(ps) == 0 {
-			delete(w.postings, k)
-		} else {
-			w.postings[k] = ps
-		}
-	})
+	}
 }
 
 // clusterHeap orders open clusters by the time of their newest member, then
@@ -197,4 +182,42 @@ func (h *clusterHeap) Pop() any {
 	*h = old[:len(old)-1]
 	c.heapIndex = -1
 	return c
+}
+
+// keyWeight is a feature key with its weight.
+type keyWeight struct {
+	k uint64
+	w float32
+}
+
+// indexKeys returns, for each kind of key (terms, surface words, strong and
+// weak entities), the postKeys heaviest keys of d, heaviest first. They
+// depend only on d, and are computed once.
+func (d *doc) indexKeys() [4][]keyWeight {
+	if d.index != nil {
+		return *d.index
+	}
+	heaviest := func(v vec, keep func(i int) bool) []keyWeight {
+		var top []keyWeight
+		for i, k := range v.K {
+			if keep(i) {
+				top = append(top, keyWeight{k, v.W[i]})
+			}
+		}
+		slices.SortFunc(top, func(a, b keyWeight) int {
+			if c := cmp.Compare(b.w, a.w); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.k, b.k)
+		})
+		return slices.Clip(top[:min(len(top), postKeys)])
+	}
+	all := func(int) bool { return true }
+	d.index = &[4][]keyWeight{
+		heaviest(d.Terms, all),
+		heaviest(d.Surface, all),
+		heaviest(d.Ents, func(i int) bool { return !d.EntWeak[i] }),
+		heaviest(d.Ents, func(i int) bool { return d.EntWeak[i] }),
+	}
+	return *d.index
 }
