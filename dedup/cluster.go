@@ -9,33 +9,60 @@ import (
 	"time"
 )
 
-// centroid is the sum of the vectors of a cluster's members.
+// centroid is the sum of vectors of a cluster's members. Most clusters
+// have one member: until a second joins, the centroid is that member's
+// vector itself, and costs nothing.
 type centroid struct {
-	w     map[uint64]float64
-	norm2 float64 // Σ w², kept up to date
+	one   vec                // the only vector added so far
+	w     map[uint64]float64 // the sums, from the second vector on
+	norm2 float64            // Σ w²
 }
 
-func newCentroid() *centroid { return &centroid{w: make(map[uint64]float64)} }
-
-func (c *centroid) add(k uint64, w float64) {
-	old := c.w[k]
-	c.w[k] = old + w
-	c.norm2 += (old+w)*(old+w) - old*old
+func (c *centroid) add(v vec) {
+	if len(v.K) == 0 {
+		return
+	}
+	if c.w == nil && c.one.K == nil {
+		c.one = v
+		for _, w := range v.W {
+			c.norm2 += float64(w) * float64(w)
+		}
+		return
+	}
+	if c.w == nil {
+		c.w = make(map[uint64]float64, len(c.one.K)+len(v.K))
+		for i, k := range c.one.K {
+			c.w[k] = float64(c.one.W[i])
+		}
+		c.one = vec{}
+	}
+	for i, k := range v.K {
+		old, w := c.w[k], float64(v.W[i])
+		c.w[k] = old + w
+		c.norm2 += (old+w)*(old+w) - old*old
+	}
 }
 
-// entCentroid sums the entity vectors of a cluster's members, strong and
-// weak entries apart (the weak ones by language), and remembers how each
-// entity was first written.
-type entCentroid struct {
-	strong *centroid
-	weak   map[uint64]float64            // all languages
-	weakBy map[string]map[uint64]float64 // by language
-	text   map[uint64]string
-	kind   map[uint64]kind
+// lookup calls fn for every key v.K[i] the centroid has, with its weight.
+func (c *centroid) lookup(v vec, fn func(i int, w float64)) {
+	if c == nil {
+		return
+	}
+	if c.w != nil {
+		for i, k := range v.K {
+			if w, ok := c.w[k]; ok {
+				fn(i, w)
+			}
+		}
+		return
+	}
+	dot(v, c.one, func(i, j int, _ float64) { fn(i, float64(c.one.W[j])) })
 }
 
 // cluster is an open event cluster: its members in the window and the
-// centroids they are compared with.
+// centroids they are compared with: the content terms by language, the
+// surface words by script, and the entities, the strong ones apart from the
+// weak, which are also summed by language.
 type cluster struct {
 	id          string
 	seq         int
@@ -44,22 +71,13 @@ type cluster struct {
 	lastAt      time.Time // newest At of the members, for closing
 	heapIndex   int       // in the window's heap of open clusters
 	terms       map[string]*centroid
-	ents        entCentroid
+	strong      centroid
+	weak        centroid
+	weakBy      map[string]*centroid
 }
 
 func newCluster(seq int) *cluster {
-	return &cluster{
-		id:    clusterID(seq),
-		seq:   seq,
-		terms: make(map[string]*centroid),
-		ents: entCentroid{
-			strong: newCentroid(),
-			weak:   make(map[uint64]float64),
-			weakBy: make(map[string]map[uint64]float64),
-			text:   make(map[uint64]string),
-			kind:   make(map[uint64]kind),
-		},
-	}
+	return &cluster{id: clusterID(seq), seq: seq, terms: make(map[string]*centroid), weakBy: make(map[string]*centroid)}
 }
 
 // clusterID is the stable id of the seq-th cluster.
@@ -80,37 +98,48 @@ func (c *cluster) add(d *doc) {
 			c.last = d.Published
 		}
 	}
-	for scope, v := range map[string]vec{d.Lang: d.Terms, surfaceScope(d.Script): d.Surface} {
-		if len(v.K) == 0 {
+	for _, t := range [...]struct {
+		scope string
+		v     vec
+	}{{d.Lang, d.Terms}, {surfaceScope(d.Script), d.Surface}} {
+		if len(t.v.K) == 0 {
 			continue
 		}
-		tc := c.terms[scope]
-		if tc == nil {
-			tc = newCentroid()
-			c.terms[scope] = tc
+		if c.terms[t.scope] == nil {
+			c.terms[t.scope] = new(centroid)
 		}
-		for i, k := range v.K {
-			tc.add(k, float64(v.W[i]))
-		}
+		c.terms[t.scope].add(t.v)
 	}
-	for i, k := range d.Ents.K {
-		w := float64(d.Ents.W[i])
-		if d.EntWeak[i] {
-			if c.ents.weakBy[d.Lang] == nil {
-				c.ents.weakBy[d.Lang] = make(map[uint64]float64)
-			}
-			c.ents.weak[k] += w
-			c.ents.weakBy[d.Lang][k] += w
-		} else {
-			c.ents.strong.add(k, w)
+	strong, weak := d.splitEnts()
+	c.strong.add(strong)
+	if len(weak.K) > 0 {
+		c.weak.add(weak)
+		if c.weakBy[d.Lang] == nil {
+			c.weakBy[d.Lang] = new(centroid)
 		}
-		if _, ok := c.ents.text[k]; !ok || !d.EntWeak[i] && c.ents.strong.w[k] == w {
-			// The first strong spelling wins over weak ones.
-			c.ents.text[k] = d.EntText[i]
-			c.ents.kind[k] = d.EntKind[i]
-		}
+		c.weakBy[d.Lang].add(weak)
 	}
 }
+
+// entText returns how the cluster writes an entity: as its first member
+// with it as a strong entity does, or else as its first member with it.
+func (c *cluster) entText(k uint64) string {
+	text := ""
+	for _, d := range c.docs[:min(len(c.docs), maxEvidenceScan)] {
+		if i, ok := slices.BinarySearch(d.Ents.K, k); ok {
+			if !d.EntWeak[i] {
+				return d.EntText[i]
+			}
+			if text == "" {
+				text = d.EntText[i]
+			}
+		}
+	}
+	return text
+}
+
+// maxEvidenceScan bounds the members scanned for the spelling of an entity.
+const maxEvidenceScan = 64
 
 // match is the similarity of a document to a cluster, with what it rests on.
 type match struct {
@@ -151,18 +180,16 @@ func (c *cluster) similarity(d *doc, tau time.Duration, evidence bool) match {
 		}
 		var shared []st
 		dp := 0.0
-		for i, k := range tv.K {
-			if w, ok := tc.w[k]; ok {
-				p := float64(tv.W[i]) * w
-				dp += p
-				if evidence && tt != nil {
-					shared = append(shared, st{tt[i], p})
-				}
+		tc.lookup(tv, func(i int, w float64) {
+			p := float64(tv.W[i]) * w
+			dp += p
+			if evidence && tt != nil {
+				shared = append(shared, st{tt[i], p})
 			}
-		}
+		})
 		m.terms = dp / math.Sqrt(tc.norm2) // d.Terms has unit length
 		if evidence {
-			sort.Slice(shared, func(i, j int) bool { return shared[i].p > shared[j].p })
+			sort.SliceStable(shared, func(i, j int) bool { return shared[i].p > shared[j].p })
 			for i := 0; i < len(shared) && i < 8; i++ {
 				m.terms8 = append(m.terms8, shared[i].t)
 			}
@@ -172,20 +199,24 @@ func (c *cluster) similarity(d *doc, tau time.Duration, evidence bool) match {
 	// Entities: cosine where weak entries, on either side, count only when
 	// they match, and two weak entries only across languages: within one, a
 	// shared word is the business of the terms.
-	dp, dn2, cn2 := 0.0, 0.0, c.ents.strong.norm2
+	n := len(d.Ents.K)
+	cs, cw, cwl := make([]float64, n), make([]float64, n), make([]float64, n)
+	c.strong.lookup(d.Ents, func(i int, w float64) { cs[i] = w })
+	c.weak.lookup(d.Ents, func(i int, w float64) { cw[i] = w })
+	c.weakBy[d.Lang].lookup(d.Ents, func(i int, w float64) { cwl[i] = w })
+	dp, dn2, cn2 := 0.0, 0.0, c.strong.norm2
 	for i, k := range d.Ents.K {
 		w := float64(d.Ents.W[i])
-		cs := c.ents.strong.w[k]
-		cw := 0.0
+		weak := 0.0
 		weakOK := len(d.EntKey[i]) >= minKeyWeakMatch
 		if weakOK {
-			cw = c.ents.weak[k]
+			weak = cw[i]
 			if d.EntWeak[i] {
-				cw -= c.ents.weakBy[d.Lang][k]
+				weak -= cwl[i]
 			}
-			cw *= weakWeight
+			weak *= weakWeight
 		}
-		matched := cs > 0 || cw > 0
+		matched := cs[i] > 0 || weak > 0
 		if d.EntWeak[i] {
 			if !matched || !weakOK {
 				continue
@@ -196,11 +227,11 @@ func (c *cluster) similarity(d *doc, tau time.Duration, evidence bool) match {
 		if !matched {
 			continue
 		}
-		cv := cs + cw
+		cv := cs[i] + weak
 		dp += w * cv
-		cn2 += cv*cv - cs*cs
+		cn2 += cv*cv - cs[i]*cs[i]
 		if evidence {
-			m.shared = append(m.shared, sharedEnt{k: k, a: d.EntText[i], b: c.ents.text[k], key: d.EntKey[i], kind: d.EntKind[i], importance: w * cv})
+			m.shared = append(m.shared, sharedEnt{k: k, a: d.EntText[i], b: c.entText(k), key: d.EntKey[i], kind: d.EntKind[i], importance: w * cv})
 		}
 	}
 	if dn2 > 0 && cn2 > 0 {

@@ -142,3 +142,16 @@ func (d *doc) weigh(st *stats) {
 		d.Ents.W[i] = float32(w)
 	}
 }
+
+// splitEnts returns the strong and the weak entities of d.
+func (d *doc) splitEnts() (strong, weak vec) {
+	for i, k := range d.Ents.K {
+		v := &strong
+		if d.EntWeak[i] {
+			v = &weak
+		}
+		v.K = append(v.K, k)
+		v.W = append(v.W, d.Ents.W[i])
+	}
+	return strong, weak
+}

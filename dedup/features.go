@@ -348,7 +348,7 @@ func isCJK(b []byte) bool {
 // It also calls surf with every word, folded, and returns the script most
 // words are written in.
 func entities(sc *caches, title, text, lang string, add func(k kind, key, text string, title, weak bool), surf func(w *wordInfo, title bool)) string {
-	var ws []word
+	ws := make([]word, 0, (len(title)+len(text))/6)
 	titleCase := isTitleCase(title)
 	splitWords(title, true, func(w word) {
 		w.initial = w.initial || titleCase

@@ -25,24 +25,12 @@ type signature [sigBins]uint32
 func minhash(texts ...string) signature {
 	var sig signature
 	var filled [sigBins]bool
-	var rs []rune
-	for _, text := range texts {
-		for _, r := range text {
-			if unicode.IsLetter(r) {
-				rs = append(rs, unicode.ToLower(r))
-			} else if v := digitValue(r); v >= 0 {
-				rs = append(rs, '0'+rune(v))
-			}
-		}
-	}
-	if len(rs) == 0 {
-		return sig
-	}
-	n := min(shingleRunes, len(rs))
-	for i := 0; i+n <= len(rs); i++ {
+	var ring [shingleRunes]rune // the last shingleRunes runes kept
+	n := 0                      // runes kept so far
+	add := func(count int) {    // hash the shingle of the last count runes
 		h := uint64(14695981039346656037)
-		for _, r := range rs[i : i+n] {
-			h ^= uint64(r)
+		for j := count; j > 0; j-- {
+			h ^= uint64(ring[(n-j)%shingleRunes])
 			h *= 1099511628211
 		}
 		h = mix(h)
@@ -50,6 +38,28 @@ func minhash(texts ...string) signature {
 		if !filled[bin] || v < sig[bin] {
 			sig[bin], filled[bin] = v, true
 		}
+	}
+	for _, text := range texts {
+		for _, r := range text {
+			if unicode.IsLetter(r) {
+				r = unicode.ToLower(r)
+			} else if v := digitValue(r); v >= 0 {
+				r = '0' + rune(v)
+			} else {
+				continue
+			}
+			ring[n%shingleRunes] = r
+			n++
+			if n >= shingleRunes {
+				add(shingleRunes)
+			}
+		}
+	}
+	switch {
+	case n == 0:
+		return sig
+	case n < shingleRunes:
+		add(n) // a text shorter than a shingle is its only shingle
 	}
 	// Densification: an empty bin borrows the value of the next filled bin
 	// to its right, rehashed with the distance, so that two texts agree in
