@@ -144,8 +144,9 @@ const maxEvidenceScan = 64
 // match is the similarity of a document to a cluster, with what it rests on.
 type match struct {
 	score    float64
-	terms    float64 // cosine of content terms, when the cluster has members in the document's language
+	terms    float64 // cosine of content terms (or surface words, across languages)
 	hasTerms bool
+	sameLang bool    // terms are content terms of one language
 	ents     float64 // cosine of entities
 	time     float64 // time factor
 	hours    *float64
@@ -168,8 +169,8 @@ func (c *cluster) similarity(d *doc, tau time.Duration, evidence bool) match {
 	// members in other languages of its script, by the words they share as
 	// written.
 	tv, tt, tc := d.Terms, d.TermText, c.terms[d.Lang]
-	sameLang := tc != nil
-	if !sameLang {
+	m.sameLang = tc != nil
+	if !m.sameLang {
 		tv, tt, tc = d.Surface, nil, c.terms[surfaceScope(d.Script)]
 	}
 	if tc != nil && tc.norm2 > 0 && len(tv.K) > 0 {
@@ -241,7 +242,7 @@ func (c *cluster) similarity(d *doc, tau time.Duration, evidence bool) match {
 	switch {
 	case !m.hasTerms:
 		m.score = m.ents
-	case sameLang:
+	case m.sameLang:
 		// In one language, reports of one event share their words: the
 		// lack of shared words counts against, as that of shared names.
 		m.score = (m.terms + m.ents) / 2
@@ -281,8 +282,11 @@ func (c *cluster) similarity(d *doc, tau time.Duration, evidence bool) match {
 // evidence converts a match into the exported form.
 func (m match) evidence() Evidence {
 	ev := Evidence{Terms: m.terms8, Hours: m.hours, Parts: map[string]float64{"entities": round4(m.ents), "time": round4(m.time)}}
-	if m.hasTerms {
+	switch {
+	case m.hasTerms && m.sameLang:
 		ev.Parts["terms"] = round4(m.terms)
+	case m.hasTerms:
+		ev.Parts["surface"] = round4(m.terms)
 	}
 	for _, s := range m.shared {
 		switch s.kind {
@@ -290,11 +294,14 @@ func (m match) evidence() Evidence {
 			ev.Names = append(ev.Names, NamePair{A: s.a, B: s.b, Key: s.key})
 		case kindPlace:
 			ev.Places = append(ev.Places, s.a)
+		case kindOrg:
+			ev.Organizations = append(ev.Organizations, s.a)
 		case kindNumber:
 			ev.Numbers = append(ev.Numbers, s.a)
 		}
 	}
 	sort.Strings(ev.Places)
+	sort.Strings(ev.Organizations)
 	return ev
 }
 

@@ -1,157 +1,100 @@
+// Package dedup clusters news reports that describe the same real-world event,
+// online, across outlets, languages and scripts, and flags near-verbatim
+// copies.
+//
+// A [Clusterer] takes documents one at a time ([Clusterer.Add]), as a stream
+// ([Clusterer.AddAll]) or in batches ([Clusterer.AddBatch]), and assigns each
+// to an event cluster with a stable id. [Clusterer.Compare] and
+// [Clusterer.CompareAll] score pairs of documents with the same model.
+//
+// # Features
+//
+// For each document the language is detected (package lang) and three kinds of
+// features are extracted:
+//
+//   - Terms: content words analyzed by bleve's analyzer for the language
+//     (stop words removed, stemmed; CJK text as character bigrams), the
+//     headline counted twice. They compare documents of one language.
+//   - Surface words: the words as written, folded (package normalize) but not
+//     stemmed, scoped by script, and the Han bigrams shared by Chinese and
+//     Japanese. They compare documents in different languages of one script:
+//     names, numbers, loanwords and cognates.
+//   - Entities, which compare documents across scripts: names as phonetic keys
+//     (normalize.Key: Blinken, بلينكن, ブリンケン and 布林肯 share one key),
+//     countries, capitals standing for their governments, and numbers (digits
+//     of any script; "2+2" kept whole). In cased scripts a name is a
+//     capitalised word that the document does not also write in lower case
+//     and that is not a title or a country; an acronym is a name too. In
+//     scripts without case (Arabic, Hebrew, Korean, katakana in Japanese, runs
+//     of transcription characters in Chinese) any word is a weak candidate: it
+//     counts only where it matches, at half weight, with a key of four or more
+//     consonants, across languages; it becomes a name when a capitalised word
+//     elsewhere in the window has its key. Mentions in the headline count
+//     more.
+//
+// Every feature is weighted by its rarity (inverse document frequency) among
+// the documents of the window, at the time the document is added, smoothed so
+// that the first documents of a stream or a language are not all rare.
+//
+// # Scoring and clustering
+//
+// A document is compared with clusters, not single documents, so that chains
+// of loosely related reports do not merge events. A cluster keeps the sums of
+// its members' vectors: terms by language, surface words by script, entities.
+// The similarity of a document to a cluster is
+//
+//   - in the document's language, the mean of the cosine of its terms with the
+//     cluster's terms in that language and the cosine of its entities with the
+//     cluster's entities: names and places on one side that the other never
+//     mentions count against, which keeps related events apart (the US–Japan
+//     "2+2" of 7 January 2022 and the Japan–Australia pact signed the day
+//     before share Japan, defence and a signature, not their ministers);
+//   - in another language of the same script, the two cosines of surface words
+//     and of entities combined as independent evidence: 1-(1-s)(1-e);
+//   - otherwise, the cosine of entities;
+//
+// multiplied by a time factor 1/(1+(Δ/τ)²), where Δ is the time between the
+// document and the cluster's reports and τ half the window. The document joins
+// the most similar cluster when the similarity reaches the threshold
+// ([WithThreshold]), and starts a new cluster otherwise.
+//
+// Candidate clusters come from an in-memory inverted index of the window: a
+// document is looked up by its most informative terms, surface words and
+// entities, among the reports published within the window before and after it
+// ([WithWindow]). The work per document is bounded whatever the size of the
+// window. Clusters whose newest report falls more than the retention behind the
+// newest report seen ([WithRetention]), or the oldest when the window holds
+// too many documents ([WithMaxDocs]), are closed: their features are
+// forgotten, so memory stays bounded. A compact record of every document
+// (id, cluster, copy of) is kept for the life of the Clusterer.
+//
+// # Near-duplicates
+//
+// A one-permutation MinHash of each document's letters and digits (case,
+// spacing, punctuation and zero-width characters ignored) estimates the
+// Jaccard similarity of their character 5-gram sets. A document whose
+// estimate with a candidate reaches [DefaultDuplicate] ([WithDuplicate]) is a
+// copy: it joins the cluster of the document it copies and its DuplicateOf
+// names the earliest copy.
+//
+// # Persistence
+//
+// [Open] keeps a bleve scorch index in a directory: every document's entity
+// tokens and day (searchable), its assignment and its weighted features, and
+// with every batch of documents the state after the batch. Batches are written
+// in the background; scorch applies each atomically and persists them in
+// order, so after a crash, even a kill -9, the directory holds the state after
+// some batch, and opening it again restores the window exactly: adding the rest
+// of a stream then gives the same clusters, with the same ids, as one
+// uninterrupted run. Adding a document whose id was added before returns its
+// recorded assignment, marked Repeat, so an interrupted stream can be added
+// again from its start. [New] uses a temporary directory.
+//
+// # Determinism and concurrency
+//
+// Assignments depend only on the order in which documents are added. A
+// Clusterer is safe for concurrent use: features are extracted in parallel and
+// documents are assigned one at a time, under a lock, in the order their
+// Add calls take it (AddAll keeps stream order while extracting on all CPUs).
+// After [Clusterer.Close], methods return [ErrClosed].
 package dedup
-
-import (
-	"math"
-	"time"
-)
-
-// Weights of entity evidence. A number says less than a name or a place:
-// news is full of small numbers and years. A weak name candidate (a word of
-// an uncased script) is a name only by the accident of matching one; it
-// counts at half weight, and only with a key of minKeyWeakMatch consonants or
-// more, long enough for chance matches to be rare.
-const (
-	numberWeight    = 0.5
-	weakWeight      = 0.5
-	minKeyWeakMatch = 4
-)
-
-// doc is a document of the window: its features weighted by their rarity at
-// the time it was added, and its assignment. The index stores them (see
-// codec.go and storedAssignment) to restore the window when a persistent
-// Clusterer is opened again.
-type doc struct {
-	ID          string
-	Seq         int64 // order of addition, from 1
-	Lang        string
-	Published   time.Time
-	At          time.Time // Published, or the watermark when unknown
-	Cluster     string
-	New         bool
-	Score       float64
-	DuplicateOf string
-
-	// Terms are the content terms, scoped by language, weighted by TF-IDF
-	// and normalized to unit length; TermText spells them, for the evidence
-	// of the document's own assignment (it is dropped afterwards).
-	Terms    vec
-	TermText []string
-	// Surface are the words as written (folded, not stemmed), and the Han
-	// bigrams of Chinese and Japanese, scoped by script: languages that
-	// share a script share names, numbers and loanwords (Remdesivir,
-	// 林芳正), which compare reports in different languages of one script.
-	// Weighted as Terms, against the documents of the same main Script.
-	Surface vec
-	Script  string
-	// Ents are the entities (names, places, numbers): weight = prominence ×
-	// rarity × kind weight. EntText, EntKey, EntKind and EntWeak describe
-	// them.
-	Ents    vec
-	EntText []string
-	EntKey  []string
-	EntKind []kind
-	EntWeak []bool
-	// Sig is the MinHash signature for near-duplicate detection.
-	Sig signature
-
-	cl    *cluster
-	index *[4][]keyWeight // see indexKeys
-}
-
-// newDoc keys the extracted features of a document. The weights are raw
-// (counts and prominence) until weigh.
-func newDoc(id string, e *extracted, published time.Time) *doc {
-	d := &doc{ID: id, Lang: e.lang, Script: e.script, Published: published, Sig: e.sig}
-	d.Terms, d.TermText = termVec("t:"+e.lang, e.terms)
-	d.Surface = vecBuilder(e.surface).build(nil)
-
-	eb := make(vecBuilder, len(e.mentions))
-	for k, m := range e.mentions {
-		// Prominence: repeated mentions count logarithmically, a mention in
-		// the headline counts once more.
-		p := 1 + math.Log(float64(m.count))
-		if m.title {
-			p++
-		}
-		eb[k] = p
-	}
-	d.Ents = eb.build(nil)
-	n := len(d.Ents.K)
-	d.EntText, d.EntKey, d.EntKind, d.EntWeak = make([]string, n), make([]string, n), make([]kind, n), make([]bool, n)
-	for i, k := range d.Ents.K {
-		m := e.mentions[k]
-		d.EntText[i], d.EntKey[i], d.EntKind[i], d.EntWeak[i] = m.text, m.key, m.kind, m.weak
-	}
-	return d
-}
-
-// attest makes strong the weak name candidates of d that the window attests
-// as names.
-func (d *doc) attest(st *stats) {
-	for i, k := range d.Ents.K {
-		if d.EntWeak[i] && st.attested(k) {
-			d.EntWeak[i] = false
-		}
-	}
-}
-
-// surfaceScope is the statistics and centroid scope of the surface words of
-// documents written in a script.
-func surfaceScope(script string) string { return "s:" + script }
-
-// termVec keys terms of a scope; the weights are their counts.
-func termVec(scope string, terms map[string]float64) (vec, []string) {
-	b := make(vecBuilder, len(terms))
-	text := make(map[uint64]string, len(terms))
-	for t, n := range terms {
-		k := tokenHash(scope, t)
-		b[k] = n
-		text[k] = t
-	}
-	v := b.build(nil)
-	ts := make([]string, len(v.K))
-	for i, k := range v.K {
-		ts[i] = text[k]
-	}
-	return v, ts
-}
-
-// tfidf weighs term counts by TF-IDF among n documents and normalizes the
-// vector to unit length.
-func tfidf(v vec, st *stats, n int) vec {
-	for i, k := range v.K {
-		v.W[i] = float32((1 + math.Log(float64(v.W[i]))) * st.idf(k, n))
-	}
-	if nn := v.norm(); nn > 0 {
-		v = v.scaled(1 / nn)
-	}
-	return v
-}
-
-// weigh turns raw weights into final weights, with the rarity of each
-// feature among the documents of the window (which include d).
-func (d *doc) weigh(st *stats) {
-	nAll := st.n[""]
-	d.Terms = tfidf(d.Terms, st, st.n[d.Lang])
-	d.Surface = tfidf(d.Surface, st, st.n[surfaceScope(d.Script)])
-	for i, k := range d.Ents.K {
-		w := float64(d.Ents.W[i]) * st.idf(k, nAll)
-		if d.EntKind[i] == kindNumber {
-			w *= numberWeight
-		}
-		d.Ents.W[i] = float32(w)
-	}
-}
-
-// splitEnts returns the strong and the weak entities of d.
-func (d *doc) splitEnts() (strong, weak vec) {
-	for i, k := range d.Ents.K {
-		v := &strong
-		if d.EntWeak[i] {
-			v = &weak
-		}
-		v.K = append(v.K, k)
-		v.W = append(v.W, d.Ents.W[i])
-	}
-	return strong, weak
-}

@@ -57,15 +57,24 @@ type Evidence struct {
 	// Names are the personal and organisation names matched across the two
 	// sides, written as on each side, most telling first.
 	Names []NamePair `json:"names,omitempty"`
-	// Places are the ISO 3166 codes of countries both sides mention.
+	// Places are the ISO 3166 codes of countries both sides mention (or
+	// whose capital they name for the government).
 	Places []string `json:"places,omitempty"`
+	// Organizations are the codes of international organisations both sides
+	// mention (NATO, OSCE, UN).
+	Organizations []string `json:"organizations,omitempty"`
 	// Numbers are numbers both sides mention.
 	Numbers []string `json:"numbers,omitempty"`
 	// Terms are the most informative content terms both sides share.
 	Terms []string `json:"terms,omitempty"`
-	// Hours is the time between the two publications, when both are known.
+	// Hours is the time between the two publications (between a document and
+	// the nearest report of a cluster, 0 within the cluster's span), when
+	// known.
 	Hours *float64 `json:"hours,omitempty"`
-	// Parts gives the component similarities behind the score.
+	// Parts are the similarities behind the score: "terms" (cosine of
+	// content terms, one language), "surface" (cosine of words as written,
+	// languages of one script), "entities" (cosine of names, places,
+	// organisations and numbers) and "time" (the time factor).
 	Parts map[string]float64 `json:"parts,omitempty"`
 }
 

@@ -42,11 +42,12 @@ type kind uint8
 const (
 	kindName   kind = iota // a personal or organisation name, as a phonetic key
 	kindPlace              // a country, as an ISO 3166 code
+	kindOrg                // an international organisation (NATO, OSCE), by its code
 	kindNumber             // a number of two or more digits, or "N+N"
 )
 
 // Entity keys are scoped by kind so that a number never matches a name.
-var kindScope = [...]string{kindName: "n", kindPlace: "p", kindNumber: "#"}
+var kindScope = [...]string{kindName: "n", kindPlace: "p", kindOrg: "o", kindNumber: "#"}
 
 // mention is an entity of a document, before rarity weighting.
 type mention struct {
@@ -123,8 +124,8 @@ type wordInfo struct {
 	// of a phrase; bare is it without possessive ending, clitics or
 	// particles, the form looked up alone.
 	folded, bare string
-	// place is the country code of bare, or "".
-	place string
+	// place is what the gazetteer knows bare as, if anything.
+	place placeRef
 	// multi reports whether folded can start a multi-word country name.
 	multi bool
 	// surface is the key of the word as a surface token (see doc.Surface).
@@ -171,7 +172,7 @@ func analyzeWord(w string) *wordInfo {
 		forms[0] = info.bare
 	}
 	ps := places()
-	info.place, _ = ps.g.Lookup(info.bare)
+	info.place = ps.find(info.bare)
 	info.multi = ps.multi[f]
 	for _, form := range forms {
 		if len(normalize.ParseName(form).Keys) == 0 {
@@ -211,7 +212,7 @@ func nameOfElided(w string) string {
 // to document.
 type caches struct {
 	words  *cache[*wordInfo]
-	phrase *cache[string] // folded phrase of several words → country code or ""
+	phrase *cache[placeRef] // folded phrase of several words
 }
 
 // extractor turns documents into features. It is safe for concurrent use.
@@ -243,14 +244,7 @@ func newExtractor() (*extractor, error) {
 		return nil, err
 	}
 	x.std = std
-	g := places().g
-	x.caches = caches{
-		words: newCache(analyzeWord),
-		phrase: newCache(func(p string) string {
-			code, _ := g.Lookup(p)
-			return code
-		}),
-	}
+	x.caches = caches{words: newCache(analyzeWord), phrase: newCache(places().find)}
 	return x, nil
 }
 
@@ -406,14 +400,14 @@ func entities(sc *caches, title, text, lang string, add func(k kind, key, text s
 				if infos[i+n-1].script.cased() {
 					parts[n-1] = infos[i+n-1].bare // North Korea's
 				}
-				if code := sc.phrase.get(strings.Join(parts, " ")); code != "" {
-					add(kindPlace, code, code, w.title, false)
+				if p := sc.phrase.get(strings.Join(parts, " ")); p.code != "" {
+					add(p.kind, p.code, p.code, w.title, false)
 					matched = n
 				}
 			}
 		}
-		if matched == 0 && info.place != "" {
-			add(kindPlace, info.place, info.place, w.title, false)
+		if p := info.place; matched == 0 && p.code != "" {
+			add(p.kind, p.code, p.code, w.title, false)
 			matched = 1
 		}
 		if matched > 0 {

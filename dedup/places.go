@@ -68,6 +68,25 @@ var places = sync.OnceValue(func() *placeScanner {
 	return s
 })
 
+// placeRef is a country or an organisation named in text.
+type placeRef struct {
+	kind kind // kindPlace or kindOrg
+	code string
+}
+
+// find returns what the gazetteer knows a folded name as: a country, or a
+// capital standing for its government (kindPlace, with the country's code),
+// or an international organisation (kindOrg); code is "" for anything else.
+func (s *placeScanner) find(name string) placeRef {
+	if code, ok := s.g.Lookup(name); ok {
+		return placeRef{kindPlace, code}
+	}
+	if e, ok := s.g.Find(name); ok && e.Kind == normalize.Organization {
+		return placeRef{kindOrg, e.Code}
+	}
+	return placeRef{}
+}
+
 // scanCJK calls fn with the code of every country named in a CJK run,
 // longest match first.
 func (s *placeScanner) scanCJK(run string, fn func(code, name string)) {
