@@ -174,6 +174,11 @@ func analyzeWord(w string) *wordInfo {
 	ps := places()
 	info.place = ps.find(info.bare)
 	info.multi = ps.multi[f]
+	if info.acronym && utf8.RuneCountInString(info.name) >= 2 {
+		// Acronyms are spelled, not pronounced: their key is their letters.
+		info.names = []keyed{{surface: info.name, key: "=" + info.bare}}
+		return info
+	}
 	for _, form := range forms {
 		if len(normalize.ParseName(form).Keys) == 0 {
 			continue // a title or a word around names ("spokesman")
@@ -419,7 +424,13 @@ func entities(sc *caches, title, text, lang string, add func(k kind, key, text s
 			if utf8.RuneCountInString(info.name) < 2 {
 				continue
 			}
-			if !info.acronym && (lower[info.lower] || w.initial && !capsMid[info.name]) {
+			if info.acronym {
+				// An acronym stands among words in lower case; a run of
+				// capitals is a shouted headline or boilerplate.
+				if shouted(infos, i-1) || shouted(infos, i+1) {
+					continue
+				}
+			} else if lower[info.lower] || w.initial && !capsMid[info.name] {
 				continue
 			}
 			for _, n := range info.names {
@@ -427,7 +438,15 @@ func entities(sc *caches, title, text, lang string, add func(k kind, key, text s
 					add(kindName, n.key, n.surface, w.title, false)
 				}
 			}
-		case scriptArabic, scriptHebrew, scriptHangul:
+		case scriptArabic, scriptHebrew:
+			// A short word written without its vowels matches too many
+			// names by chance: فرط is also Friday.
+			for _, n := range info.names {
+				if len(n.key) >= minKeyWeakMatch || len(n.key) >= minKeyWeak && writesVowels(n.surface) {
+					add(kindName, n.key, n.surface, w.title, true)
+				}
+			}
+		case scriptHangul:
 			for _, n := range info.names {
 				if len(n.key) >= minKeyWeak {
 					add(kindName, n.key, n.surface, w.title, true)
@@ -442,6 +461,25 @@ func entities(sc *caches, title, text, lang string, add func(k kind, key, text s
 		}
 	}
 	return dominant.code()
+}
+
+// writesVowels reports whether an Arabic or Hebrew word spells out two or
+// more vowels with the letters alef, waw and yeh (Hebrew alef, vav and yod),
+// as transcriptions of foreign names do (كيشيدا, Kishida).
+func writesVowels(w string) bool {
+	n := 0
+	for _, r := range w {
+		switch r {
+		case 'ا', 'أ', 'إ', 'آ', 'و', 'ي', 'ى', 'א', 'ו', 'י':
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// shouted reports whether the i-th word is written in capitals only.
+func shouted(infos []*wordInfo, i int) bool {
+	return i >= 0 && i < len(infos) && infos[i] != nil && infos[i].acronym
 }
 
 // cjkEntities finds countries and name candidates in a word of Chinese or
