@@ -124,8 +124,9 @@ type wordInfo struct {
 	// of a phrase; bare is it without possessive ending, clitics or
 	// particles, the form looked up alone.
 	folded, bare string
-	// place is what the gazetteer knows bare as, if anything.
-	place placeRef
+	// places are the countries and organisations the word names, if any:
+	// itself, without clitics, or its parts joined by hyphens (NATO-Russia).
+	places []placeRef
 	// multi reports whether folded can start a multi-word country name.
 	multi bool
 	// surface is the key of the word as a surface token (see doc.Surface).
@@ -172,7 +173,7 @@ func analyzeWord(w string) *wordInfo {
 		forms[0] = info.bare
 	}
 	ps := places()
-	info.place = ps.find(info.bare)
+	info.places = findPlaces(ps, w, f, info.bare)
 	info.multi = ps.multi[f]
 	if info.acronym && utf8.RuneCountInString(info.name) >= 2 {
 		// Acronyms are spelled, not pronounced: their key is their letters.
@@ -188,6 +189,36 @@ func analyzeWord(w string) *wordInfo {
 		}
 	}
 	return info
+}
+
+// findPlaces returns what the gazetteer knows a word as: the word folded, or
+// without clitics or possessive (bare), or else the parts of a hyphenated
+// word. Names of three letters or less must be written in capitals: "UN" is
+// the United Nations, "Un" an article.
+func findPlaces(ps *placeScanner, w, folded, bare string) []placeRef {
+	// written reports whether a name found for w is written as one.
+	written := func(w, f string) bool {
+		return utf8.RuneCountInString(f) > 3 || isUpperWord(w) || !scriptOfRune(first(w)).cased()
+	}
+	for _, f := range [...]string{folded, bare} {
+		if p := ps.find(f); p.code != "" {
+			if !written(w, f) {
+				return nil
+			}
+			return []placeRef{p}
+		}
+	}
+	if !strings.Contains(w, "-") {
+		return nil
+	}
+	var out []placeRef
+	for part := range strings.SplitSeq(w, "-") {
+		f := normalize.Fold(part)
+		if p := ps.find(f); p.code != "" && written(part, f) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // nameOfElided returns the capitalised part of a word with an apostrophe:
@@ -411,8 +442,10 @@ func entities(sc *caches, title, text, lang string, add func(k kind, key, text s
 				}
 			}
 		}
-		if p := info.place; matched == 0 && p.code != "" {
-			add(p.kind, p.code, p.code, w.title, false)
+		if matched == 0 && len(info.places) > 0 {
+			for _, p := range info.places {
+				add(p.kind, p.code, p.code, w.title, false)
+			}
 			matched = 1
 		}
 		if matched > 0 {

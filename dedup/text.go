@@ -97,13 +97,36 @@ func splitWords(text string, title bool, fn func(word)) {
 			emit(i)
 		}
 		switch r {
-		case '.', '!', '?', '\n', '…', '。', '！', '？', ':', '"', '“', '«', '„', '「', '『', '•', '|':
+		case '.':
+			// "Mr." and "M." do not end a sentence.
+			initial = !abbreviation(text[:i])
+		case '!', '?', '\n', '…', '。', '！', '？', ':', '"', '“', '«', '„', '「', '『', '•', '|':
 			initial = true
 		}
 	}
 	if start >= 0 {
 		emit(len(text))
 	}
+}
+
+// abbreviation reports whether text ends in a capitalised word of one or
+// two letters, such as "M" or "Mr", which a full stop abbreviates.
+func abbreviation(text string) bool {
+	n := 0
+	for i := len(text); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if !unicode.IsLetter(r) {
+			return n > 0 && n <= 2 && unicode.IsUpper(first(text[i:]))
+		}
+		n++
+		i -= size
+	}
+	return n > 0 && n <= 2 && unicode.IsUpper(first(text))
+}
+
+func first(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // isTitleCase reports whether a headline capitalizes most of its words, so
