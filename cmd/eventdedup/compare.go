@@ -64,12 +64,57 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 
-	status := exitOK
+	pairs, names, status, err := readPairs(stdin, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "eventdedup compare: read: %v\n", err)
+		return exitFailure
+	}
+	c, err := dedup.New(dedup.WithThreshold(*threshold))
+	if err != nil {
+		fmt.Fprintf(stderr, "eventdedup compare: %v\n", err)
+		return exitFailure
+	}
+	defer c.Close()
+	out := bufio.NewWriter(stdout)
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	i := 0
+	for cmp, err := range c.CompareAll(ctx, pairs) {
+		name := names[i]
+		i++
+		if err != nil {
+			if ctx.Err() != nil {
+				fmt.Fprintf(stderr, "eventdedup compare: %v\n", err)
+				return exitFailure
+			}
+			fmt.Fprintf(stderr, "pair %q: %v\n", name, err)
+			status = exitRejected
+			continue
+		}
+		o := compareOutput{Pair: name, Score: round(cmp.Score), Same: cmp.Same, Duplicate: cmp.Duplicate, Evidence: cmp.Evidence}
+		if err := enc.Encode(o); err != nil {
+			fmt.Fprintf(stderr, "eventdedup compare: write: %v\n", err)
+			return exitFailure
+		}
+	}
+	if err := out.Flush(); err != nil {
+		fmt.Fprintf(stderr, "eventdedup compare: write: %v\n", err)
+		return exitFailure
+	}
+	return status
+}
+
+// readPairs reads lines {"pair"?, "a": DOC, "b": DOC}, reporting bad lines on
+// stderr, and returns the pairs and their names (the "pair" field, or
+// "a.id/b.id"), and exitRejected when a line was bad. The error is a read
+// error.
+func readPairs(r io.Reader, stderr io.Writer) ([]dedup.Pair, []string, int, error) {
 	var (
-		pairs []dedup.Pair
-		names []string
+		pairs  []dedup.Pair
+		names  []string
+		status = exitOK
 	)
-	sc := bufio.NewScanner(stdin)
+	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), dedup.MaxLineBytes)
 	for line := 1; sc.Scan(); line++ {
 		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
@@ -105,42 +150,5 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		pairs = append(pairs, dedup.Pair{A: a, B: b})
 		names = append(names, name)
 	}
-	if err := sc.Err(); err != nil {
-		fmt.Fprintf(stderr, "eventdedup compare: read: %v\n", err)
-		return exitFailure
-	}
-
-	c, err := dedup.New(dedup.WithThreshold(*threshold))
-	if err != nil {
-		fmt.Fprintf(stderr, "eventdedup compare: %v\n", err)
-		return exitFailure
-	}
-	defer c.Close()
-	out := bufio.NewWriter(stdout)
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
-	i := 0
-	for cmp, err := range c.CompareAll(ctx, pairs) {
-		name := names[i]
-		i++
-		if err != nil {
-			if ctx.Err() != nil {
-				fmt.Fprintf(stderr, "eventdedup compare: %v\n", err)
-				return exitFailure
-			}
-			fmt.Fprintf(stderr, "pair %q: %v\n", name, err)
-			status = exitRejected
-			continue
-		}
-		o := compareOutput{Pair: name, Score: round(cmp.Score), Same: cmp.Same, Duplicate: cmp.Duplicate, Evidence: cmp.Evidence}
-		if err := enc.Encode(o); err != nil {
-			fmt.Fprintf(stderr, "eventdedup compare: write: %v\n", err)
-			return exitFailure
-		}
-	}
-	if err := out.Flush(); err != nil {
-		fmt.Fprintf(stderr, "eventdedup compare: write: %v\n", err)
-		return exitFailure
-	}
-	return status
+	return pairs, names, status, sc.Err()
 }
