@@ -63,7 +63,7 @@ type doc struct {
 func newDoc(id string, e *extracted, published time.Time) *doc {
 	d := &doc{ID: id, Lang: e.lang, Script: e.script, Published: published, Sig: e.sig}
 	d.Terms, d.TermText = termVec("t:"+e.lang, e.terms)
-	d.Surface = vecBuilder(e.surface).build(nil)
+	d.Surface = vecBuilder(e.surface).build()
 
 	eb := make(vecBuilder, len(e.mentions))
 	for k, m := range e.mentions {
@@ -75,7 +75,7 @@ func newDoc(id string, e *extracted, published time.Time) *doc {
 		}
 		eb[k] = p
 	}
-	d.Ents = eb.build(nil)
+	d.Ents = eb.build()
 	n := len(d.Ents.K)
 	d.EntText, d.EntKey, d.EntKind, d.EntWeak = make([]string, n), make([]string, n), make([]kind, n), make([]bool, n)
 	for i, k := range d.Ents.K {
@@ -108,7 +108,7 @@ func termVec(scope string, terms map[string]float64) (vec, []string) {
 		b[k] = n
 		text[k] = t
 	}
-	v := b.build(nil)
+	v := b.build()
 	ts := make([]string, len(v.K))
 	for i, k := range v.K {
 		ts[i] = text[k]

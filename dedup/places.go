@@ -89,7 +89,7 @@ func (s *placeScanner) find(name string) placeRef {
 
 // scanCJK calls fn with the code of every country named in a CJK run,
 // longest match first.
-func (s *placeScanner) scanCJK(run string, fn func(code, name string)) {
+func (s *placeScanner) scanCJK(run string, fn func(code string)) {
 	offs := make([]int, 0, len(run)/3+1)
 	for i := range run {
 		offs = append(offs, i)
@@ -101,7 +101,7 @@ func (s *placeScanner) scanCJK(run string, fn func(code, name string)) {
 		for m := min(s.cjkMaxLen, n-i); m >= 2; m-- {
 			name := run[offs[i]:offs[i+m]]
 			if code, ok := s.cjk[name]; ok {
-				fn(code, name)
+				fn(code)
 				step = m
 				break
 			}

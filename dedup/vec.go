@@ -32,25 +32,18 @@ type vec struct {
 // vecBuilder accumulates weights by key.
 type vecBuilder map[uint64]float64
 
-// build returns the accumulated vector with weights mapped through f (nil:
-// unchanged).
-func (b vecBuilder) build(f func(k uint64, w float64) float64) vec {
+// build returns the accumulated vector.
+func (b vecBuilder) build() vec {
 	v := vec{K: make([]uint64, 0, len(b)), W: make([]float32, len(b))}
 	for k := range b {
 		v.K = append(v.K, k)
 	}
 	slices.Sort(v.K)
 	for i, k := range v.K {
-		w := b[k]
-		if f != nil {
-			w = f(k, w)
-		}
-		v.W[i] = float32(w)
+		v.W[i] = float32(b[k])
 	}
 	return v
 }
-
-func (v vec) len() int { return len(v.K) }
 
 // norm returns the Euclidean norm of v.
 func (v vec) norm() float64 {
@@ -91,13 +84,4 @@ func dot(a, b vec, shared func(i, j int, p float64)) float64 {
 		}
 	}
 	return s
-}
-
-// cosine returns the cosine similarity of two vectors (0 if either is zero).
-func cosine(a, b vec) float64 {
-	na, nb := a.norm(), b.norm()
-	if na == 0 || nb == 0 {
-		return 0
-	}
-	return dot(a, b, nil) / (na * nb)
 }
