@@ -242,6 +242,9 @@ func (c *cluster) similarity(d *doc, tau time.Duration, evidence bool) match {
 	switch {
 	case !m.hasTerms:
 		m.score = m.ents
+	case m.sameLang && dn2 == 0 && cn2 == 0:
+		// Neither side names anything: the words decide alone.
+		m.score = m.terms
 	case m.sameLang:
 		// In one language, reports of one event share their words: the
 		// lack of shared words counts against, as that of shared names.

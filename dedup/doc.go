@@ -21,16 +21,19 @@
 //     names, numbers, loanwords and cognates.
 //   - Entities, which compare documents across scripts: names as phonetic keys
 //     (normalize.Key: Blinken, بلينكن, ブリンケン and 布林肯 share one key),
-//     countries, capitals standing for their governments, and numbers (digits
-//     of any script; "2+2" kept whole). In cased scripts a name is a
-//     capitalised word that the document does not also write in lower case
-//     and that is not a title or a country; an acronym is a name too. In
-//     scripts without case (Arabic, Hebrew, Korean, katakana in Japanese, runs
-//     of transcription characters in Chinese) any word is a weak candidate: it
+//     countries and capitals standing for their governments, international
+//     organisations (normalize's gazetteer), and numbers (digits of any
+//     script; "2+2" kept whole). In cased scripts a name is a capitalised word
+//     that the document does not also write in lower case, that does not only
+//     start sentences, and that is not a title or a country; an acronym among
+//     words in lower case is a name keyed by its letters. In scripts without
+//     case (Arabic, Hebrew, Korean, katakana in Japanese, runs of
+//     transcription characters in Chinese) any word is a weak candidate: it
 //     counts only where it matches, at half weight, with a key of four or more
 //     consonants, across languages; it becomes a name when a capitalised word
-//     elsewhere in the window has its key. Mentions in the headline count
-//     more.
+//     elsewhere in the window has its key (a short Arabic or Hebrew word only
+//     when it spells out its vowels, as transcriptions do). Mentions in the
+//     headline count more.
 //
 // Every feature is weighted by its rarity (inverse document frequency) among
 // the documents of the window, at the time the document is added, smoothed so
@@ -45,10 +48,11 @@
 //
 //   - in the document's language, the mean of the cosine of its terms with the
 //     cluster's terms in that language and the cosine of its entities with the
-//     cluster's entities: names and places on one side that the other never
-//     mentions count against, which keeps related events apart (the US–Japan
-//     "2+2" of 7 January 2022 and the Japan–Australia pact signed the day
-//     before share Japan, defence and a signature, not their ministers);
+//     cluster's entities (the terms alone when neither side names anything):
+//     names and places on one side that the other never mentions count
+//     against, which keeps related events apart (the US–Japan "2+2" of 7
+//     January 2022 and the Japan–Australia pact signed the day before share
+//     Japan, defence and a signature, not their ministers);
 //   - in another language of the same script, the two cosines of surface words
 //     and of entities combined as independent evidence: 1-(1-s)(1-e);
 //   - otherwise, the cosine of entities;
