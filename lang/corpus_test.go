@@ -132,13 +132,17 @@ func measure(docs []labelled, detect func(string) string, logf func(string, ...a
 
 func TestTitleAccuracy(t *testing.T) {
 	docs := testdataDocs(t, "lang-titles.jsonl")
+	if *compareLingua {
+		t.Logf("lingua FromAllLanguages: %v", measure(docs, linguaDetect, t.Logf))
+	}
 	for _, tc := range []struct {
 		name string
 		d    *Detector
 		min  float64
 	}{
 		{"news languages", New(), 0.975},
-		{"low accuracy only", New(WithLowAccuracy()), 0.95},
+		{"low accuracy", New(WithLowAccuracy()), 0.975},
+		{"high accuracy", New(WithHighAccuracy()), 0.975},
 		{"all languages", New(WithAllLanguages()), 0.95},
 	} {
 		got := measure(docs, func(s string) string { return tc.d.Detect(s).String() }, t.Logf)
@@ -150,7 +154,7 @@ func TestTitleAccuracy(t *testing.T) {
 }
 
 var compareLingua = flag.Bool("lingua", false,
-	"measure lingua-go FromAllLanguages() in TestSemEvalAccuracy too (about a minute and 1.7 GB)")
+	"measure lingua-go FromAllLanguages() in the accuracy tests too (about a minute and 1.7 GB)")
 
 // TestSemEvalAccuracy measures the Detector on the real articles of the
 // development corpus. lingua-go's FromAllLanguages() gets all of them right

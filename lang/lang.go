@@ -1,7 +1,8 @@
 // Package lang identifies the language of news text: articles, titles, or a
 // title with its article.
 //
-// A [Detector] works in three steps, each cheaper than the next would be:
+// A [Detector] decides in stages, each cheaper than the next, and stops at
+// the first that is clear:
 //
 //  1. Script. The letters of the text decide its writing system. A script
 //     written by one configured language decides alone: Hangul is Korean,
@@ -9,20 +10,25 @@
 //     Hebrew, Thai or Bengali. Han characters without kana are Chinese or
 //     kanji-only Japanese; the character forms decide (see below).
 //  2. Sample. Of a long text only DefaultSampleSize bytes are read: whole
-//     words from its beginning, middle and end.
-//  3. Lingua. Where several configured languages share the script (Latin,
-//     Cyrillic, Arabic, Devanagari), github.com/pemistahl/lingua-go chooses
-//     among those languages only, reading about 100 letters at a time in its
-//     low accuracy mode (trigrams) until one language leads clearly, and
-//     dropping the languages that fall clearly behind. A text shorter than
-//     120 letters that is still open, such as a title, is read once more in
-//     high accuracy mode (n-grams of 1 to 5 letters) among the best three.
+//     words from its beginning (half of them), middle and end. Words that
+//     are UTF-8 misread as Windows-1252 or Mac OS Roman ("CafÃ©") are read
+//     again as UTF-8.
+//  3. Letters. Where several configured languages share the script (Latin,
+//     Cyrillic, Arabic, Devanagari), a model of letter pairs scores them. It
+//     is lingua-go's own letter and letter pair models, quantized and
+//     embedded (250 KB); it reads the whole sample in microseconds and rules
+//     out all languages but one in most articles.
+//  4. lingua. The languages still in the running are handed to
+//     github.com/pemistahl/lingua-go, restricted to them, in its low
+//     accuracy mode (trigrams). It reads about 100 letters at a time until
+//     one language leads clearly.
 //
 // lingua keeps the models it loads for the life of the process and shares
-// them between detectors. This package loads only what a text needs: the
-// trigram models (1 to 2 MB each) of the languages of the text's script, and
-// the high accuracy models (25 to 30 MB each) of the languages that came
-// close on a short text.
+// them between detectors. By default only the trigram models (1 to 2 MB
+// each) of languages that came close on some text are loaded.
+// [WithHighAccuracy] adds a fifth stage for short texts, at a cost of 25 to
+// 30 MB per language; [WithLowAccuracy] stops after the third and loads no
+// lingua model.
 //
 // # Kanji-only Japanese
 //
@@ -41,7 +47,8 @@
 package lang
 
 import (
-	"sort"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/pemistahl/lingua-go"
@@ -87,9 +94,18 @@ type Option func(*config)
 
 type config struct {
 	languages  []lingua.Language
-	lowOnly    bool
+	accuracy   accuracy
 	sampleSize int
 }
+
+// accuracy selects the stages of rank.
+type accuracy uint8
+
+const (
+	defaultAccuracy accuracy = iota
+	lowAccuracy
+	highAccuracy
+)
 
 // WithLanguages sets the languages to choose among. Tags lingua does not
 // know are ignored. The default is [NewsLanguages].
@@ -97,7 +113,7 @@ func WithLanguages(tags ...language.Tag) Option {
 	return func(c *config) {
 		c.languages = c.languages[:0]
 		for _, t := range tags {
-			if l, ok := toLingua(t); ok && !containsLang(c.languages, l) {
+			if l, ok := toLingua(t); ok && !slices.Contains(c.languages, l) {
 				c.languages = append(c.languages, l)
 			}
 		}
@@ -109,10 +125,20 @@ func WithAllLanguages() Option {
 	return func(c *config) { c.languages = lingua.AllLanguages() }
 }
 
-// WithLowAccuracy never uses lingua's high accuracy mode, whose models take
-// 25 to 30 MB per language. Short texts (titles) are then less reliable.
+// WithLowAccuracy decides with the letter model alone and never loads
+// lingua's n-gram models: the fastest and smallest setting, about as reliable
+// on articles, less on titles (see the package documentation).
 func WithLowAccuracy() Option {
-	return func(c *config) { c.lowOnly = true }
+	return func(c *config) { c.accuracy = lowAccuracy }
+}
+
+// WithHighAccuracy gives short texts (titles) that are still open a second
+// opinion from lingua's high accuracy mode, n-grams of 1 to 5 letters, among
+// the three best candidates. It makes titles a little more reliable, but
+// every language that comes up loads 25 to 30 MB of models, kept for the life
+// of the process: hundreds of MB over a stream of titles in many languages.
+func WithHighAccuracy() Option {
+	return func(c *config) { c.accuracy = highAccuracy }
 }
 
 // WithSampleSize sets how many bytes of a long text are read (default
@@ -175,7 +201,7 @@ func (d *Detector) Languages() []language.Tag {
 	for _, l := range d.cfg.languages {
 		tags = append(tags, fromLingua(l))
 	}
-	sort.Slice(tags, func(i, j int) bool { return tags[i].String() < tags[j].String() })
+	slices.SortFunc(tags, func(a, b language.Tag) int { return strings.Compare(a.String(), b.String()) })
 	return tags
 }
 
@@ -202,8 +228,9 @@ func (d *Detector) DetectHint(text string, hint language.Tag) Result {
 	windows := sample(text, d.cfg.sampleSize)
 	var counts scriptCounts
 	letters := 0
-	for _, w := range windows {
-		letters += counts.count(w)
+	for i := range windows {
+		windows[i] = repairMojibake(windows[i])
+		letters += counts.count(windows[i])
 	}
 	route, majority := counts.route()
 	res := Result{Tag: language.Und, Script: route.tag(), RunnerUp: language.Und}
@@ -219,7 +246,7 @@ func (d *Detector) DetectHint(text string, hint language.Tag) Result {
 		hintKnown = hintKnown && writes(linguaTable().scripts[hintLang], route)
 	}
 	cands := d.groups[route]
-	if hintKnown && !containsLang(cands, hintLang) {
+	if hintKnown && !slices.Contains(cands, hintLang) {
 		cands = append(cands[:len(cands):len(cands)], hintLang)
 	}
 	var scores []score
@@ -277,13 +304,4 @@ func (r *Result) prefer(hint lingua.Language, scores []score) {
 // language of a text routed by route: Han-only text can be Japanese.
 func writes(s, route script) bool {
 	return s == route || (s == jpan && route == hani)
-}
-
-func containsLang(langs []lingua.Language, l lingua.Language) bool {
-	for _, x := range langs {
-		if x == l {
-			return true
-		}
-	}
-	return false
 }

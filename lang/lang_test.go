@@ -103,8 +103,9 @@ func TestDetectHint(t *testing.T) {
 	for _, tc := range []struct {
 		reason, text, hint, want, runnerUp string
 	}{
-		{"a plausible hint decides a close call", "Presidente anuncia novas medidas", "es", "es", "pt"},
-		{"the same text without a helpful hint", "Presidente anuncia novas medidas", "pt", "pt", "es"},
+		{"a plausible hint decides a close call", "Presidente anuncia medidas", "pt", "pt", "es"},
+		{"the other plausible hint", "Presidente anuncia medidas", "es", "es", "pt"},
+		{"a hint the text argues against", "Presidente anuncia novas medidas", "es", "pt", "und"},
 		{"a contradicted hint is rejected", "The central bank raised interest rates on Tuesday to curb inflation.", "de", "en", "und"},
 		{"a hint in another script is ignored", "Центральный банк во вторник повысил ключевую ставку.", "en", "ru", "und"},
 		{"a hint for a language lingua knows but the Detector does not choose among competes",
@@ -143,6 +144,7 @@ func TestKanjiOnly(t *testing.T) {
 		{"simplified Chinese", "外交部发言人表示", "zh", "und"},
 		{"traditional Chinese", "行政院會議通過預算", "zh", "und"},
 		{"with kana the text is Japanese whatever its forms", "国务院が会议を开いた", "ja", "und"},
+		{"后 is Japanese too (皇后)", "皇后陛下 両国訪問", "ja", "und"},
 	} {
 		got := d.Detect(tc.text)
 		ru := "und"
@@ -378,4 +380,22 @@ func FuzzDetect(f *testing.F) {
 			t.Errorf("DetectHint(%q, %s): runner-up %s without a result", text, h, r.RunnerUp)
 		}
 	})
+}
+
+func TestRepairMojibake(t *testing.T) {
+	for _, tc := range []struct {
+		reason, in, want string
+	}{
+		{"UTF-8 read as Windows-1252", "El triunfo del AmÃ©rica en MÃ©xico", "El triunfo del América en México"},
+		{"UTF-8 read as Mac OS Roman", "k√∂pekli √ßift", "köpekli çift"},
+		{"correct accented text is kept", "Ça déçoit à Zürich, Ölçü ß", "Ça déçoit à Zürich, Ölçü ß"},
+		{"only the broken words change", "Über den Fluss: AmÃ©rica", "Über den Fluss: América"},
+		{"other scripts are kept", "東京 Ã© Москва", "東京 é Москва"},
+		{"ASCII", "plain text", "plain text"},
+		{"empty", "", ""},
+	} {
+		if got := repairMojibake(tc.in); got != tc.want {
+			t.Errorf("%s: repairMojibake(%q) = %q, want %q", tc.reason, tc.in, got, tc.want)
+		}
+	}
 }

@@ -36,6 +36,7 @@ type letterModel struct {
 	bi     map[uint64]int      // first<<21 | second → row of biQ
 	uniQ   []uint8             // rows of len(langs) quantized -ln P(letter)
 	biQ    []uint8             // rows of len(langs) quantized -ln P(second | first)
+	noneQ  []uint8             // a row of absent
 	logs   [absent]float64     // dequantized values
 }
 
@@ -49,11 +50,13 @@ const (
 )
 
 // letterModels are parsed from letters.bin on first use, one per script
-// that lingua knows several languages of.
+// that lingua knows several languages of. If letters.bin does not match
+// lingua (TestLetterModels checks it does), there are none and lingua does
+// all the work.
 var letterModels = sync.OnceValue(func() *[numScripts]*letterModel {
 	models, err := parseLetters(lettersBin)
 	if err != nil {
-		panic(err) // letters.bin is generated and embedded: a bug, not bad input
+		return new([numScripts]*letterModel)
 	}
 	return models
 })
@@ -111,7 +114,7 @@ func parseLetters(data []byte) (*[numScripts]*letterModel, error) {
 		if len(langs) < 2 {
 			continue
 		}
-		m := &letterModel{langs: langs, uni: make(map[rune]int), bi: make(map[uint64]int)}
+		m := &letterModel{langs: langs, uni: make(map[rune]int), bi: make(map[uint64]int), noneQ: slices.Repeat([]uint8{absent}, len(langs))}
 		for i := range m.column {
 			m.column[i] = -1
 		}
@@ -172,20 +175,27 @@ func (m *letterModel) score(windows []string, s script, cands []lingua.Language)
 				prev = 0
 				continue
 			}
-			urow, uok := m.uni[r]
-			brow, bok := m.bi[uint64(prev)<<21|uint64(r)]
+			var pair []uint8
 			backoff := 0.0
 			if prev != 0 {
+				if row, ok := m.bi[uint64(prev)<<21|uint64(r)]; ok {
+					pair = m.biQ[row*width : (row+1)*width]
+				}
 				backoff = backoffNats
 			}
 			prev = r
+			var single []uint8 // looked up when a pair is missing
 			for i, c := range cols {
-				switch {
-				case bok && m.biQ[brow*width+c] != absent:
-					scores[i].logp += m.logs[m.biQ[brow*width+c]]
-				case uok && m.uniQ[urow*width+c] != absent:
-					scores[i].logp += m.logs[m.uniQ[urow*width+c]] - backoff
-				default:
+				if pair != nil && pair[c] != absent {
+					scores[i].logp += m.logs[pair[c]]
+					continue
+				}
+				if single == nil {
+					single = m.unigrams(r)
+				}
+				if single[c] != absent {
+					scores[i].logp += m.logs[single[c]] - backoff
+				} else {
 					scores[i].logp -= unseenNats
 				}
 			}
@@ -193,4 +203,13 @@ func (m *letterModel) score(windows []string, s script, cands []lingua.Language)
 	}
 	sortScores(scores)
 	return scores
+}
+
+// unigrams returns the row of letter r, all absent if no language uses it.
+func (m *letterModel) unigrams(r rune) []uint8 {
+	width := len(m.langs)
+	if row, ok := m.uni[r]; ok {
+		return m.uniQ[row*width : (row+1)*width]
+	}
+	return m.noneQ
 }

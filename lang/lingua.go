@@ -70,8 +70,6 @@ type langSet [2]uint64
 
 func (s *langSet) add(l lingua.Language) { s[l/64] |= 1 << (l % 64) }
 
-func (s langSet) has(l lingua.Language) bool { return s[l/64]&(1<<(l%64)) != 0 }
-
 // detectorKey identifies a lingua detector: its languages and its mode.
 type detectorKey struct {
 	languages langSet

@@ -22,6 +22,9 @@ const (
 	// clearLead is the lead in the letter model beyond which a language is
 	// out of the running.
 	clearLead = 50
+	// letterWeight is the weight of the letter model's scores when lingua's
+	// are added to them.
+	letterWeight = 0.5
 	// chunkLetters is the size of the pieces lingua reads at a time. Short
 	// pieces keep lingua's softmax out of its very slow arbitrary-precision
 	// fallback and allow stopping early.
@@ -32,29 +35,28 @@ const (
 	// shortText is lingua's own limit below which high accuracy mode uses
 	// n-grams of length 1 to 5 instead of trigrams only.
 	shortText = 120
-	// highCandidates is how many of the best candidates of the low accuracy
-	// pass get a second opinion in high accuracy mode on short texts. Only
-	// their larger models are loaded.
+	// highCandidates is how many of the best candidates get a second opinion
+	// in high accuracy mode on short texts. Only their larger models are
+	// loaded.
 	highCandidates = 3
 	// floorLogP replaces log(0) for the candidates lingua rules out.
 	floorLogP = -700
 )
 
 // rank scores the candidates, languages written in script s, on the
-// windows, best first, in three stages that each run only if the previous
+// windows, best first, in up to three stages, each run only if the previous
 // one left several candidates:
 //
 //  1. The letter model (see letterModel) reads all the windows and keeps the
-//     candidates within clearLead nats of the best.
-//  2. lingua in low accuracy mode reads chunks of about chunkLetters letters,
-//     dropping the candidates that fall decisive nats behind, until one is
-//     left.
-//  3. A text of fewer than shortText letters is read again by lingua in high
-//     accuracy mode among the best highCandidates, unless d is configured
-//     for low accuracy only.
-//
-// If lingua cannot tell the remaining candidates apart, the letter model's
-// order stands.
+//     candidates within clearLead nats of the best. With low accuracy, that
+//     is the result.
+//  2. lingua in low accuracy mode (trigrams) reads chunks of about
+//     chunkLetters letters, adding its log confidences to half the letter
+//     model's scores (the two read the same letters), and drops the
+//     candidates that fall decisive nats behind, until one is left or the
+//     windows are read.
+//  3. With high accuracy, a text of fewer than shortText letters is read
+//     again by lingua in high accuracy mode among the best highCandidates.
 func (d *Detector) rank(windows []string, s script, cands []lingua.Language, letters int) []score {
 	scores := make([]score, len(cands))
 	for i, l := range cands {
@@ -62,29 +64,25 @@ func (d *Detector) rank(windows []string, s script, cands []lingua.Language, let
 	}
 	if m := letterModels()[s]; m != nil {
 		scores = within(m.score(windows, s, cands), clearLead)
-		if len(scores) == 1 {
+		if len(scores) == 1 || d.cfg.accuracy == lowAccuracy {
 			return scores
 		}
 	}
-	prior := slices.Clone(scores)
 	for i := range scores {
-		scores[i].logp = 0
+		scores[i].logp *= letterWeight
 	}
 	chunks(windows, chunkLetters, func(text string) bool {
 		add(scores, d.linguaDetector(scores, false).ComputeLanguageConfidenceValues(text))
 		scores = within(scores, decisive)
 		return len(scores) > 1
 	})
-	if !d.cfg.lowOnly && letters < shortText && len(scores) > 1 {
+	if d.cfg.accuracy == highAccuracy && letters < shortText && len(scores) > 1 {
 		scores = scores[:min(len(scores), highCandidates)]
 		high := d.linguaDetector(scores, true).ComputeLanguageConfidenceValues(strings.Join(windows, " "))
 		for i := range scores {
 			scores[i].logp = 0
 		}
 		add(scores, high)
-	}
-	if len(scores) > 1 && scores[0].logp == scores[len(scores)-1].logp {
-		return prior // lingua learned nothing
 	}
 	return scores
 }

@@ -15,12 +15,13 @@ func sample(s string, n int) []string {
 		return []string{s}
 	}
 	head := n / 2
-	tail := n / 4
-	mid := len(s)/2 - tail/2
+	quarter := n / 4
+	mid := max(head, len(s)/2-quarter/2)
+	end := max(mid+quarter, len(s)-quarter)
 	return []string{
 		wordWindow(s, 0, head),
-		wordWindow(s, mid, mid+tail),
-		wordWindow(s, len(s)-tail, len(s)),
+		wordWindow(s, mid, mid+quarter),
+		wordWindow(s, end, len(s)),
 	}
 }
 

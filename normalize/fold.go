@@ -8,7 +8,6 @@
 package normalize
 
 import (
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -32,7 +31,8 @@ func Fold(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf || !keptASCII(c) {
-			return string(appendFold(make([]byte, 0, len(s)+len(s)/8), s, i))
+			// the ASCII letter before may combine with what follows: A + ̆
+			return string(appendFold(make([]byte, 0, len(s)+len(s)/8), s, max(i-1, 0)))
 		}
 	}
 	return lowerASCII(s)
@@ -123,22 +123,10 @@ type foldEntry struct {
 	before bool // the rune never combines with the one before it
 }
 
-// foldBlocks caches the entries of the BMP, 256 runes a block, computed on
-// first use; concurrent first uses compute the same block and one wins.
-var foldBlocks [256]atomic.Pointer[[256]foldEntry]
+// foldEntries caches the foldEntry of the BMP.
+var foldEntries = bmpCache[foldEntry]{compute: makeFoldEntry}
 
-func foldEntryOf(r rune) *foldEntry {
-	blk := foldBlocks[r>>8].Load()
-	if blk == nil {
-		blk = new([256]foldEntry)
-		base := r &^ 0xFF
-		for k := range blk {
-			blk[k] = makeFoldEntry(base + rune(k))
-		}
-		foldBlocks[r>>8].Store(blk)
-	}
-	return &blk[r&0xFF]
-}
+func foldEntryOf(r rune) *foldEntry { return foldEntries.get(r) }
 
 func makeFoldEntry(r rune) foldEntry {
 	if r >= 0xD800 && r <= 0xDFFF {
@@ -273,10 +261,7 @@ func foldRune(r rune) rune {
 			return '0' + rune(d)
 		}
 	}
-	if m, ok := arabicFold[r]; ok {
-		return m
-	}
-	return r
+	return arabicFold(r)
 }
 
 // foldMark decides whether a combining mark is kept. Marks that distinguish
@@ -299,25 +284,25 @@ func foldMark(r rune) rune {
 	return r
 }
 
-// arabicFold unifies Arabic-script letter variants.
-var arabicFold = map[rune]rune{
-	'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', // alef with hamza or madda, wasla
-	'ة': 'ه', // teh marbuta
-	'ى': 'ي', // alef maksura
-	'ی': 'ي', // Farsi yeh
-	'ۍ': 'ي',
-	'ې': 'ي',
-	'ئ': 'ي',
-	'ؤ': 'و',
-	'ک': 'ك', // keheh
-	'ڪ': 'ك',
-	'ە': 'ه', // ae
-	'ۀ': 'ه',
-	'ے': 'ي', // Urdu yeh barree
-	'ہ': 'ه', // Urdu heh goal
-	'ھ': 'ه', // heh doachashmee
-	'ۃ': 'ه',
-	'ـ': -1, // tatweel
+// arabicFold unifies Arabic-script letter variants: hamza forms of alef,
+// teh marbuta, alef maksura, Persian and Urdu yeh, keheh and heh; it drops
+// tatweel (-1). Other runes are returned unchanged.
+func arabicFold(r rune) rune {
+	switch r {
+	case 'أ', 'إ', 'آ', 'ٱ':
+		return 'ا'
+	case 'ة', 'ە', 'ۀ', 'ہ', 'ھ', 'ۃ':
+		return 'ه'
+	case 'ى', 'ی', 'ۍ', 'ې', 'ئ', 'ے':
+		return 'ي'
+	case 'ؤ':
+		return 'و'
+	case 'ک', 'ڪ':
+		return 'ك'
+	case 'ـ':
+		return -1
+	}
+	return r
 }
 
 // digitValue returns the value of a decimal digit of any script, or -1.

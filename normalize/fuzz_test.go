@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -10,6 +11,7 @@ import (
 var fuzzSeeds = []string{
 	"", "Antony Blinken", "ブリンケン国務長官", "أنتوني بلينكن", "Ёсимаса Хаяси", "e\u0301", "ｶﾞ", "가\u11A8",
 	"\xff\xfe", "Ά\u0308", "٢٠٢٢", "נ\u05B8", "ﬁ", "İstanbul", "a\u200Db\u202E", "ـ", "\u3099か",
+	"A\u0306", "MBZ", "小池百合子外相", "伊姆兰·汗", "Цзиньпин", "نصر الله", "Hüseyin Emir Abdullahiyan",
 }
 
 // FuzzFold checks that Fold is idempotent, returns valid UTF-8 and agrees
@@ -36,7 +38,8 @@ func FuzzFold(f *testing.F) {
 }
 
 // FuzzRomanize checks that Romanize writes lowercase ASCII letters, digits
-// and single spaces only.
+// and single spaces only, and that Key writes only the letters of its
+// classes and digits.
 func FuzzRomanize(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s)
@@ -48,6 +51,12 @@ func FuzzRomanize(f *testing.F) {
 			ok := 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == ' ' && i > 0 && i < len(got)-1 && got[i-1] != ' '
 			if !ok {
 				t.Fatalf("Romanize(%q) = %q: byte %d is %q", s, got, i, c)
+			}
+		}
+		k := Key(s)
+		for i := 0; i < len(k); i++ {
+			if c := k[i]; !strings.ContainsRune("aybtkhmnls0123456789", rune(c)) {
+				t.Fatalf("Key(%q) = %q: byte %d is %q", s, k, i, c)
 			}
 		}
 	})

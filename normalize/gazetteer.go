@@ -44,7 +44,6 @@ type Gazetteer struct {
 	names  map[string]Entry // folded name → entry
 	stems  map[string]bool  // Arabic-script country names without a final ا or يا, for demonyms
 	maxLen int              // the most words in a name
-	cjkMax int              // the most runes in a name written without spaces
 }
 
 //go:embed press.txt
@@ -116,15 +115,10 @@ func (g *Gazetteer) add(name string, e Entry) {
 	g.names[key] = e
 	g.maxLen = max(g.maxLen, len(strings.Fields(key)))
 	r, _ := utf8.DecodeRuneInString(key)
-	switch sc, _ := scriptOf(r); sc {
-	case scHan, scKana, scHangul:
-		g.cjkMax = max(g.cjkMax, utf8.RuneCountInString(key))
-	case scArabic:
-		if e.Kind == Country && !strings.Contains(key, " ") {
-			stem := strings.TrimSuffix(strings.TrimSuffix(key, "ا"), "ي")
-			if utf8.RuneCountInString(stem) >= 3 {
-				g.stems[stem] = true
-			}
+	if sc, _ := scriptOf(r); sc == scArabic && e.Kind == Country && !strings.Contains(key, " ") {
+		stem := strings.TrimSuffix(strings.TrimSuffix(key, "ا"), "ي")
+		if utf8.RuneCountInString(stem) >= 3 {
+			g.stems[stem] = true
 		}
 	}
 }
@@ -153,19 +147,112 @@ func (g *Gazetteer) MaxWords() int { return g.maxLen }
 
 // isPlace reports whether a folded word names a place or organisation,
 // including Arabic adjectives of nationality (الباكستاني, الألمانية).
-func (g *Gazetteer) isPlace(folded string, sc script) bool {
-	if _, ok := g.names[folded]; ok {
+func isPlace[T text](g *Gazetteer, f T, sc script) bool {
+	if _, ok := g.names[string(f)]; ok {
 		return true
 	}
 	if sc != scArabic {
 		return false
 	}
-	w := strings.TrimPrefix(folded, "ال")
-	if _, ok := g.names[w]; ok {
+	w := f
+	if hasPrefix(w, "ال") {
+		w = w[len("ال"):]
+	}
+	if _, ok := g.names[string(w)]; ok {
 		return true
 	}
-	for _, suf := range []string{"يه", "ي"} {
-		if s, ok := strings.CutSuffix(w, suf); ok && g.stems[strings.TrimSuffix(s, "ي")] {
+	for _, suf := range [...]string{"يه", "ي"} {
+		if hasSuffix(w, suf) {
+			s := w[:len(w)-len(suf)]
+			if hasSuffix(s, "ي") {
+				s = s[:len(s)-len("ي")]
+			}
+			if g.stems[string(s)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cjkDict holds the titles and places that Chinese, Japanese and Korean
+// write against a name, indexed by their first character.
+type cjkDict struct {
+	kind  map[string]uint8     // cjkTitle | cjkPlace
+	first map[rune]uint32      // bit l-1: a word of l runes starts with the rune
+	bmp   [0x10000 / 64]uint64 // bit r: first has r (BMP only), checked first
+}
+
+// cjkPlace marks the places of a cjkDict; its titles are marked cjkTitle.
+const cjkPlace = cjkTitle << 1
+
+var cjkWords = sync.OnceValue(func() *cjkDict {
+	d := &cjkDict{kind: map[string]uint8{}, first: map[rune]uint32{}}
+	add := func(w string, k uint8) {
+		n := utf8.RuneCountInString(w)
+		if n == 0 || n > 32 {
+			return
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		d.kind[w] |= k
+		d.first[r] |= 1 << (n - 1)
+		if r < 0x10000 {
+			d.bmp[r/64] |= 1 << (r % 64)
+		}
+	}
+	for w, k := range titles().kinds {
+		if k&cjkTitle != 0 {
+			add(w, cjkTitle)
+		}
+	}
+	for w := range Countries().names {
+		r, _ := utf8.DecodeRuneInString(w)
+		if sc, _ := scriptOf(r); (sc == scHan || sc == scKana || sc == scHangul) && utf8.RuneCountInString(w) >= 2 {
+			add(w, cjkPlace)
+		}
+	}
+	return d
+})
+
+// longest returns the length in runes of the longest title or place that
+// starts at rune j of text (n runes, offsets offs), 0 if none does or if it
+// is the whole word.
+func (d *cjkDict) longest(text string, offs []int, j, n int) int {
+	r, _ := utf8.DecodeRuneInString(text[offs[j]:])
+	if r < 0x10000 && d.bmp[r/64]&(1<<(r%64)) == 0 {
+		return 0
+	}
+	mask := d.first[r]
+	for l := min(32, n-j); l >= 1 && mask != 0; l-- {
+		if mask&(1<<(l-1)) == 0 {
+			continue
+		}
+		k := d.kind[text[offs[j]:offs[j+l]]]
+		if k&cjkPlace != 0 || k&cjkTitle != 0 && n > 1 {
+			if l == n {
+				return 0 // the whole word is not split here
+			}
+			return l
+		}
+	}
+	return 0
+}
+
+// fits rejects one-character titles (氏, 相, 前, 副) unless they stand at
+// the end of the run or before another title: inside a name they are likely
+// part of it.
+func (d *cjkDict) fits(text string, offs []int, j, l, n int) bool {
+	switch {
+	case l > 1:
+		return true
+	case j+l == n:
+		return j > 0
+	}
+	// a modifier before a longer title: 前首相, 副報道局長
+	r, _ := utf8.DecodeRuneInString(text[offs[j+1]:])
+	mask := d.first[r]
+	for l2 := 2; l2 <= 32 && j+1+l2 <= n; l2++ {
+		if mask&(1<<(l2-1)) != 0 && d.kind[text[offs[j+1]:offs[j+1+l2]]]&cjkTitle != 0 {
 			return true
 		}
 	}

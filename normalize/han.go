@@ -21,7 +21,15 @@ type hanTable struct {
 	syllables []string
 	runes     []rune   // sorted
 	readings  []uint32 // Mandarin syllable index << 16 | Hangul offset
+	// common holds the readings of the CJK Unified Ideographs block,
+	// U+4E00 to U+9FFF, by code point: nearly every character of a name.
+	common []uint32
 }
+
+const (
+	commonFirst = 0x4E00
+	commonLast  = 0x9FFF
+)
 
 const hanNone = 0xFFFF
 
@@ -56,6 +64,15 @@ var hanOnce = sync.OnceValue(func() *hanTable {
 		t.runes[i] = rune(binary.LittleEndian.Uint32(rec))
 		t.readings[i] = uint32(binary.LittleEndian.Uint16(rec[4:]))<<16 | uint32(binary.LittleEndian.Uint16(rec[6:]))
 	}
+	t.common = make([]uint32, commonLast-commonFirst+1)
+	for i := range t.common {
+		t.common[i] = hanNone<<16 | hanNone
+	}
+	for i, r := range t.runes {
+		if r >= commonFirst && r <= commonLast {
+			t.common[r-commonFirst] = t.readings[i]
+		}
+	}
 	return t
 })
 
@@ -63,11 +80,16 @@ var hanOnce = sync.OnceValue(func() *hanTable {
 // syllable) of a Han character; either is empty or zero when unknown.
 func hanReadings(r rune) (pinyin string, hangul rune) {
 	t := hanOnce()
-	i := sort.Search(len(t.runes), func(i int) bool { return t.runes[i] >= r })
-	if i == len(t.runes) || t.runes[i] != r {
-		return "", 0
+	var v uint32
+	if r >= commonFirst && r <= commonLast && len(t.common) > 0 {
+		v = t.common[r-commonFirst]
+	} else {
+		i := sort.Search(len(t.runes), func(i int) bool { return t.runes[i] >= r })
+		if i == len(t.runes) || t.runes[i] != r {
+			return "", 0
+		}
+		v = t.readings[i]
 	}
-	v := t.readings[i]
 	if m := v >> 16; m != hanNone && int(m) < len(t.syllables) {
 		pinyin = t.syllables[m]
 	}

@@ -35,8 +35,9 @@ func kanaRoman(r rune) string {
 
 // appendKana appends the Hepburn romanization of a run of kana. Small ya, yu,
 // yo and small vowels combine with the kana before them (キャ kya, シェ she,
-// ティ ti, ファ fa, ウィ wi); the small tsu doubles the next consonant.
-func appendKana(b []byte, run string) []byte {
+// ティ ti, ファ fa, ウィ wi); the small tsu doubles the next consonant. With
+// nasal, ン is written N: it stands for n and ng alike; and フ Fu, h or f.
+func appendKana(b []byte, run string, nasal bool) []byte {
 	double := false
 	start := len(b) // start of the last syllable written
 	for _, r := range run {
@@ -76,6 +77,11 @@ func appendKana(b []byte, run string) []byte {
 				b = append(b[:len(b)-1], s...)
 				continue
 			}
+		}
+		if nasal && s == "n" {
+			s = "N"
+		} else if nasal && s == "fu" {
+			s = "Fu"
 		}
 		start = len(b)
 		if double && s[0] != 'n' && !isVowel(s[0]) {

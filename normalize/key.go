@@ -1,184 +1,181 @@
 package normalize
 
-import "strings"
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
 
 // Key returns a phonetic key for one word of a name, in any script. Spellings
 // that differ only by romanization convention share a key:
 //   - vowels are dropped (Arabic and Hebrew do not write them, katakana and
 //     Hangul add them, ou/u and doubled vowels vary); a word-initial vowel
-//     leaves the mark 'a' and a word-initial y before a vowel the mark 'y';
+//     leaves the mark 'a' and a word-initial y the mark 'y';
 //   - l and r are merged (Japanese and Korean do not distinguish them);
 //   - b, p, f, v, ph and w before a vowel are merged, as are t, d, th and dh,
 //     and k, g, q, c (hard) and gh;
 //   - all sibilants and affricates are merged: s, z, sh, zh, ch, j, ts, dz,
-//     soft c, and pinyin q and x before i or u (Хаяси, Hayashi; Цзиньпин,
-//     Jinping);
+//     soft c, and pinyin c, q and x (Хаяси, Hayashi; Цзиньпин, Jinping);
 //   - kh and h are merged; a final h after a vowel is dropped;
 //   - ng that does not start a syllable is n; doubled letters count once.
 //
+// Han characters are keyed by their Mandarin reading, syllable by syllable.
 // So Key("Blinken") == Key("بلينكن") == Key("ブリンケン") == Key("布林肯")
 // == "blnkn". Key returns "" for words without letters or digits.
 func Key(word string) string {
-	return KeyLatin(Romanize(word))
+	k := keyer{coarse: true}
+	forEachRun(prepare(word), func(text string, sc script) {
+		if sc != scNone {
+			k.b = appendRomanKey(k.b, &k, text, sc)
+		}
+	})
+	return string(k.b)
 }
 
 // KeyLatin returns the key of [Key] for a word that is already romanized
-// (lowercase ASCII, as [Romanize] returns); spaces are ignored, so the key of
-// a multi-word name is the concatenation of the words' keys. It is the cheap
-// part of Key, for callers that romanize once and key many times.
+// (lowercase ASCII, as [Romanize] returns), read with the generic rules for
+// Latin spelling; spaces are ignored, so the key of a multi-word name is the
+// concatenation of the words' keys. It is the cheap part of Key, for callers
+// that romanize once and key many times.
 func KeyLatin(w string) string {
-	if strings.IndexByte(w, ' ') >= 0 {
-		w = strings.ReplaceAll(w, " ", "")
+	k := keyer{coarse: true}
+	for _, part := range strings.Fields(w) {
+		addKey(&k, part, 0)
 	}
-	return string(appendKey(make([]byte, 0, len(w)), w))
+	return string(k.b)
 }
 
-// appendKey appends the key of the romanized word w (lowercase ASCII, no
-// spaces) to b.
-func appendKey(b []byte, w string) []byte {
-	start := len(b)
-	var last byte
-	emit := func(c byte) {
-		if c != last {
-			b = append(b, c)
-			last = c
+// keyMode selects the spelling conventions a romanized word is read with.
+type keyMode uint8
+
+const (
+	// modeAlt reads Latin spelling the continental way (German, Polish,
+	// Czech, Scandinavian): j is y, w is v, ch is kh; so Jens is Йенс,
+	// Peskow Песков, Sacharowa Захарова.
+	modeAlt keyMode = 1 << iota
+	// modePinyin reads a Mandarin syllable: c, z, zh, q, j and ch are
+	// affricates, x is a palatal fricative.
+	modePinyin
+	// modeNative reads text this package romanized from another script,
+	// whose ch is always voiceless (ㅊ, チ, چ).
+	modeNative
+	// modeHangul reads a Hangul syllable: its hu also writes the fu of
+	// Japanese (후미오 Fumio).
+	modeHangul
+	// modeAbjad reads a word of a script that leaves short vowels unwritten
+	// (Arabic, Persian, Hebrew): a liquid before a consonant may close a
+	// syllable whatever precedes it (بربوک, Baerbock).
+	modeAbjad
+	// modeForeign reads a Chinese transcription of a foreign name: its final
+	// n and ng stand for either (扬 yang for -yan), x may stand for h (希 xi
+	// for hi), h for kh (汗 Khan), y for j (约翰 John), and the voicing of
+	// affricates is not told.
+	modeForeign
+)
+
+// Fine key letters. The matcher compares fine keys, which keep some
+// distinctions that transcription systems preserve (n/ng, fricative/
+// affricate, onset/coda liquids) at a reduced cost; [Key] merges them.
+const (
+	fkVowel   = 'a' // a word-initial vowel
+	fkGlide   = 'y' // a word-initial y
+	fkGlideJ  = 'Y' // a word-initial y of a Chinese transcription: y or j (约翰 John)
+	fkGlideI  = 'I' // a word-initial Latin yi: the vowel i of pinyin, or y (Yitzhak)
+	fkHF      = 'F' // h or f: Japanese fu is written hu in Kunrei-shiki and 후 in Hangul
+	fkWeakG   = 'G' // g between vowels: lenited (Spanish, Greek) or silent (Turkish ğ)
+	fkN       = 'n' // n
+	fkKH      = 'q' // kh: h to some scripts, k to others (Khan, カーン, 汗)
+	fkNG      = 'g' // ng closing a syllable
+	fkNasal   = 'u' // n or ng: the spelling does not tell
+	fkOnset   = 'l' // l or r before a vowel
+	fkCoda    = 'r' // l or r closing a syllable: non-rhotic spellings drop it
+	fkFric    = 's' // s, sh: fricatives
+	fkAffr    = 'c' // an affricate, voiced or not: Arabic تش (Zhao, Qiang, Churchill)
+	fkAffrV   = 'j' // a voiced or unaspirated affricate: j, dzh, dz, pinyin j, zh, z; цз, чж
+	fkAffrU   = 'C' // a voiceless or aspirated affricate: ch, ts, tch, pinyin q, ch, c; ц, ч
+	fkSib     = 'z' // z, zh, soft c: fricative or affricate depending on the language
+	fkPalatal = 'x' // pinyin x: s or sh
+	fkHS      = 'X' // x of a Chinese transcription: s, sh or h
+)
+
+// coarseOf maps a fine key letter to the letter of its class in [Key].
+func coarseOf(c byte) byte {
+	switch c {
+	case fkNG, fkNasal:
+		return 'n'
+	case fkGlideJ:
+		return fkGlide
+	case fkGlideI:
+		return fkVowel
+	case fkCoda:
+		return 'l'
+	case fkKH:
+		return 'h'
+	case fkWeakG:
+		return 'k'
+	case fkAffr, fkAffrV, fkAffrU, fkSib, fkPalatal, fkHS:
+		return 's'
+	}
+	return c
+}
+
+func isSibilant(c byte) bool {
+	switch c {
+	case fkFric, fkAffr, fkAffrV, fkAffrU, fkSib, fkPalatal, fkHS:
+		return true
+	}
+	return false
+}
+
+// keyer builds a key from romanized text, one chunk (a word, or one
+// syllable of Han or Hangul) at a time.
+type keyer struct {
+	b      []byte
+	last   byte // the last letter emitted, 0 after a vowel
+	begun  bool // a letter of the word has been read
+	vowel  bool // the last letter read was a vowel
+	coarse bool // emit the letters of [Key]
+}
+
+// reset starts a new word whose key is appended to b.
+func (k *keyer) reset(b []byte) {
+	k.b, k.last, k.begun, k.vowel = b, 0, false, false
+}
+
+func (k *keyer) emit(c byte) {
+	if k.coarse {
+		c = coarseOf(c)
+	}
+	if k.last != 0 {
+		if c == k.last || isLiquid(c) && isLiquid(k.last) {
+			return // doubled letters, or two spellings of one sound (블링컨: l)
+		}
+		if c == 'k' && (k.last == fkN || k.last == fkNG) && !k.coarse {
+			// before a velar, n and ng are one sound: Blinken, 블링컨
+			k.b[len(k.b)-1], k.last = fkNasal, fkNasal
+		}
+		if isSibilant(c) && isSibilant(k.last) {
+			// one sound written with two sibilants: щ (shch), sz
+			if k.last == fkSib || k.last == fkAffr {
+				k.b[len(k.b)-1], k.last = c, c
+			}
+			return
 		}
 	}
-	at := func(i int) byte {
-		if i < len(w) {
-			return w[i]
-		}
-		return 0
+	k.b = append(k.b, c)
+	k.last = c
+}
+
+// text is the type of the romanized text keys are built from.
+type text interface{ ~string | ~[]byte }
+
+func isLiquid(c byte) bool { return c == fkOnset || c == fkCoda }
+
+func at[T text](w T, i int) byte {
+	if i < len(w) {
+		return w[i]
 	}
-	for i := 0; i < len(w); i++ {
-		c, next := w[i], at(i+1)
-		switch c {
-		case 'a', 'e', 'i', 'o', 'u':
-			if i == 0 {
-				emit('a')
-			}
-			last = 0
-		case 'y':
-			switch {
-			case i == 0 && next == 'i' && !isVowel(at(i+2)):
-				emit('a') // pinyin yi is the vowel i
-			case i == 0 && isVowel(next):
-				emit('y')
-			case i == 0:
-				emit('a')
-			}
-			last = 0
-		case 'w':
-			switch {
-			case i == 0 && next == 'u' && !isVowel(at(i+2)):
-				emit('a') // pinyin wu is the vowel u
-			case isVowel(next) && (i == 0 || isVowel(w[i-1])):
-				emit('b')
-			default:
-				if i == 0 {
-					emit('a')
-				}
-				last = 0 // a glide: hwa, kwon, chow
-			}
-		case 'h':
-			if i == len(w)-1 && i > 0 && isVowel(w[i-1]) {
-				continue // Allah, Shah: a final h is often not written
-			}
-			emit('h')
-		case 's', 'z':
-			if next == 'h' || next == 'z' && c == 's' {
-				i++
-			} else if c == 's' && next == 'c' && at(i+2) == 'h' {
-				i += 2
-			}
-			emit('s')
-		case 'c':
-			switch {
-			case next == 'h' || next == 'z':
-				i++
-				emit('s')
-			case next == 'k':
-				i++
-				emit('k')
-			case next == 'e' || next == 'i' || next == 'y':
-				emit('s')
-			default:
-				emit('k')
-			}
-		case 'j':
-			emit('s')
-		case 'k':
-			if next == 'h' {
-				i++
-				emit('h')
-			} else {
-				emit('k')
-			}
-		case 'g':
-			if next == 'h' {
-				i++
-			}
-			emit('k')
-		case 'q':
-			if next == 'i' {
-				emit('s')
-			} else {
-				emit('k')
-			}
-		case 'x':
-			if i == 0 || next == 'i' || next == 'u' {
-				emit('s')
-			} else {
-				emit('k')
-				emit('s')
-			}
-		case 't', 'd':
-			switch {
-			case next == 'h':
-				i++
-				emit('t')
-			case next == 's' || next == 'z' || next == 'j':
-				i++
-				if at(i+1) == 'h' {
-					i++
-				}
-				emit('s')
-			case next == 'c' && at(i+2) == 'h':
-				i += 2
-				emit('s')
-			default:
-				emit('t')
-			}
-		case 'p', 'b':
-			if next == 'h' {
-				i++
-			}
-			emit('b')
-		case 'f', 'v':
-			emit('b')
-		case 'l', 'r':
-			if c == 'r' && next == 'h' {
-				i++
-			}
-			emit('l')
-		case 'n':
-			if next == 'g' && !isVowel(at(i+2)) {
-				i++
-			}
-			emit('n')
-		case 'm':
-			emit('m')
-		default:
-			if '0' <= c && c <= '9' {
-				emit(c)
-			}
-		}
-	}
-	if len(b) == start+1 && b[start] == 'a' && len(w) > 0 {
-		// an all-vowel word keeps its mark, so that it is not empty
-		return b
-	}
-	return b
+	return 0
 }
 
 func isVowel(c byte) bool {
@@ -189,71 +186,373 @@ func isVowel(c byte) bool {
 	return false
 }
 
-// keyCost is the cost of turning key letter x into y in [keyDistance]; 0 is
-// insertion or deletion. Costs are in half units.
-func keyCost(x, y byte) int {
-	if x == y {
-		return 0
+// addKey appends to k the key of one chunk of romanized text (lowercase
+// ASCII letters and digits).
+func addKey[T text](k *keyer, w T, mode keyMode) {
+	pinyin := mode&(modePinyin|modeForeign) != 0
+	// affr emits an affricate; a Chinese transcription does not tell its
+	// voicing (丘吉尔 Churchill).
+	affr := func(c byte) {
+		if mode&modeForeign != 0 {
+			c = fkAffr
+		}
+		k.emit(c)
 	}
-	if x > y {
-		x, y = y, x
+	for i := 0; i < len(w); i++ {
+		c, next := w[i], at(w, i+1)
+		first := !k.begun
+		prevVowel := k.vowel
+		k.begun, k.vowel = true, false
+		switch c {
+		case 'a', 'e', 'i', 'o', 'u':
+			if first {
+				k.emit(fkVowel)
+			}
+			k.last, k.vowel = 0, true
+		case 'y':
+			k.glide(first, next, at(w, i+2), mode)
+		case 'j':
+			if mode&modeAlt != 0 && (first || i == len(w)-1 || !prevVowel && i > 0 && w[i-1] != 'n') {
+				// continental j (Jens, Selenskyj, Fjodor); not inside a
+				// word after a vowel or n, where it is pinyin (Lijian, Wenjun)
+				k.glide(first, next, at(w, i+2), mode)
+			} else {
+				affr(fkAffrV)
+			}
+		case 'w':
+			switch {
+			case mode&modeAlt != 0 || pinyin && !first:
+				k.emit('b') // German and Polish w; 维 wei, 瓦 wa for v
+			case first && next == 'u' && !isVowel(at(w, i+2)):
+				k.emit(fkVowel) // pinyin wu is the vowel u
+				k.last = 0
+			case first && next == 'r':
+				// silent: Wright
+			case first && next == 'h':
+				i++
+				k.emit('b')
+			case first, isVowel(next) && (prevVowel || mode&modeAbjad != 0):
+				k.emit('b') // between vowels; in an abjad, before one: نواز Nawaz
+			default:
+				k.last = 0 // a glide: Kwon, Hwa, Peskow read the English way
+			}
+		case 'h':
+			if i == len(w)-1 && prevVowel {
+				continue // Allah, Shah: a final h is often not written
+			}
+			switch {
+			case mode&modeForeign != 0:
+				k.emit(fkKH) // Chinese writes kh and x as h: 汗 Khan
+			case mode&modeHangul != 0 && next == 'u' && !k.coarse:
+				k.emit(fkHF)
+			default:
+				k.emit('h')
+			}
+		case 'F':
+			if k.coarse {
+				k.emit('b')
+			} else {
+				k.emit(fkHF) // kana フ
+			}
+		case 'G':
+			if k.coarse {
+				k.emit('k')
+			} else {
+				k.emit(fkWeakG) // Turkish ğ: silent, or g in other scripts
+			}
+		case 's':
+			switch {
+			case next == 'c' && at(w, i+2) == 'h':
+				i += 2
+			case next == 'h', next == 'z':
+				i++
+			}
+			k.emit(fkFric)
+		case 'z':
+			if next == 'h' {
+				i++
+			}
+			if pinyin {
+				affr(fkAffrV)
+			} else {
+				k.emit(fkSib)
+			}
+		case 'c':
+			switch {
+			case next == 'h' && at(w, i+2) == 'z' && at(w, i+3) == 'h':
+				i += 3
+				affr(fkAffrV) // Palladius чж for pinyin zh
+			case next == 'h':
+				i++
+				if mode&modeAlt != 0 {
+					k.emit(fkKH) // German and Slavic ch: Sacharowa
+				} else if pinyin || mode&modeNative != 0 {
+					affr(fkAffrU)
+				} else {
+					// English ch, but also the unaspirated ch of Wade-Giles
+					// (Chiang, 蒋 Jiang) and the sh of French
+					affr(fkAffr)
+				}
+			case next == 'z':
+				i++
+				affr(fkAffrU) // Polish cz
+			case next == 'k':
+				i++
+				k.emit('k')
+			case pinyin:
+				affr(fkAffrU)
+			case next == 'e' || next == 'i' || next == 'y':
+				k.emit(fkSib)
+			default:
+				k.emit('k')
+			}
+		case 'k':
+			if next == 'h' {
+				i++
+				k.emit(fkKH)
+			} else {
+				k.emit('k')
+			}
+		case 'g':
+			switch {
+			case next == 'h':
+				i++
+			case next == 'i' && isVowel(at(w, i+2)) && !pinyin:
+				i++
+				affr(fkAffrV) // Italian gia, gio, giu: Giorgia, Джорджа
+				continue
+			}
+			if prevVowel && isVowel(at(w, i+1)) && !pinyin && !k.coarse {
+				k.emit(fkWeakG) // Erdogan, エルドアン
+			} else {
+				k.emit('k')
+			}
+		case 'q':
+			if pinyin || next == 'i' || next == 'u' && (at(w, i+2) == 'n' || i+2 == len(w)) {
+				// pinyin qi, qu, qun; not the qu of Romance languages
+				affr(fkAffrU)
+			} else {
+				k.emit('k')
+			}
+		case 'x':
+			switch {
+			case mode&modeForeign != 0:
+				k.emit(fkHS)
+			case pinyin || first || next == 'i' || next == 'u':
+				k.emit(fkPalatal)
+			default:
+				k.emit('k')
+				k.emit(fkFric)
+			}
+		case 't', 'd':
+			switch {
+			case next == 'h':
+				i++
+				k.emit('t')
+			case next == 's' || next == 'z' || next == 'j':
+				i++
+				voiced := c == 'd' || next == 'j'
+				switch n := at(w, i+1); {
+				case n == 'h' && c == 't' && next == 's':
+					i++
+					affr(fkAffr) // Arabic تش writes zh, ch and q alike
+					continue
+				case n == 'h' && c == 'd':
+					i++ // dzh, dsh
+				case n == 'c' && at(w, i+2) == 'h':
+					i += 2 // German tsch, dsch
+				case n == 'z' && next == 's':
+					i++
+					voiced = true // Palladius цз for pinyin j, z
+				}
+				if voiced {
+					affr(fkAffrV)
+				} else {
+					affr(fkAffrU)
+				}
+			case next == 'c' && at(w, i+2) == 'h':
+				i += 2
+				affr(fkAffrU)
+			default:
+				k.emit('t')
+			}
+		case 'p', 'b':
+			if next == 'h' {
+				i++
+			}
+			k.emit('b')
+		case 'f', 'v':
+			k.emit('b')
+		case 'l', 'r':
+			if c == 'r' && next == 'h' {
+				i++
+			}
+			if at(w, i+1) == c {
+				i++ // a doubled liquid is one sound
+			}
+			if n := at(w, i+1); (prevVowel || mode&modeAbjad != 0) && !isVowel(n) && n != 'y' {
+				k.emit(fkCoda)
+			} else {
+				k.emit(fkOnset)
+			}
+		case 'n', 'N':
+			nasal(k, w, &i, mode)
+		case 'm':
+			k.emit('m')
+		default:
+			if '0' <= c && c <= '9' {
+				k.emit(c)
+			}
+		}
 	}
+}
+
+// glide keys a y (or a continental j): a mark at the start of a word,
+// nothing inside it.
+func (k *keyer) glide(first bool, next, after byte, mode keyMode) {
 	switch {
-	case x == 0 && (y == 'h' || y == 'a' || y == 'y' || y == 'l'):
-		return 1 // h, r, an initial vowel or glide come and go between scripts
-	case x == 'h' && y == 'k', x == 'a' && y == 'y', x == 's' && y == 'y', x == 'm' && y == 'n':
-		return 1 // カーン/Khan, Yevgeny/Evgeny, Jens/Йенс, assimilated nasals
+	case !first:
+	case next == 'i' && !isVowel(after) && mode&(modePinyin|modeForeign) != 0:
+		k.emit(fkVowel) // pinyin yi is the vowel i
+	case next == 'i' && !isVowel(after):
+		k.emit(fkGlideI) // Latin yi: pinyin (Yi Gang) or y (Yitzhak)
+	case mode&modeForeign != 0:
+		k.emit(fkGlideJ)
+	default:
+		k.emit(fkGlide)
 	}
-	return 2
+	k.last = 0
 }
 
-// indelCost is the cost of inserting or deleting k[i]: an r or l is dropped
-// cheaply only after a vowel (ベーアボック, Baerbock), never at the start.
-func indelCost(k string, i int) int {
-	if i == 0 && k[i] == 'l' {
-		return 2
+// nasal keys the n at w[*i], with a following g when they spell ng. An N
+// (see romanNasal) stands for n or ng.
+func nasal[T text](k *keyer, w T, i *int, mode keyMode) {
+	if at(w, *i+1) == 'n' {
+		*i++ // a doubled n is one sound
 	}
-	return keyCost(0, k[i])
+	ambiguous := w[*i] == 'N'
+	next, after := at(w, *i+1), at(w, *i+2)
+	switch {
+	case next == 'g' && !isVowel(after):
+		*i++
+		if mode&modeForeign != 0 {
+			k.emit(fkNasal)
+		} else {
+			k.emit(fkNG)
+		}
+	case ambiguous && next == 'g' && after == 'u' && !isVowel(at(w, *i+3)):
+		*i += 2 // kana ング writes a final ng
+		k.emit(fkNG)
+		k.last, k.vowel = 0, true
+	case ambiguous || mode&modeForeign != 0 && !isVowel(next) && next != 'y':
+		k.emit(fkNasal)
+	default:
+		k.emit(fkN)
+	}
 }
 
-// keyDistance is a weighted edit distance between two keys, in half units.
-func keyDistance(a, b string) int {
+// Costs of the weighted edit distance, in quarter units: a full edit costs
+// 4. A substitution inside a class of [Key] costs less than one across
+// classes, and nothing when one letter stands for either.
+type keyCosts struct {
+	index [128]uint8    // letter → row, 0 for letters not listed
+	sub   [48][48]uint8 // substitution
+	del   [48]uint8     // insertion or deletion
+	fine  string        // the letters, in row order from 1
+}
+
+var costs = sync.OnceValue(func() *keyCosts {
+	c := &keyCosts{fine: "ayYIbFtkGhqmngulrszcjCxX0123456789"}
+	for i := range len(c.fine) {
+		c.index[c.fine[i]] = uint8(i + 1)
+	}
+	set := func(x, y byte, v uint8) {
+		i, j := c.index[x], c.index[y]
+		c.sub[i][j], c.sub[j][i] = v, v
+	}
+	for i := range 48 {
+		for j := range 48 {
+			if i != j {
+				c.sub[i][j] = 4
+			}
+		}
+		c.del[i] = 4
+	}
+	// one letter stands for either
+	for _, p := range []string{"lr", "un", "ug", "zs", "zx", "zX", "zc", "zj", "zC", "cj", "cC", "xs", "Xs", "Xx", "Xh",
+		"qh", "qk", "qX", "Yy", "Yc", "Yj", "Ia", "Iy", "Fb", "Fh", "Fq", "Gk", "Gq"} {
+		set(p[0], p[1], 0)
+	}
+	// the same class, a difference transcription systems keep: n and ng,
+	// fricative and affricate; the voicing of affricates costs a full edit
+	// (Qiang, Jian: every system for Chinese keeps it)
+	for _, p := range []string{"ng", "sc", "sj", "sC", "xc", "xj", "xC", "Xc", "Xj", "XC"} {
+		set(p[0], p[1], 2)
+	}
+	// across classes, but often confused between scripts
+	for _, p := range []string{"hk", "xh", "xq", "ay", "aY", "yc", "yj", "yz", "Ic", "Ij", "mn", "mu", "mg"} {
+		set(p[0], p[1], 2)
+	}
+	// h (and kh), a weak g, a vowel mark, an initial glide and a coda liquid
+	// come and go
+	for _, l := range "hqFGayYIr" {
+		c.del[c.index[l]] = 2
+	}
+	return c
+})
+
+// keyDistance is the weighted edit distance between two fine keys, in
+// quarter units, or a value above limit once it is sure to exceed it.
+func keyDistance(a, b string, limit int) int {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	var buf [32]int
-	var row []int
-	if len(a)+1 <= len(buf) {
-		row = buf[:len(a)+1]
-	} else {
-		row = make([]int, len(a)+1)
+	c := costs()
+	var (
+		rbuf [24]int32
+		xbuf [23]uint8
+	)
+	row, xa := rbuf[:], xbuf[:]
+	if len(a) > len(xbuf) {
+		row, xa = make([]int32, len(a)+1), make([]uint8, len(a))
 	}
+	row, xa = row[:len(a)+1], xa[:len(a)]
 	row[0] = 0
-	for i := 1; i <= len(a); i++ {
-		row[i] = row[i-1] + indelCost(a, i-1)
+	for i := range xa {
+		xa[i] = c.index[a[i]&0x7F]
+		row[i+1] = row[i] + int32(c.del[xa[i]])
 	}
-	for j := 1; j <= len(b); j++ {
+	lim := int32(limit)
+	for j := 0; j < len(b); j++ {
+		y := c.index[b[j]&0x7F]
+		dy := int32(c.del[y])
+		sub := &c.sub[y]
 		diag := row[0]
-		row[0] += indelCost(b, j-1)
-		for i := 1; i <= len(a); i++ {
-			cur := row[i]
-			v := diag + keyCost(a[i-1], b[j-1])
-			if d := row[i] + indelCost(b, j-1); d < v {
+		row[0] += dy
+		best := row[0]
+		for i, x := range xa {
+			v := diag + int32(sub[x])
+			if d := row[i+1] + dy; d < v {
 				v = d
 			}
-			if d := row[i-1] + indelCost(a, i-1); d < v {
+			if d := row[i] + int32(c.del[x]); d < v {
 				v = d
 			}
-			row[i] = v
-			diag = cur
+			diag = row[i+1]
+			row[i+1] = v
+			best = min(best, v)
+		}
+		if best > lim {
+			return int(best)
 		}
 	}
-	return row[len(a)]
+	return int(row[len(a)])
 }
 
 // keySimilarity is 1 minus the edit distance of the keys relative to the
-// longer one: 1 for equal keys, 0 for keys with nothing in common.
-func keySimilarity(a, b string) float64 {
+// longer one: 1 for equal keys, 0 for keys with nothing in common. It
+// returns 0 when the similarity is below least.
+func keySimilarity(a, b string, least float64) float64 {
 	if a == b {
 		return 1
 	}
@@ -261,6 +560,51 @@ func keySimilarity(a, b string) float64 {
 	if n == 0 {
 		return 0
 	}
-	d := float64(keyDistance(a, b)) / 2
-	return max(0, 1-d/float64(n))
+	limit := int((1 - least) * 4 * float64(n))
+	d := keyDistance(a, b, limit)
+	if d > limit {
+		return 0
+	}
+	return max(0, 1-float64(d)/4/float64(n))
 }
+
+// appendRomanKey romanizes a run of one script and appends its key to the
+// word k is keying, reading Han and Hangul syllable by syllable, Han in
+// pinyin, Cyrillic and kana with their ambiguous n.
+func appendRomanKey(b []byte, k *keyer, run string, sc script) []byte {
+	k.b = b
+	var tmp [64]byte
+	switch sc {
+	case scHan:
+		for _, r := range run {
+			if py, _ := hanReadings(r); py != "" {
+				addKey(k, py, modePinyin)
+			} else {
+				addKey(k, keepAlnum(appendFallback(tmp[:0], string(r))), modePinyin)
+			}
+		}
+	case scHangul:
+		for _, r := range run {
+			addKey(k, appendHangul(tmp[:0], r), modeHangul|modeNative)
+		}
+	default:
+		addKey(k, keepAlnumCase(appendRoman(tmp[:0], run, sc, romanMarks)), scriptMode(sc))
+	}
+	return k.b
+}
+
+// scriptMode is the key mode for text of script sc romanized by this
+// package.
+func scriptMode(sc script) keyMode {
+	switch sc {
+	case scLatin, scCyrillic:
+		return 0 // ч writes the ㅈ of Korean as well as ch (Ким Чен Ын)
+	case scArabic, scHebrew:
+		return modeAbjad | modeNative
+	case scHangul:
+		return modeHangul | modeNative
+	}
+	return modeNative
+}
+
+func runeCount(s string) int { return utf8.RuneCountInString(s) }

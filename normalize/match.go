@@ -2,7 +2,6 @@ package normalize
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -35,7 +34,7 @@ type Matcher struct {
 // Match compares two names written in any script. It parses both; callers
 // comparing a name many times should parse it once and use [Matcher.MatchNames].
 func (m Matcher) Match(a, b string) Match {
-	return m.MatchNames(ParseName(a), ParseName(b))
+	return m.MatchNames(parseName(a, false), parseName(b, false))
 }
 
 // pairing is a candidate correspondence between a span of each name.
@@ -61,10 +60,17 @@ func (m Matcher) MatchNames(a, b Name) Match {
 	if a.weight() == 0 || b.weight() == 0 {
 		return Match{Reason: "empty name"}
 	}
-	var cands []pairing
+	if a.acronym != b.acronym {
+		if b.acronym {
+			a, b = b, a
+		}
+		return m.decide(acronymScore(&a, &b), "acronym "+a.str(a.tokens[0].roman[0]))
+	}
+	var cbuf [64]pairing
+	cands := cbuf[:0]
 	for i, sa := range a.spans {
 		for j, sb := range b.spans {
-			if sa.n > 1 && sb.n > 1 || sa.weight == 0 && sb.weight == 0 {
+			if sa.n > 1 && sb.n > 1 || sa.weight == 0 && sb.weight == 0 || (sa.n > 1 || sb.n > 1) && farApart(sa, sb) {
 				continue
 			}
 			if p, ok := compareSpans(&a, &b, sa, sb); ok {
@@ -81,13 +87,15 @@ func (m Matcher) MatchNames(a, b Name) Match {
 			}
 			return 1
 		}
-		return (b.spans[y.b].weight + a.spans[y.a].weight) - (a.spans[x.a].weight + b.spans[x.b].weight)
+		return int(b.spans[y.b].weight+a.spans[y.a].weight) - int(a.spans[x.a].weight+b.spans[x.b].weight)
 	})
 	var usedA, usedB uint64
 	var coverA, coverB float64
 	var mergedA, mergedB bool // a span of several tokens was paired
+	var innerA, innerB bool   // a span inside the name was paired
 	minSim := 1.0
-	var reason []byte
+	var rbuf [128]byte
+	reason := rbuf[:0]
 	for _, p := range cands {
 		sa, sb := a.spans[p.a], b.spans[p.b]
 		ma, mb := spanMask(sa), spanMask(sb)
@@ -97,8 +105,11 @@ func (m Matcher) MatchNames(a, b Name) Match {
 		usedA |= ma
 		usedB |= mb
 		minSim = min(minSim, p.sim)
-		mergedA = mergedA || sa.n > 1
-		mergedB = mergedB || sb.n > 1
+		mergedA = mergedA || sa.n > 1 && !sa.natural
+		mergedB = mergedB || sb.n > 1 && !sb.natural
+		// a span read in reverse stands for a whole name, not a part of one
+		innerA = innerA || !a.edge(sa) || sa.reversed
+		innerB = innerB || !b.edge(sb) || sb.reversed
 		coverA += p.sim * float64(sa.weight)
 		coverB += p.sim * float64(sb.weight)
 		if len(reason) > 0 {
@@ -108,12 +119,16 @@ func (m Matcher) MatchNames(a, b Name) Match {
 		reason = append(reason, p.how)
 		reason = b.appendSpanText(reason, sb)
 		reason = append(reason, ' ')
-		reason = strconv.AppendFloat(reason, p.sim, 'f', 2, 64)
+		reason = appendSim(reason, p.sim)
 	}
 	// A name whose every part is found in the other is a shortened mention of
 	// it ("Blinken", "Antony Blinken"), unless its parts were run together to
-	// match one part of the other (Li Qiang, Lijian) or are too short to say
-	// much (two or more parts with keys of three letters in all).
+	// match one part of the other (Li Qiang, Lijian), are too short to say
+	// much (two or more parts with keys of three letters in all), or are
+	// several syllables of an East Asian name written syllable by syllable
+	// (Li Jian, تشاو لي جيان), which is shortened to its family name only. A
+	// name of one part stands for a first or last part of the other, or one
+	// after a particle (bin Zayed), never for a middle name.
 	wa, wb := float64(a.weight()), float64(b.weight())
 	la, lb := a.left(usedA), b.left(usedB)
 	// A leftover part of one or two letters (Li Ke Qiang) is a syllable
@@ -122,10 +137,10 @@ func (m Matcher) MatchNames(a, b Name) Match {
 	mergedB = mergedB || a.leftSyllable(usedA)
 	score := (coverA + coverB) / (wa + wb)
 	sure := minSim >= 0.85 // no pair is a loose match
-	if la == 0 && (lb == 0 || sure && !mergedA && (a.parts() == 1 || wa >= 4)) {
+	if la == 0 && (lb == 0 || sure && !mergedA && shortOK(a.parts(), wa, innerB, b.syllabic())) {
 		score = max(score, coverA/wa)
 	}
-	if lb == 0 && (la == 0 || sure && !mergedB && (b.parts() == 1 || wb >= 4)) {
+	if lb == 0 && (la == 0 || sure && !mergedB && shortOK(b.parts(), wb, innerA, a.syllabic())) {
 		score = max(score, coverB/wb)
 	}
 	if la > 0 || lb > 0 {
@@ -135,19 +150,78 @@ func (m Matcher) MatchNames(a, b Name) Match {
 		reason = append(reason, "unmatched"...)
 		reason = b.appendLeft(a.appendLeft(reason, usedA), usedB)
 	}
+	return m.decide(score, string(reason))
+}
+
+// decide returns the Match of a score.
+func (m Matcher) decide(score float64, reason string) Match {
 	th := m.Threshold
 	if th == 0 {
 		th = DefaultThreshold
 	}
-	return Match{Score: score, Same: score >= th, Reason: string(reason)}
+	return Match{Score: score, Same: score >= th, Reason: reason}
+}
+
+// acronymScore scores an acronym (MBZ) against a name: the initials of the
+// parts of the name, particles included, must start with its letters, and
+// the name must have more parts than one. A match scores 0.9: initials say
+// less than a name.
+func acronymScore(acr, n *Name) float64 {
+	letters := acr.str(acr.tokens[0].roman[0])
+	if len(n.tokens) < 2 || len(letters) > len(n.tokens) {
+		return 0
+	}
+	for i := range len(letters) {
+		if w := n.str(n.tokens[i].roman[0]); w == "" || w[0] != letters[i] {
+			return 0
+		}
+	}
+	return 0.9
+}
+
+// appendSim appends a similarity in [0, 1] with two decimals.
+func appendSim(b []byte, sim float64) []byte {
+	v := int(sim*100 + 0.5)
+	return append(b, byte('0'+v/100), '.', byte('0'+v/10%10), byte('0'+v%10))
+}
+
+// shortOK reports whether a name of parts parts and weight w, all found in
+// the other name, may be a shortened mention of it: one part must stand for
+// a part at an edge of the other (inner says it does not), several parts
+// must weigh 4 or more and the other not be written syllable by syllable.
+func shortOK(parts int, w float64, inner, syllabic bool) bool {
+	if parts == 1 {
+		return !inner
+	}
+	return w >= 4 && !syllabic
+}
+
+// farApart reports whether the keys of two spans differ in length by more
+// than two letters in every reading, too much to be paired.
+func farApart(sa, sb span) bool {
+	for _, ka := range sa.key {
+		for _, kb := range sb.key {
+			if d := int(ka.hi-ka.lo) - int(kb.hi-kb.lo); d <= 2 && d >= -2 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // compareSpans compares two spans in both readings.
 func compareSpans(a, b *Name, sa, sb span) (pairing, bool) {
+	least := minSimilarity(sa, sb)
 	best := pairing{}
 	for ra := range 2 {
+		if ra == 1 && sa.key[1] == sa.key[0] {
+			break
+		}
 		for rb := range 2 {
-			ka, kb := sa.key[ra], sb.key[rb]
+			if rb == 1 && sb.key[1] == sb.key[0] {
+				break
+			}
+			ka, kb := a.str(sa.key[ra]), b.str(sb.key[rb])
 			if ka == "" || kb == "" {
 				continue
 			}
@@ -157,18 +231,17 @@ func compareSpans(a, b *Name, sa, sb span) (pairing, bool) {
 			if d := len(ka) - len(kb); d > 2 || d < -2 {
 				continue
 			}
-			if s := keySimilarity(ka, kb); s > best.sim {
+			if s := keySimilarity(ka, kb, least); s > best.sim {
 				best = pairing{sim: s, how: '~'}
 			}
 		}
 	}
-	if best.sim >= minSimilarity(sa, sb) {
+	if best.sim >= least {
 		return best, true
 	}
 	// A single initial or a truncated part: J. Stoltenberg, Wang Wen.
 	if sa.n == 1 && sb.n == 1 {
-		ta, tb := &a.tokens[sa.first], &b.tokens[sb.first]
-		if prefixMatch(ta, tb) || prefixMatch(tb, ta) {
+		if prefixMatch(a, int(sa.first), b, int(sb.first)) || prefixMatch(b, int(sb.first), a, int(sa.first)) {
 			return pairing{sim: 0.8, how: '^'}, true
 		}
 	}
@@ -176,26 +249,23 @@ func compareSpans(a, b *Name, sa, sb span) (pairing, bool) {
 }
 
 // minSimilarity is the least similarity for two spans to be paired. Short
-// keys must be near equal: one edit in a key of three letters is another
-// name (Keqiang, Qiang).
+// keys must be near equal: a full edit in a key of three letters is another
+// name (Keqiang, Qiang), and so is half a one in a key of two (Qun, Jun).
 func minSimilarity(sa, sb span) float64 {
-	n := max(len(sa.key[0]), len(sb.key[0]))
-	switch {
-	case n <= 2:
-		return 0.75
-	case n <= 4:
+	if max(sa.key[0].hi-sa.key[0].lo, sb.key[0].hi-sb.key[0].lo) <= 4 {
 		return 0.8
 	}
 	return 0.7
 }
 
-// prefixMatch reports whether short is an initial of long or a truncation
-// of it (at least two letters, and a different key).
-func prefixMatch(short, long *token) bool {
+// prefixMatch reports whether token i of x is an initial of token j of y or
+// a truncation of it (at least two letters, and a different key).
+func prefixMatch(x *Name, i int, y *Name, j int) bool {
+	short, long := &x.tokens[i], &y.tokens[j]
 	if short.particle || long.particle {
 		return false
 	}
-	s, l := short.roman[0], long.roman[0]
+	s, l := x.str(short.roman[0]), y.str(long.roman[0])
 	if short.initial {
 		return len(l) > 1 && s[0] == l[0]
 	}
@@ -214,7 +284,7 @@ func (n *Name) weight() int {
 	w := 0
 	for _, s := range n.spans {
 		if s.n == 1 {
-			w += s.weight
+			w += int(s.weight)
 		}
 	}
 	return w
@@ -236,21 +306,73 @@ func (n *Name) left(used uint64) int {
 	w := 0
 	for _, s := range n.spans {
 		if s.n == 1 && used&spanMask(s) == 0 {
-			w += s.weight
+			w += int(s.weight)
 		}
 	}
 	return w
 }
 
 // leftSyllable reports whether a token not in used is a lone syllable of
-// one or two letters.
+// one or two letters, written as a word of its own.
 func (n *Name) leftSyllable(used uint64) bool {
 	for i, t := range n.tokens {
-		if i < 64 && used&(1<<i) == 0 && !t.particle && !t.initial && len(t.roman[0]) <= 2 {
+		if i < 64 && used&(1<<i) == 0 && !t.particle && !t.initial && t.roman[0].hi-t.roman[0].lo <= 2 && n.ownWord(i) {
 			return true
 		}
 	}
 	return false
+}
+
+// edge reports whether span s holds the first or the last part of the name
+// that is not a particle, or follows a particle.
+func (n *Name) edge(s span) bool {
+	first, last := -1, -1
+	for i, t := range n.tokens {
+		if !t.particle {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	start, end := int(s.first), int(s.first+s.n)
+	return start <= first && first < end || start <= last && last < end || start > 0 && n.tokens[start-1].particle
+}
+
+// ownWord reports whether token i was written as a word of its own.
+func (n *Name) ownWord(i int) bool {
+	t := n.tokens[i]
+	return (i == 0 || n.tokens[i-1].word != t.word) && (i == len(n.tokens)-1 || n.tokens[i+1].word != t.word)
+}
+
+// syllabic reports whether the name is written syllable by syllable, as
+// East Asian names often are outside their own script (Мун Чжэ Ин, تشاو لي
+// جيان, Kim Jong Un): three parts or more, each a word of one syllable.
+func (n *Name) syllabic() bool {
+	parts := 0
+	for i, t := range n.tokens {
+		if t.particle {
+			continue
+		}
+		if !n.ownWord(i) || vowelGroups(n.str(t.roman[0])) != 1 {
+			return false
+		}
+		parts++
+	}
+	return parts >= 3
+}
+
+// vowelGroups counts the runs of vowels (and y) in a romanized word.
+func vowelGroups(w string) int {
+	c, in := 0, false
+	for i := 0; i < len(w); i++ {
+		v := isVowel(w[i]) || w[i] == 'y'
+		if v && !in {
+			c++
+		}
+		in = v
+	}
+	return c
 }
 
 // appendLeft appends the tokens not in used, each after a space.
@@ -258,7 +380,7 @@ func (n *Name) appendLeft(b []byte, used uint64) []byte {
 	for _, s := range n.spans {
 		if s.n == 1 && s.weight > 0 && used&spanMask(s) == 0 {
 			b = append(b, ' ')
-			b = append(b, n.tokens[s.first].roman[0]...)
+			b = append(b, n.str(n.tokens[s.first].roman[0])...)
 		}
 	}
 	return b
@@ -269,7 +391,7 @@ func (n *Name) appendSpanText(b []byte, s span) []byte {
 		if i > 0 {
 			b = append(b, ' ')
 		}
-		b = append(b, n.tokens[s.first+i].roman[0]...)
+		b = append(b, n.str(n.tokens[s.first+i].roman[0])...)
 	}
 	return b
 }

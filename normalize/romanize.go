@@ -43,7 +43,7 @@ func Romanize(s string) string {
 			if prev != scNone && prev != sc {
 				b = append(b, ' ')
 			}
-			b = appendRoman(b, text, sc, false)
+			b = appendRoman(b, text, sc, 0)
 		}
 		prev = sc
 	})
@@ -73,14 +73,26 @@ func prepare(s string) string {
 	}, s)
 }
 
-// appendRoman appends the romanization of a run of one script. korean selects
-// Korean rather than Mandarin readings of Han characters.
-func appendRoman(b []byte, run string, sc script, korean bool) []byte {
+// romanOpt are options of appendRoman.
+type romanOpt uint8
+
+const (
+	// romanKorean reads Han characters in Korean rather than Mandarin.
+	romanKorean romanOpt = 1 << iota
+	// romanMarks writes, for keys only, capitals for sounds the spelling
+	// leaves open: N for an n that may stand for ng (a Cyrillic н closing a
+	// syllable without a soft sign, as Palladius writes -n as -нь and -ng as
+	// -н; a kana ン), F for kana フ (h or f), G for Turkish ğ (silent).
+	romanMarks
+)
+
+// appendRoman appends the romanization of a run of one script.
+func appendRoman(b []byte, run string, sc script, opt romanOpt) []byte {
 	switch sc {
 	case scLatin:
-		return appendLatin(b, run)
+		return appendLatin(b, run, opt&romanMarks != 0)
 	case scCyrillic:
-		return appendCyrillic(b, run)
+		return appendCyrillic(b, run, opt&romanMarks != 0)
 	case scGreek:
 		return appendGreek(b, run)
 	case scArabic:
@@ -88,14 +100,14 @@ func appendRoman(b []byte, run string, sc script, korean bool) []byte {
 	case scHebrew:
 		return appendHebrew(b, run)
 	case scKana:
-		return appendKana(b, run)
+		return appendKana(b, run, opt&romanMarks != 0)
 	case scHangul:
 		for _, r := range run {
 			b = appendHangul(b, r)
 		}
 		return b
 	case scHan:
-		return appendHan(b, run, korean)
+		return appendHan(b, run, opt&romanKorean != 0)
 	}
 	return appendFallback(b, run)
 }
@@ -134,8 +146,9 @@ func appendHan(b []byte, run string, korean bool) []byte {
 	return b
 }
 
-// appendLatin appends a Latin run with diacritics removed.
-func appendLatin(b []byte, run string) []byte {
+// appendLatin appends a Latin run with diacritics removed; with marks, ğ is
+// written G.
+func appendLatin(b []byte, run string, marks bool) []byte {
 	for i := 0; i < len(run); {
 		c := run[i]
 		if c < utf8.RuneSelf {
@@ -156,23 +169,78 @@ func appendLatin(b []byte, run string) []byte {
 			}
 			continue
 		}
+		if marks && (r == 'ğ' || r == 'Ğ') {
+			b = append(b, 'G')
+			continue
+		}
 		b = append(b, latinBase(r)...)
 	}
 	return b
 }
 
-// latinSpecial are Latin letters whose romanization is not their base letter.
-var latinSpecial = map[rune]string{
-	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'ł': "l", 'đ': "d", 'ð': "d", 'þ': "th", 'ı': "i", 'ŋ': "ng",
-	'ç': "ch", 'ş': "sh", 'ș': "sh", 'ţ': "ts", 'ț': "ts", 'č': "ch", 'ć': "ch", 'š': "sh", 'ž': "zh",
-	'ř': "rzh", 'ĳ': "ij", 'ŀ': "l", 'ſ': "s", 'ʻ': "", 'ʼ': "",
+// latinSpecial romanizes the Latin letters whose romanization is not their
+// base letter.
+func latinSpecial(r rune) (string, bool) {
+	switch r {
+	case 'ß':
+		return "ss", true
+	case 'æ':
+		return "ae", true
+	case 'œ':
+		return "oe", true
+	case 'ø':
+		return "o", true
+	case 'ł':
+		return "l", true
+	case 'đ':
+		return "d", true
+	case 'ð':
+		return "d", true
+	case 'þ':
+		return "th", true
+	case 'ı':
+		return "i", true
+	case 'ŋ':
+		return "ng", true
+	case 'ç':
+		return "ch", true
+	case 'ş':
+		return "sh", true
+	case 'ș':
+		return "sh", true
+	case 'ţ':
+		return "ts", true
+	case 'ț':
+		return "ts", true
+	case 'č':
+		return "ch", true
+	case 'ć':
+		return "ch", true
+	case 'š':
+		return "sh", true
+	case 'ž':
+		return "zh", true
+	case 'ř':
+		return "rzh", true
+	case 'ĳ':
+		return "ij", true
+	case 'ŀ':
+		return "l", true
+	case 'ſ':
+		return "s", true
+	case 'ʻ':
+		return "", true
+	case 'ʼ':
+		return "", true
+	}
+	return "", false
 }
 
 var latinTable = sync.OnceValue(func() map[rune]string {
 	m := make(map[rune]string, 800)
 	add := func(lo, hi rune) {
 		for r := lo; r <= hi; r++ {
-			if s, ok := latinSpecial[r]; ok {
+			if s, ok := latinSpecial(r); ok {
 				m[r] = s
 				continue
 			}

@@ -1,6 +1,11 @@
 package normalize
 
-import "unicode"
+import (
+	"sync/atomic"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 // script is the writing system of a run of letters, as far as romanization
 // and name parsing care.
@@ -19,9 +24,87 @@ const (
 	scOther                  // any other letters: transliterated by the generic fallback
 )
 
-// scriptOf classifies one rune. Combining marks return scOther with
-// mark=true: they belong to the run of the letter they follow.
+// runeInfo caches what the parser asks of a rune: its script, whether it is
+// a combining mark, a letter, an uppercase letter, and whether it is stable
+// under NFKC (it is in NFKC and does not combine with the rune before it).
+type runeInfo uint8
+
+const (
+	riScript runeInfo = 0x0F
+	riMark   runeInfo = 1 << (iota + 3)
+	riLetter
+	riUpper
+	riStable
+)
+
+func (i runeInfo) script() script { return script(i & riScript) }
+
+// runeInfos caches the runeInfo of the BMP.
+var runeInfos = bmpCache[runeInfo]{compute: makeRuneInfo}
+
+// infoOf returns the runeInfo of r.
+func infoOf(r rune) runeInfo {
+	if r < 0 || r >= 0x10000 {
+		return makeRuneInfo(r)
+	}
+	return *runeInfos.get(r)
+}
+
+// bmpCache caches a value for each rune of the Basic Multilingual Plane,
+// computed 256 runes a block on first use; concurrent first uses compute the
+// same block and one wins. It is safe for concurrent use.
+type bmpCache[T any] struct {
+	blocks  [256]atomic.Pointer[[256]T]
+	compute func(rune) T
+}
+
+// get returns the value of r, which must be below U+10000.
+func (c *bmpCache[T]) get(r rune) *T {
+	blk := c.blocks[r>>8].Load()
+	if blk == nil {
+		blk = new([256]T)
+		base := r &^ 0xFF
+		for k := range blk {
+			blk[k] = c.compute(base + rune(k))
+		}
+		c.blocks[r>>8].Store(blk)
+	}
+	return &blk[r&0xFF]
+}
+
+func makeRuneInfo(r rune) runeInfo {
+	sc, mark := classifyRune(r)
+	i := runeInfo(sc)
+	if mark {
+		i |= riMark
+	}
+	if unicode.IsLetter(r) {
+		i |= riLetter
+	}
+	if unicode.IsUpper(r) {
+		i |= riUpper
+	}
+	if r < 0xD800 || r > 0xDFFF {
+		p := norm.NFKC.PropertiesString(string(r))
+		if p.BoundaryBefore() && p.CCC() == 0 && norm.NFKC.IsNormalString(string(r)) {
+			i |= riStable
+		}
+	}
+	return i
+}
+
+// scriptOf classifies one rune. Combining marks (and format characters such
+// as the zero-width non-joiner) return scOther with mark=true: they belong
+// to the run of the letter they follow.
 func scriptOf(r rune) (sc script, mark bool) {
+	if r < 0x80 {
+		return classifyRune(r)
+	}
+	i := infoOf(r)
+	return i.script(), i&riMark != 0
+}
+
+func classifyRune(r rune) (sc script, mark bool) {
 	switch {
 	case r < 0x80:
 		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
@@ -36,7 +119,7 @@ func scriptOf(r rune) (sc script, mark bool) {
 		return scHangul, false
 	case r == 0x3005 || unicode.Is(unicode.Han, r):
 		return scHan, false
-	case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) || unicode.Is(unicode.Me, r):
+	case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) || unicode.Is(unicode.Me, r) || unicode.Is(unicode.Cf, r):
 		return scOther, true
 	case unicode.IsDigit(r):
 		return scLatin, false // folded to ASCII digits
@@ -75,10 +158,13 @@ func forEachRun(s string, fn func(text string, sc script)) {
 	for i, r := range s {
 		sc, mark := scriptOf(r)
 		if mark {
-			if cur == scNone {
-				sc = scOther
-			} else {
+			switch {
+			case cur != scNone:
 				continue
+			case unicode.Is(unicode.Cf, r):
+				sc = scNone // a format character between words
+			default:
+				sc = scOther
 			}
 		}
 		if isApostrophe(r) && cur != scNone {
@@ -130,4 +216,10 @@ func isHebrewGereshBase(s string) bool {
 		return true
 	}
 	return false
+}
+
+// isMark reports whether r is a combining mark (or a format character).
+func isMark(r rune) bool {
+	_, mark := scriptOf(r)
+	return mark
 }

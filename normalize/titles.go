@@ -48,7 +48,7 @@ var titleWords = []string{
 	"رئيس رئيسة الرئيس الرئيسة وزير وزيرة الوزير الوزراء الخارجية وزارة الدفاع الداخلية المتحدث المتحدثة",
 	"باسم الناطق الأمين العام أمين الشيخ شيخ الملك ملك الأمير ولي العهد عهد السيد السيدة الدكتور",
 	"فخامة سمو جلالة معالي السفير المستشار المستشارة مستشار نائب السابق الأسبق الحالي المرشد الأعلى",
-	"آية الله حجة الإسلام عاهل رئيسا",
+	"آية حجة الإسلام عاهل رئيسا",
 	// Persian, Urdu
 	"رئیس جمهور رئیس‌جمهور نخست‌وزیر نخست وزیر امور خارجه سخنگوی سخنگو دبیرکل دبیر کل شهردار",
 	"آیت‌الله آیت سید آقای خانم دکتر پادشاه ولیعهد صدراعظم وزیراعظم وزیر‌اعظم صدر مشیر",
@@ -78,7 +78,7 @@ var cjkTitles = []string{
 	"総理", "総理大臣", "大臣", "外相", "外務大臣", "防衛相", "防衛大臣", "大統領", "副大統領", "国務長官",
 	"長官", "官房長官", "報道官", "報道局長", "事務総長", "事務局長", "知事", "皇太子", "氏", "さん", "様",
 	"くん", "君", "元", "国家主席", "総書記", "首脳", "外務省", "国防相", "国防長官", "総裁", "党首",
-	"幹事長", "代表", "議員", "国連", "外務", "相",
+	"幹事長", "代表", "議員", "国連", "外務", "相", "師",
 	// Korean written against the name
 	"대통령", "총리", "장관", "씨", "님",
 }
@@ -94,33 +94,37 @@ var particleWords = []string{
 
 // germanTitleSuffixes end German compound titles: Außenministerin,
 // Kremlsprecher, Nato-Generalsekretär, EU-Kommissionschefin.
-var germanTitleSuffixes = []string{
+var germanTitleSuffixes = [...]string{
 	"minister", "ministerin", "prasident", "prasidentin", "sprecher", "sprecherin", "kanzler", "kanzlerin",
 	"sekretar", "sekretarin", "chef", "chefin", "leiter", "leiterin", "vorsitzender", "vorsitzende",
 	"meister", "meisterin",
 }
 
+// titleTable maps folded words to what they are.
 type titleTable struct {
-	words     map[string]bool // folded title words
-	particles map[string]bool // folded particles
-	cjk       map[string]bool // folded CJK titles
-	cjkMax    int             // the most runes in a CJK title
+	kinds map[string]uint8 // titleWord | particleWord | cjkTitle
 }
 
+const (
+	titleWord = 1 << iota
+	particleWord
+	cjkTitle
+)
+
+// titles returns the table of titleWords, particleWords and cjkTitles, built
+// on first use.
 var titles = sync.OnceValue(func() *titleTable {
-	t := &titleTable{words: map[string]bool{}, particles: map[string]bool{}, cjk: map[string]bool{}}
+	t := &titleTable{kinds: map[string]uint8{}}
 	for _, line := range titleWords {
 		for _, w := range strings.Fields(line) {
-			t.words[Fold(w)] = true
+			t.kinds[Fold(w)] |= titleWord
 		}
 	}
 	for _, w := range particleWords {
-		t.particles[Fold(w)] = true
+		t.kinds[Fold(w)] |= particleWord
 	}
 	for _, w := range cjkTitles {
-		f := Fold(w)
-		t.cjk[f] = true
-		t.cjkMax = max(t.cjkMax, utf8.RuneCountInString(f))
+		t.kinds[Fold(w)] |= cjkTitle
 	}
 	return t
 })
@@ -136,22 +140,30 @@ func IsTitle(word string) bool {
 	if f == "" {
 		return false
 	}
-	return titles().isTitle(f)
+	r, _ := utf8.DecodeRuneInString(f)
+	sc, _ := scriptOf(r)
+	return isTitle(titles(), f, sc)
 }
 
-func (t *titleTable) isTitle(f string) bool {
-	if t.words[f] || t.cjk[f] {
+// isTitle reports whether the folded word f of script sc is a title.
+func isTitle[T text](t *titleTable, f T, sc script) bool {
+	return titleKind(t, f, sc, t.kinds[string(f)])
+}
+
+// titleKind reports whether the folded word f of script sc, of kinds k in
+// the table, is a title.
+func titleKind[T text](t *titleTable, f T, sc script, k uint8) bool {
+	if k&(titleWord|cjkTitle) != 0 {
 		return true
 	}
-	r, _ := utf8.DecodeRuneInString(f)
-	switch sc, _ := scriptOf(r); sc {
+	switch sc {
 	case scArabic, scHebrew:
-		if s := stripProclitics(f, sc); s != f && t.words[s] {
+		if s := stripProclitics(f, sc); len(s) != len(f) && t.kinds[string(s)]&titleWord != 0 {
 			return true
 		}
 	case scLatin:
 		for _, suf := range germanTitleSuffixes {
-			if len(f) > len(suf)+2 && strings.HasSuffix(f, suf) {
+			if len(f) > len(suf)+2 && string(f[len(f)-len(suf):]) == suf {
 				return true
 			}
 		}
@@ -171,31 +183,48 @@ func StripProclitics(word string) string {
 }
 
 var (
-	arabicProclitics = []string{"وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف"}
-	hebrewProclitics = []string{"וה", "וב", "ול", "ומ", "וש", "שה", "מה", "בה", "לה", "ה", "ו", "ב", "ל", "מ", "ש", "כ"}
+	arabicProclitics = [...]string{"وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف"}
+	hebrewProclitics = [...]string{"וה", "וב", "ול", "ומ", "וש", "שה", "מה", "בה", "לה", "ה", "ו", "ב", "ל", "מ", "ש", "כ"}
 )
 
-func stripProclitics(w string, sc script) string {
+func stripProclitics[T text](w T, sc script) T {
 	var list []string
 	switch sc {
 	case scArabic:
-		list = arabicProclitics
+		list = arabicProclitics[:]
 	case scHebrew:
-		list = hebrewProclitics
+		list = hebrewProclitics[:]
 	default:
 		return w
 	}
 	for _, p := range list {
-		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 3 {
-			return rest
+		if hasPrefix(w, p) && runeCountAtLeast(w[len(p):], 3) {
+			return w[len(p):]
 		}
 	}
 	return w
 }
 
+func hasPrefix[T text](w T, p string) bool { return len(w) >= len(p) && string(w[:len(p)]) == p }
+
+func hasSuffix[T text](w T, s string) bool {
+	return len(w) >= len(s) && string(w[len(w)-len(s):]) == s
+}
+
+// runeCountAtLeast reports whether w holds at least n runes.
+func runeCountAtLeast[T text](w T, n int) bool {
+	c := 0
+	for i := 0; i < len(w) && c < n; i++ {
+		if w[i]&0xC0 != 0x80 {
+			c++
+		}
+	}
+	return c >= n
+}
+
 // koreanParticles are the postpositions written against Korean nouns, longest
 // first.
-var koreanParticles = []string{"에게서", "에서는", "으로는", "에서", "으로", "에게", "께서", "과", "와", "은", "는", "이", "가", "을", "를", "의", "에", "도", "로", "만"}
+var koreanParticles = [...]string{"에게서", "에서는", "으로는", "에서", "으로", "에게", "께서", "과", "와", "은", "는", "이", "가", "을", "를", "의", "에", "도", "로", "만"}
 
 // StripKoreanParticle removes one postposition (은 는 이 가 을 를 의 에 에서
 // 으로 …) from the end of a Hangul word, as long as two syllables remain:

@@ -21,6 +21,10 @@ in input order:
   lang        BCP 47 language subtag ("ar", "ja", "zh", …) or "und"
   confidence  in [0, 1]
 
+A title and its text are detected as one text. A "lang" field is a hint: it
+is checked against the text, not trusted. "und" means too few letters, mixed
+scripts, or a script none of the languages is written in.
+
 Bad lines are reported on stderr as "line N: reason"; the exit status is then 1.
 
 Flags:
@@ -40,6 +44,8 @@ func runDetect(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 	}
 	all := fs.Bool("all", false, "choose among all 75 languages lingua knows instead of the major news languages")
+	low := fs.Bool("low", false, "decide by the letter model alone, loading no lingua model: fastest, less reliable on titles")
+	high := fs.Bool("high", false, "give open titles a second opinion from lingua's high accuracy models (25-30 MB per language)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -49,6 +55,12 @@ func runDetect(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var opts []lang.Option
 	if *all {
 		opts = append(opts, lang.WithAllLanguages())
+	}
+	if *low {
+		opts = append(opts, lang.WithLowAccuracy())
+	}
+	if *high {
+		opts = append(opts, lang.WithHighAccuracy())
 	}
 	det := lang.New(opts...)
 	out := bufio.NewWriter(stdout)
