@@ -59,11 +59,11 @@ type config struct {
 	batchSize int
 }
 
-// WithDetector sets the language detector. The default detector reads a
-// document's title and text together, which are long enough for lingua's low
-// accuracy mode (lang.WithLowAccuracy): it loads about a tenth of the models
-// of the adaptive mode and is as accurate on articles. Documents with a title
-// only are better served by lang.New().
+// WithDetector sets the language detector. The default detector,
+// lang.New(lang.WithLowAccuracy()), decides with lang's letter model alone:
+// a document's title and text together are long enough for it, it is as
+// accurate as the other settings on articles, and it never loads lingua's
+// models. Documents with a title only are better served by lang.New().
 func WithDetector(d *lang.Detector) Option { return func(c *config) { c.detector = d } }
 
 // WithWindow sets the time window within which reports can belong to one event
