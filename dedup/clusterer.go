@@ -1,19 +1,7 @@
-// Package dedup clusters news reports that describe the same real-world event,
-// online, across outlets, languages and scripts, and flags near-verbatim
-// copies.
-//
-// A [Clusterer] takes documents one at a time ([Clusterer.Add]) or as a stream
-// ([Clusterer.AddAll]). For each document it detects the language (package
-// lang), extracts content terms with bleve's per-language analyzers, name
-// mentions as cross-script phonetic keys and country mentions through a
-// multilingual gazetteer (package normalize), and numbers. Candidate documents
-// published within a time window come from a bleve scorch index; the document
-// joins the most similar open cluster when the similarity reaches a threshold,
-// and starts a new cluster otherwise. A MinHash signature of the folded text
-// flags near-verbatim copies.
 package dedup
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -21,8 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
-	"strconv"
+	"slices"
 	"sync"
 	"time"
 
@@ -33,9 +20,10 @@ import (
 
 // Errors returned by Clusterer methods.
 var (
-	ErrClosed      = errors.New("dedup: clusterer is closed")
-	ErrDuplicateID = errors.New("dedup: document id already added")
-	ErrInvalid     = errors.New("dedup: invalid document")
+	ErrClosed  = errors.New("dedup: clusterer is closed")
+	ErrInvalid = errors.New("dedup: invalid document")
+	// ErrInvalidOption is returned by New and Open for out-of-range options.
+	ErrInvalidOption = errors.New("dedup: invalid option")
 )
 
 // Defaults.
@@ -43,11 +31,19 @@ const (
 	// DefaultWindow is how far apart in publication time two reports of one
 	// event may be.
 	DefaultWindow = 72 * time.Hour
+	// DefaultRetention is how long a cluster stays open for late reports
+	// after its newest report, behind the newest report seen.
+	DefaultRetention = 30 * 24 * time.Hour
+	// DefaultMaxDocs is how many documents the open clusters may hold.
+	DefaultMaxDocs = 20000
 	// DefaultThreshold is the similarity at which a document joins a cluster.
-	DefaultThreshold = 0.3
-	// DefaultBatchSize is how many documents are buffered before they are
-	// written to the index.
-	DefaultBatchSize = 256
+	DefaultThreshold = 0.2
+	// DefaultDuplicate is the estimated Jaccard similarity of character
+	// 5-gram sets at which a document is a near-verbatim copy of another.
+	DefaultDuplicate = 0.6
+	// DefaultBatchSize is how many documents are written to the index at
+	// once.
+	DefaultBatchSize = 512
 )
 
 // Option configures a Clusterer.
@@ -56,56 +52,70 @@ type Option func(*config)
 type config struct {
 	detector  *lang.Detector
 	window    time.Duration
+	retention time.Duration
+	maxDocs   int
 	threshold float64
+	duplicate float64
 	batchSize int
 }
 
-// WithDetector sets the language detector (default: a lang.Detector with its
-// default configuration).
+// WithDetector sets the language detector. The default detector,
+// lang.New(lang.WithLowAccuracy()), decides with lang's letter model alone:
+// a document's title and text together are long enough for it, it is as
+// accurate as the other settings on articles, and it never loads lingua's
+// models. Documents with a title only are better served by lang.New().
 func WithDetector(d *lang.Detector) Option { return func(c *config) { c.detector = d } }
 
 // WithWindow sets the time window within which reports can belong to one event
-// (default DefaultWindow). Clusters with no report within twice the window of
-// the newest report are closed.
+// (default DefaultWindow): a report is compared with the reports published
+// within the window before and after it, and similarity decays with the time
+// between a report and a cluster, to one half at half the window.
 func WithWindow(w time.Duration) Option { return func(c *config) { c.window = w } }
+
+// WithRetention sets how long a cluster stays open after its newest report
+// (default DefaultRetention), measured from the newest publication time seen:
+// clusters older than that are closed and their documents' features
+// forgotten, which bounds memory. Reports arriving later than the retention
+// can only start new clusters.
+func WithRetention(r time.Duration) Option { return func(c *config) { c.retention = r } }
+
+// WithMaxDocs bounds the number of documents held by open clusters (default
+// DefaultMaxDocs), and so memory, whatever the rate of the stream: beyond it,
+// the clusters whose newest report is oldest are closed first.
+func WithMaxDocs(n int) Option { return func(c *config) { c.maxDocs = n } }
 
 // WithThreshold sets the similarity in [0, 1] at which a document joins a
 // cluster (default DefaultThreshold). Higher values make smaller, purer
 // clusters.
 func WithThreshold(t float64) Option { return func(c *config) { c.threshold = t } }
 
-// WithBatchSize sets how many documents are buffered before they are written
-// to the index (default DefaultBatchSize).
+// WithDuplicate sets the estimated Jaccard similarity of character shingles
+// at which a document is a near-verbatim copy of another (default
+// DefaultDuplicate).
+func WithDuplicate(j float64) Option { return func(c *config) { c.duplicate = j } }
+
+// WithBatchSize sets how many documents are written to the index at once
+// (default DefaultBatchSize). Writing happens in the background; larger
+// batches index faster, and a crash loses at most the batches not yet written.
 func WithBatchSize(n int) Option { return func(c *config) { c.batchSize = n } }
 
 // Clusterer assigns documents to event clusters. It is safe for concurrent
-// use; documents added concurrently are processed in an unspecified order, so
-// use AddAll or a single goroutine for deterministic results.
+// use. Documents are assigned one at a time, in the order Add is called (or
+// the order of the stream for AddAll); the assignments depend only on that
+// order, so documents added from several goroutines at once are assigned in
+// an unspecified order.
 type Clusterer struct {
 	cfg config
-	an  *analyzers
-	dir string // directory holding the index and state
+	x   *extractor
+	dir string // directory holding the index
 	tmp bool   // dir is temporary and removed on Close
 
-	mu         sync.Mutex
-	closed     bool
-	idx        *candidateIndex
-	st         *stats
-	seq        int
-	clusters   map[string]*cluster
-	order      []string             // cluster ids in creation order
-	docCluster map[string]string    // document id → cluster id
-	dupOf      map[string]string    // document id → earliest copy
-	feats      map[string]*features // documents of open clusters
-	pending    []*features          // documents not yet in the index
-	watermark  time.Time            // newest publication time seen
-}
-
-type cluster struct {
-	ID          string
-	Docs        []string
-	First, Last time.Time
-	Closed      bool
+	mu       sync.Mutex
+	closed   bool
+	win      *window
+	hist     history
+	clusters int // clusters created
+	store    *store
 }
 
 // New returns a Clusterer whose index lives in a temporary directory that is
@@ -125,8 +135,18 @@ func New(opts ...Option) (*Clusterer, error) {
 }
 
 // Open returns a Clusterer persisted in directory dir, creating it if needed.
-// A Clusterer reopened on the same directory continues the same clusters with
-// the same ids. Only one Clusterer may use a directory at a time.
+// A Clusterer opened again on the same directory continues the same clusters
+// with the same ids: adding the documents of one stream in two runs, closing
+// in between, gives the same assignments as adding them in one.
+//
+// The index is written in batches in the background, and each batch carries
+// the state after its last document, so that the directory holds a
+// consistent state even when the process is killed: the state after the last
+// batch written. Adding a document whose id is already in the index returns
+// its recorded assignment (with Repeat set), so a stream interrupted by a
+// crash can simply be added again from its start.
+//
+// Only one Clusterer may use a directory at a time.
 func Open(dir string, opts ...Option) (*Clusterer, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("dedup: %w", err)
@@ -135,46 +155,43 @@ func Open(dir string, opts ...Option) (*Clusterer, error) {
 }
 
 func open(dir string, opts []Option) (*Clusterer, error) {
-	cfg := config{window: DefaultWindow, threshold: DefaultThreshold, batchSize: DefaultBatchSize}
+	cfg := config{
+		window: DefaultWindow, retention: DefaultRetention, maxDocs: DefaultMaxDocs,
+		threshold: DefaultThreshold, duplicate: DefaultDuplicate, batchSize: DefaultBatchSize,
+	}
 	for _, o := range opts {
 		o(&cfg)
 	}
 	if cfg.detector == nil {
-		cfg.detector = lang.New()
+		cfg.detector = lang.New(lang.WithLowAccuracy())
 	}
 	if cfg.batchSize <= 0 {
 		cfg.batchSize = 1
 	}
-	an, err := newAnalyzers()
+	if cfg.window <= 0 || cfg.retention <= 0 || cfg.maxDocs <= 0 {
+		return nil, fmt.Errorf("%w: window, retention and maximum documents must be positive", ErrInvalidOption)
+	}
+	x, err := newExtractor()
 	if err != nil {
 		return nil, fmt.Errorf("dedup: %w", err)
 	}
-	c := &Clusterer{
-		cfg:        cfg,
-		an:         an,
-		dir:        dir,
-		st:         newStats(),
-		clusters:   make(map[string]*cluster),
-		docCluster: make(map[string]string),
-		dupOf:      make(map[string]string),
-		feats:      make(map[string]*features),
-	}
-	if err := c.loadState(); err != nil {
-		return nil, err
-	}
-	idx, err := openCandidateIndex(filepath.Join(dir, "index"))
+	s, err := openStore(filepath.Join(dir, "index"), cfg.batchSize)
 	if err != nil {
 		return nil, err
 	}
-	c.idx = idx
+	c := &Clusterer{cfg: cfg, x: x, dir: dir, win: newWindow(cfg), hist: newHistory(), store: s}
+	if err := c.restore(); err != nil {
+		s.close(c.state())
+		return nil, err
+	}
 	return c, nil
 }
 
 // prepared is a document with its features, ready to be assigned.
 type prepared struct {
 	doc  Document
-	lang lang.Result
-	f    *features
+	lang language.Tag
+	d    *doc // raw weights
 }
 
 // prepare validates d and extracts its features. It does not touch the
@@ -187,13 +204,13 @@ func (c *Clusterer) prepare(d Document) (*prepared, error) {
 		return nil, fmt.Errorf("%w: %q has neither title nor text", ErrInvalid, d.ID)
 	}
 	res := c.cfg.detector.DetectHint(d.Title+"\n"+d.Text, d.Lang)
-	return &prepared{doc: d, lang: res, f: c.an.extract(d, res.Tag)}, nil
+	return &prepared{doc: d, lang: res.Tag, d: newDoc(d.ID, c.x.extract(d, baseLang(res.Tag)), d.Published)}, nil
 }
 
 // Add assigns a document to a cluster.
 func (c *Clusterer) Add(ctx context.Context, d Document) (Assignment, error) {
 	if err := ctx.Err(); err != nil {
-		return Assignment{}, err
+		return Assignment{ID: d.ID}, err
 	}
 	p, err := c.prepare(d)
 	if err != nil {
@@ -209,22 +226,61 @@ func (c *Clusterer) Add(ctx context.Context, d Document) (Assignment, error) {
 // cancelling ctx, stops reading docs.
 func (c *Clusterer) AddAll(ctx context.Context, docs iter.Seq[Document]) iter.Seq2[Assignment, error] {
 	return func(yield func(Assignment, error) bool) {
+		for j := range c.prepareAll(ctx, docs) {
+			var a Assignment
+			err := j.err
+			if err == nil {
+				a, err = c.commit(ctx, j.p)
+			} else {
+				a = Assignment{ID: j.d.ID}
+			}
+			if !yield(a, err) {
+				return
+			}
+		}
+	}
+}
+
+// AddBatch adds documents in order, as AddAll does, and returns their
+// assignments. The error joins the errors of the documents that could not be
+// added; their assignments have an empty Cluster.
+func (c *Clusterer) AddBatch(ctx context.Context, docs []Document) ([]Assignment, error) {
+	out := make([]Assignment, 0, len(docs))
+	var errs []error
+	for a, err := range c.AddAll(ctx, slices.Values(docs)) {
+		out = append(out, a)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%q: %w", a.ID, err))
+		}
+	}
+	return out, errors.Join(errs...)
+}
+
+// job is one document of a stream being prepared.
+type job struct {
+	d   Document
+	p   *prepared
+	err error
+}
+
+// prepareAll prepares the documents of a stream on all CPUs and yields them
+// in stream order. Cancelling ctx yields one job with ctx's error and stops.
+func (c *Clusterer) prepareAll(ctx context.Context, docs iter.Seq[Document]) iter.Seq[*job] {
+	return func(yield func(*job) bool) {
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
 		workers := runtime.GOMAXPROCS(0)
-		type job struct {
-			d    Document
-			p    *prepared
-			err  error
+		type pending struct {
+			*job
 			done chan struct{}
 		}
-		work := make(chan *job, workers*4)
-		order := make(chan *job, workers*16)
+		work := make(chan pending, workers*4)
+		order := make(chan pending, workers*16)
 		go func() {
 			defer close(work)
 			defer close(order)
 			for d := range docs {
-				j := &job{d: d, done: make(chan struct{})}
+				j := pending{&job{d: d}, make(chan struct{})}
 				select {
 				case order <- j:
 				case <-ctx.Done():
@@ -239,31 +295,22 @@ func (c *Clusterer) AddAll(ctx context.Context, docs iter.Seq[Document]) iter.Se
 		}()
 		var wg sync.WaitGroup
 		for range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
+			wg.Go(func() {
 				for j := range work {
 					j.p, j.err = c.prepare(j.d)
 					close(j.done)
 				}
-			}()
+			})
 		}
 		defer wg.Wait()
 		for j := range order {
 			select {
 			case <-j.done:
 			case <-ctx.Done():
-				yield(Assignment{ID: j.d.ID}, ctx.Err())
+				yield(&job{d: j.d, err: ctx.Err()})
 				return
 			}
-			var a Assignment
-			err := j.err
-			if err == nil {
-				a, err = c.commit(ctx, j.p)
-			} else {
-				a = Assignment{ID: j.d.ID}
-			}
-			if !yield(a, err) {
+			if !yield(j.job) {
 				return
 			}
 		}
@@ -280,271 +327,158 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 	if c.closed {
 		return Assignment{ID: p.doc.ID}, ErrClosed
 	}
-	if _, ok := c.docCluster[p.doc.ID]; ok {
-		return Assignment{ID: p.doc.ID}, fmt.Errorf("%w: %q", ErrDuplicateID, p.doc.ID)
-	}
-	f := p.f
-	c.st.add(f)
-
-	cands, err := c.candidates(f)
-	if err != nil {
+	if err := c.store.failed(); err != nil {
 		return Assignment{ID: p.doc.ID}, err
 	}
-	a := Assignment{ID: p.doc.ID, Lang: p.lang.Tag}
+	if i, ok := c.hist.ids[p.doc.ID]; ok {
+		return c.hist.assignment(i), nil
+	}
 
-	// Near-verbatim copies.
-	for _, cf := range cands {
-		if f.Sig.jaccard(&cf.Sig) >= duplicateJaccard {
-			orig := cf.ID
-			if o, ok := c.dupOf[orig]; ok {
-				orig = o
+	w := c.win
+	d := p.d
+	d.attest(w.st)
+	d.Seq = int64(len(c.hist.recs)) + 1
+	d.At = w.at(d.Published)
+	w.st.update(d, 1)
+	d.weigh(w.st)
+	cands, near := w.candidates(d)
+
+	// A near-verbatim copy joins the cluster of the document it copies and
+	// names the earliest copy.
+	var copied *doc
+	origSeq := int64(0)
+	for _, n := range near {
+		if d.Sig.jaccard(&n.Sig) < c.cfg.duplicate {
+			continue
+		}
+		s := n.Seq
+		if n.DuplicateOf != "" {
+			s = int64(c.hist.ids[n.DuplicateOf]) + 1
+		}
+		if copied == nil || s < origSeq {
+			copied, origSeq = n, s
+		}
+	}
+	tau := c.cfg.window / 2
+	var target *cluster
+	switch {
+	case copied != nil:
+		target = copied.cl
+		d.DuplicateOf = c.hist.recs[origSeq-1].id
+	default:
+		best := 0.0
+		for _, cl := range cands {
+			if s := cl.similarity(d, tau, false).score; s > best || s == best && target != nil && cl.seq < target.seq {
+				target, best = cl, s
 			}
-			if a.DuplicateOf == "" || c.before(orig, a.DuplicateOf) {
-				a.DuplicateOf = orig
-			}
+		}
+		if best < c.cfg.threshold {
+			target = nil
 		}
 	}
-
-	// Cluster similarity: mean of the best and the average pair score over the
-	// cluster's open documents among the candidates.
-	type agg struct {
-		max, sum float64
-		n        int
-		ev       Evidence
-	}
-	byCluster := make(map[string]*agg)
-	for _, cf := range cands {
-		cid := c.docCluster[cf.ID]
-		s, ev := pairScore(f, cf, c.st)
-		g := byCluster[cid]
-		if g == nil {
-			g = &agg{}
-			byCluster[cid] = g
-		}
-		if s > g.max || g.n == 0 {
-			g.max, g.ev = s, ev
-		}
-		g.sum += s
-		g.n++
-	}
-	best, bestScore := "", 0.0
-	var bestEv Evidence
-	ids := make([]string, 0, len(byCluster))
-	for id := range byCluster {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids) // deterministic tie-breaking
-	for _, id := range ids {
-		g := byCluster[id]
-		s := (g.max + g.sum/float64(g.n)) / 2
-		if s > bestScore {
-			best, bestScore, bestEv = id, s, g.ev
-		}
-	}
-	if a.DuplicateOf != "" {
-		best = c.docCluster[a.DuplicateOf]
-		if g := byCluster[best]; g != nil {
-			bestScore, bestEv = (g.max+g.sum/float64(g.n))/2, g.ev
-		}
-	} else if bestScore < c.cfg.threshold {
-		best = ""
-	}
-
-	if best == "" {
-		c.seq++
-		best = "c" + strconv.Itoa(c.seq)
-		c.clusters[best] = &cluster{ID: best, First: f.Published, Last: f.Published}
-		c.order = append(c.order, best)
-		a.New = true
+	var ev Evidence
+	if target == nil {
+		c.clusters++
+		target = newCluster(c.clusters)
+		d.New = true
 	} else {
-		a.Score = bestScore
-		a.Evidence = bestEv
+		m := target.similarity(d, tau, true)
+		d.Score, ev = m.score, m.evidence()
 	}
-	a.Cluster = best
-	cl := c.clusters[best]
-	cl.Docs = append(cl.Docs, f.ID)
-	if !f.Published.IsZero() {
-		if cl.First.IsZero() || f.Published.Before(cl.First) {
-			cl.First = f.Published
-		}
-		if f.Published.After(cl.Last) {
-			cl.Last = f.Published
-		}
-	}
-	c.docCluster[f.ID] = best
-	if a.DuplicateOf != "" {
-		c.dupOf[f.ID] = a.DuplicateOf
-	}
-	c.feats[f.ID] = f
-	c.pending = append(c.pending, f)
-	if err := c.idx.add(f.ID, indexTokens(f), f.Published); err != nil {
+	d.Cluster = target.id
+	w.add(d, target)
+	c.hist.add(d)
+	w.evict()
+	a := c.hist.assignment(int32(d.Seq - 1))
+	a.Repeat, a.Evidence = false, ev
+	d.TermText = nil // only needed for the evidence of d's own assignment
+	if err := c.store.add(d, c.state); err != nil {
 		return a, err
-	}
-	if len(c.pending) >= c.cfg.batchSize {
-		if err := c.flushLocked(); err != nil {
-			return a, err
-		}
-	}
-	if f.Published.After(c.watermark) {
-		c.watermark = f.Published
-		c.evictLocked()
 	}
 	return a, nil
 }
 
-// before reports whether document a was added before b.
-func (c *Clusterer) before(a, b string) bool {
-	fa, fb := c.feats[a], c.feats[b]
-	if fa != nil && fb != nil && !fa.Published.IsZero() && !fb.Published.IsZero() && !fa.Published.Equal(fb.Published) {
-		return fa.Published.Before(fb.Published)
+// state is what is saved with each batch of documents.
+func (c *Clusterer) state() storedState {
+	st := storedState{Version: storeVersion, Clusters: c.clusters, Docs: int64(len(c.hist.recs)), Watermark: c.win.watermark}
+	for _, cl := range c.win.open {
+		st.Open = append(st.Open, cl.seq)
 	}
-	return a < b
+	slices.Sort(st.Open)
+	return st
 }
 
-// maxQueryTokens bounds the candidate query.
-const maxQueryTokens = 48
-
-// candidates returns the features of open documents that may belong to the
-// same event as f: those the index finds, and those not yet indexed.
-func (c *Clusterer) candidates(f *features) ([]*features, error) {
-	type tw struct {
-		t string
-		w float64
+// restore rebuilds the history and the window from the index.
+func (c *Clusterer) restore() error {
+	st, ok, err := c.store.state()
+	if err != nil || !ok {
+		return err
 	}
-	var toks []tw
-	forEachToken(f, func(t string) { toks = append(toks, tw{t, c.st.idf(t)}) })
-	sort.Slice(toks, func(i, j int) bool { return toks[i].w > toks[j].w || toks[i].w == toks[j].w && toks[i].t < toks[j].t })
-	q := make([]string, 0, maxQueryTokens)
-	for i := 0; i < len(toks) && i < maxQueryTokens; i++ {
-		q = append(q, toks[i].t)
-	}
-	ids, err := c.idx.search(q, f.Published, c.cfg.window, 50)
+	as, err := c.store.assignments()
 	if err != nil {
-		return nil, fmt.Errorf("dedup: search: %w", err)
+		return err
 	}
-	seen := make(map[string]bool, len(ids)+len(c.pending))
-	var out []*features
-	for _, id := range ids {
-		if cf := c.feats[id]; cf != nil && !seen[id] {
-			seen[id] = true
-			out = append(out, cf)
+	slices.SortFunc(as, func(a, b storedAssignment) int { return cmp.Compare(a.Seq, b.Seq) })
+	if int64(len(as)) != st.Docs {
+		return fmt.Errorf("dedup: index holds %d documents, its state says %d", len(as), st.Docs)
+	}
+	for i, a := range as {
+		if a.Seq != int64(i)+1 {
+			return fmt.Errorf("dedup: index lacks document number %d", i+1)
+		}
+		c.hist.restore(a)
+	}
+	c.clusters = st.Clusters
+	open := make(map[int]bool, len(st.Open))
+	for _, n := range st.Open {
+		open[n] = true
+	}
+	var window []storedAssignment
+	for _, a := range as {
+		if open[a.Cluster] {
+			window = append(window, a)
 		}
 	}
-	for _, cf := range c.pending {
-		if seen[cf.ID] || cf.ID == f.ID || c.feats[cf.ID] == nil {
-			continue
-		}
-		if !f.Published.IsZero() && !cf.Published.IsZero() {
-			d := f.Published.Sub(cf.Published)
-			if d > c.cfg.window || d < -c.cfg.window {
-				continue
-			}
-		}
-		seen[cf.ID] = true
-		out = append(out, cf)
+	docs, err := c.store.docs(window)
+	if err != nil {
+		return err
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out, nil
-}
-
-// indexTokens is the token field indexed for f.
-func indexTokens(f *features) string {
-	var b []byte
-	forEachToken(f, func(t string) {
-		b = append(b, t...)
-		b = append(b, ' ')
-	})
-	return string(b)
-}
-
-func (c *Clusterer) flushLocked() error {
-	if err := c.idx.flush(); err != nil {
-		return fmt.Errorf("dedup: index: %w", err)
+	clusters := make(map[string]*cluster)
+	for _, d := range docs {
+		cl := clusters[d.Cluster]
+		if cl == nil {
+			cl = newCluster(c.hist.recs[d.Seq-1].cluster)
+			clusters[d.Cluster] = cl
+		}
+		c.win.st.update(d, 1)
+		c.win.add(d, cl)
 	}
-	c.pending = c.pending[:0]
+	c.win.watermark = st.Watermark
 	return nil
 }
 
-// evictLocked closes clusters with no document within twice the window of the
-// watermark and forgets their documents' features.
-func (c *Clusterer) evictLocked() {
-	limit := c.watermark.Add(-2 * c.cfg.window)
-	for _, id := range c.order {
-		cl := c.clusters[id]
-		if cl.Closed || cl.Last.IsZero() || !cl.Last.Before(limit) {
-			continue
-		}
-		cl.Closed = true
-		for _, d := range cl.Docs {
-			delete(c.feats, d)
-		}
-	}
-}
-
-// Clusters returns the clusters in creation order. It is a snapshot: clusters
-// created during the iteration are not included.
+// Clusters returns the clusters, open and closed, in creation order. It is a
+// snapshot: clusters created during the iteration are not included.
 func (c *Clusterer) Clusters() iter.Seq[Cluster] {
 	c.mu.Lock()
-	snap := make([]Cluster, 0, len(c.order))
-	for _, id := range c.order {
-		cl := c.clusters[id]
-		snap = append(snap, Cluster{ID: cl.ID, Docs: append([]string(nil), cl.Docs...), First: cl.First, Last: cl.Last})
-	}
+	snap := c.hist.clusters(c.clusters)
 	c.mu.Unlock()
-	return func(yield func(Cluster) bool) {
-		for _, cl := range snap {
-			if !yield(cl) {
-				return
-			}
-		}
-	}
+	return slices.Values(snap)
 }
 
-// Compare scores two documents against each other, weighting features by
-// their rarity among the documents added so far. It does not add them.
-func (c *Clusterer) Compare(a, b Document) (Comparison, error) {
-	pa, err := c.prepare(a)
-	if err != nil {
-		return Comparison{}, err
-	}
-	pb, err := c.prepare(b)
-	if err != nil {
-		return Comparison{}, err
-	}
-	c.mu.Lock()
-	st := c.st.with(pa.f, pb.f)
-	c.mu.Unlock()
-	s, ev := pairScore(pa.f, pb.f, st)
-	return Comparison{
-		Score:     s,
-		Same:      s >= c.cfg.threshold,
-		Duplicate: pa.f.Sig.jaccard(&pb.f.Sig) >= duplicateJaccard,
-		Evidence:  ev,
-	}, nil
-}
-
-// Flush writes buffered documents to the index and, for a Clusterer opened on
-// a directory, the cluster state to disk.
+// Flush writes buffered documents to the index and waits until they are
+// written.
 func (c *Clusterer) Flush() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.closed {
 		return ErrClosed
 	}
-	return c.flushAllLocked()
+	return c.store.flush(c.state())
 }
 
-func (c *Clusterer) flushAllLocked() error {
-	if err := c.flushLocked(); err != nil {
-		return err
-	}
-	if c.tmp {
-		return nil
-	}
-	return c.saveState()
-}
-
-// Close flushes and releases the index. Further calls return ErrClosed.
+// Close writes buffered documents to the index and releases it. Further
+// calls return ErrClosed.
 func (c *Clusterer) Close() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -552,10 +486,7 @@ func (c *Clusterer) Close() error {
 		return ErrClosed
 	}
 	c.closed = true
-	err := c.flushAllLocked()
-	if cerr := c.idx.close(); err == nil {
-		err = cerr
-	}
+	err := c.store.close(c.state())
 	if c.tmp {
 		if rerr := os.RemoveAll(c.dir); err == nil {
 			err = rerr
@@ -566,10 +497,4 @@ func (c *Clusterer) Close() error {
 
 // Lang is a convenience returning the base language subtag of a tag ("und"
 // for language.Und).
-func Lang(t language.Tag) string {
-	if t == language.Und {
-		return "und"
-	}
-	b, _ := t.Base()
-	return b.String()
-}
+func Lang(t language.Tag) string { return baseLang(t) }

@@ -42,31 +42,49 @@ type Assignment struct {
 	DuplicateOf string
 	// Lang is the detected language of the document (language.Und if unknown).
 	Lang language.Tag
-	// Evidence explains the decision.
+	// Evidence explains the decision: what the document shares with the
+	// cluster it joined (empty for a new cluster, and for a repeat).
 	Evidence Evidence
+	// Repeat reports that the document's id was added before, in this run
+	// or, for a Clusterer opened on a directory, an earlier one: the
+	// assignment is the one recorded then, and the document was not added
+	// again.
+	Repeat bool
 }
 
 // Evidence lists what two documents, or a document and a cluster, share.
 type Evidence struct {
 	// Names are the personal and organisation names matched across the two
-	// sides, written as on each side.
+	// sides, written as on each side, most telling first.
 	Names []NamePair `json:"names,omitempty"`
-	// Places are the ISO 3166 codes of countries both sides mention.
+	// Places are the ISO 3166 codes of countries both sides mention (or
+	// whose capital they name for the government).
 	Places []string `json:"places,omitempty"`
+	// Organizations are the codes of international organisations both sides
+	// mention (NATO, OSCE, UN).
+	Organizations []string `json:"organizations,omitempty"`
 	// Numbers are numbers both sides mention.
 	Numbers []string `json:"numbers,omitempty"`
 	// Terms are the most informative content terms both sides share.
 	Terms []string `json:"terms,omitempty"`
-	// Hours is the time between the two publications, when both are known.
+	// Hours is the time between the two publications (between a document and
+	// the nearest report of a cluster, 0 within the cluster's span), when
+	// known.
 	Hours *float64 `json:"hours,omitempty"`
-	// Parts gives the component similarities behind the score.
+	// Parts are the similarities behind the score: "terms" (cosine of
+	// content terms, one language), "surface" (cosine of words as written,
+	// languages of one script), "entities" (cosine of names, places,
+	// organisations and numbers) and "time" (the time factor).
 	Parts map[string]float64 `json:"parts,omitempty"`
 }
 
-// NamePair is one name matched across two documents.
+// NamePair is one name matched across two documents, or a document and a
+// cluster.
 type NamePair struct {
-	A   string `json:"a"`
-	B   string `json:"b"`
+	// A is the name as the document writes it, B as the other side does.
+	A string `json:"a"`
+	B string `json:"b"`
+	// Key is the phonetic key they share (see normalize.Key).
 	Key string `json:"key"`
 }
 

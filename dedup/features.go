@@ -2,7 +2,7 @@ package dedup
 
 import (
 	"strings"
-	"time"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -14,272 +14,613 @@ import (
 	// Per-language analyzers, registered with bleve's registry.
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/ar"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/da"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/de"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/en"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/es"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/fa"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/fi"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/fr"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/hi"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/hu"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/it"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/nl"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/no"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/pl"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/pt"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/ro"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/ru"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/sv"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/tr"
 
 	"github.com/eventdedup/eventdedup/normalize"
 )
 
-// features are what a document is compared by. Fields are exported for
-// encoding/gob, which persists them.
-type features struct {
-	ID        string
-	Lang      string // BCP 47
-	Published time.Time
-	Terms     map[string]int    // content terms (analyzed, per language) → count
-	Names     map[string]string // phonetic name key → surface form
-	Places    map[string]bool   // ISO 3166 codes
-	Numbers   map[string]bool   // numbers of two or more digits, and "N+N" forms
-	Sig       signature         // MinHash of the folded text
+// kind is the kind of an entity.
+type kind uint8
+
+const (
+	kindName   kind = iota // a personal or organisation name, as a phonetic key
+	kindPlace              // a country, as an ISO 3166 code
+	kindOrg                // an international organisation (NATO, OSCE), by its code
+	kindNumber             // a number of two or more digits, or "N+N"
+)
+
+// Entity keys are scoped by kind so that a number never matches a name.
+var kindScope = [...]string{kindName: "n", kindPlace: "p", kindOrg: "o", kindNumber: "#"}
+
+// mention is an entity of a document, before rarity weighting.
+type mention struct {
+	kind  kind
+	weak  bool // a name candidate from an uncased script (see doc.go)
+	count int
+	title bool
+	key   string // the name key, country code or number
+	text  string // as written in the document, for evidence
 }
 
-// analyzers maps language tags to bleve analyzers.
-type analyzers struct {
-	cache  *registry.Cache
+// extracted are the features of one document before rarity weighting.
+type extracted struct {
+	lang     string             // base language subtag, "und" if unknown
+	terms    map[string]float64 // analyzed content terms → count, title twice
+	surface  map[uint64]float64 // surface token key → count, title twice (see doc.Surface)
+	script   string             // the dominant script, as an ISO 15924 code
+	mentions map[uint64]*mention
+	sig      signature
+}
+
+// Minimum lengths of name keys (consonants): capitalised words are names by
+// their spelling; words of uncased scripts only by their rarity, so they need
+// longer, more specific keys.
+const (
+	minKeyStrong = 2
+	minKeyWeak   = 3
+)
+
+// cacheCap bounds the caches of word analyses and gazetteer lookups.
+const cacheCap = 1 << 17
+
+// cache memoizes a pure function of a word. It is safe for concurrent use
+// and sharded to keep contention low; a full shard is emptied.
+type cache[V any] struct {
+	f      func(string) V
+	shards [64]struct {
+		mu sync.Mutex
+		m  map[string]V
+	}
+}
+
+func newCache[V any](f func(string) V) *cache[V] {
+	c := &cache[V]{f: f}
+	for i := range c.shards {
+		c.shards[i].m = make(map[string]V)
+	}
+	return c
+}
+
+func (c *cache[V]) get(s string) V {
+	sh := &c.shards[tokenHash("", s)%uint64(len(c.shards))]
+	sh.mu.Lock()
+	v, ok := sh.m[s]
+	sh.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = c.f(s)
+	sh.mu.Lock()
+	if len(sh.m) >= cacheCap/len(c.shards) {
+		clear(sh.m)
+	}
+	sh.m[strings.Clone(s)] = v
+	sh.mu.Unlock()
+	return v
+}
+
+// wordInfo is what entity extraction needs to know about a word. It
+// depends only on the word, and is cached.
+type wordInfo struct {
+	script script
+	// folded is the folded word, the form looked up in the gazetteer as part
+	// of a phrase; bare is it without possessive ending, clitics or
+	// particles, the form looked up alone.
+	folded, bare string
+	// places are the countries and organisations the word names, if any:
+	// itself, without clitics, or its parts joined by hyphens (NATO-Russia).
+	places []placeRef
+	// multi reports whether folded can start a multi-word country name.
+	multi bool
+	// surface is the key of the word as a surface token (see doc.Surface).
+	surface uint64
+	// For cased scripts: name is the word, or its capitalised part
+	// (nameOfElided), lower is name in lower case; capital and acronym
+	// report whether it starts with a capital or is all capitals; lowerCase
+	// whether it starts in lower case.
+	name, lower                 string
+	capital, acronym, lowerCase bool
+	// names are the forms of the word that may be a name, with their keys:
+	// none for a title word (minister, وزير), two for an Arabic word with
+	// a letter that may be a clitic (بلينكن is Blinken, وبلينكن "and
+	// Blinken").
+	names []keyed
+}
+
+// keyed is a form of a word with its phonetic key.
+type keyed struct{ surface, key string }
+
+func analyzeWord(w string) *wordInfo {
+	f := normalize.Fold(w)
+	r, _ := utf8.DecodeRuneInString(w)
+	info := &wordInfo{script: scriptOfRune(r), folded: f, bare: f, name: w}
+	info.surface = tokenHash("s", info.script.code()+":"+f)
+	forms := []string{w}
+	switch info.script {
+	case scriptLatin, scriptCyrillic, scriptGreek:
+		if name := nameOfElided(w); name != w {
+			info.name, forms[0] = name, name
+			info.bare = normalize.Fold(name)
+		}
+		r, _ := utf8.DecodeRuneInString(info.name)
+		info.lower = strings.ToLower(info.name)
+		info.capital, info.lowerCase = unicode.IsUpper(r), unicode.IsLower(r)
+		info.acronym = isUpperWord(info.name)
+	case scriptArabic, scriptHebrew:
+		if s := normalize.StripProclitics(f); s != f {
+			info.bare = s
+			forms = append(forms, s)
+		}
+	case scriptHangul:
+		info.bare = normalize.StripKoreanParticle(f)
+		forms[0] = info.bare
+	}
+	ps := places()
+	info.places = findPlaces(ps, w, f, info.bare)
+	info.multi = ps.multi[f]
+	if info.acronym && utf8.RuneCountInString(info.name) >= 2 {
+		// Acronyms are spelled, not pronounced: their key is their letters.
+		info.names = []keyed{{surface: info.name, key: "=" + info.bare}}
+		return info
+	}
+	for _, form := range forms {
+		if len(normalize.ParseName(form).Keys) == 0 {
+			continue // a title or a word around names ("spokesman")
+		}
+		if k := normalize.Key(form); k != "" {
+			info.names = append(info.names, keyed{surface: form, key: k})
+		}
+	}
+	return info
+}
+
+// findPlaces returns what the gazetteer knows a word as: the word folded, or
+// without clitics or possessive (bare), or else the parts of a hyphenated
+// word. Names of three letters or less must be written in capitals: "UN" is
+// the United Nations, "Un" an article.
+func findPlaces(ps *placeScanner, w, folded, bare string) []placeRef {
+	// written reports whether a name found for w is written as one.
+	written := func(w, f string) bool {
+		return utf8.RuneCountInString(f) > 3 || isUpperWord(w) || !scriptOfRune(first(w)).cased()
+	}
+	for _, f := range [...]string{folded, bare} {
+		if p := ps.find(f); p.code != "" {
+			if !written(w, f) {
+				return nil
+			}
+			return []placeRef{p}
+		}
+	}
+	if !strings.Contains(w, "-") {
+		return nil
+	}
+	var out []placeRef
+	for part := range strings.SplitSeq(w, "-") {
+		f := normalize.Fold(part)
+		if p := ps.find(f); p.code != "" && written(part, f) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// nameOfElided returns the capitalised part of a word with an apostrophe:
+// "Blinken" of "Blinken's", "Ankara" of "Ankara'da", "Europe" of "l'Europe";
+// words capitalised on both sides ("O'Brien") stay whole.
+func nameOfElided(w string) string {
+	i := strings.IndexAny(w, "'’")
+	if i < 0 {
+		return w
+	}
+	_, size := utf8.DecodeRuneInString(w[i:])
+	before, after := w[:i], w[i+size:]
+	up := func(s string) bool {
+		r, _ := utf8.DecodeRuneInString(s)
+		return unicode.IsUpper(r)
+	}
+	switch {
+	case up(before) && !up(after):
+		return before
+	case !up(before) && up(after):
+		return after
+	}
+	return w
+}
+
+// caches hold the analyses of words and phrases, which repeat from document
+// to document.
+type caches struct {
+	words  *cache[*wordInfo]
+	phrase *cache[placeRef] // folded phrase of several words
+}
+
+// extractor turns documents into features. It is safe for concurrent use.
+type extractor struct {
 	byLang map[string]analysis.Analyzer
 	std    analysis.Analyzer
+	caches
 }
 
 // analyzerNames maps base languages to bleve analyzer names.
 var analyzerNames = map[string]string{
-	"ar": "ar", "fa": "fa", "ru": "ru", "de": "de", "fr": "fr", "es": "es", "en": "en", "it": "it",
-	"nl": "nl", "pl": "pl", "pt": "pt", "tr": "tr", "zh": "cjk", "ja": "cjk", "ko": "cjk",
+	"ar": "ar", "da": "da", "de": "de", "en": "en", "es": "es", "fa": "fa", "fi": "fi", "fr": "fr", "hi": "hi",
+	"hu": "hu", "it": "it", "nl": "nl", "no": "no", "nb": "no", "pl": "pl", "pt": "pt", "ro": "ro", "ru": "ru",
+	"sv": "sv", "tr": "tr", "zh": "cjk", "ja": "cjk", "ko": "cjk",
 }
 
-func newAnalyzers() (*analyzers, error) {
-	a := &analyzers{cache: registry.NewCache(), byLang: make(map[string]analysis.Analyzer)}
+func newExtractor() (*extractor, error) {
+	cache := registry.NewCache()
+	x := &extractor{byLang: make(map[string]analysis.Analyzer)}
 	for lang, name := range analyzerNames {
-		an, err := a.cache.AnalyzerNamed(name)
+		an, err := cache.AnalyzerNamed(name)
 		if err != nil {
 			return nil, err
 		}
-		a.byLang[lang] = an
+		x.byLang[lang] = an
 	}
-	std, err := a.cache.AnalyzerNamed(standard.Name)
+	std, err := cache.AnalyzerNamed(standard.Name)
 	if err != nil {
 		return nil, err
 	}
-	a.std = std
-	return a, nil
+	x.std = std
+	x.caches = caches{words: newCache(analyzeWord), phrase: newCache(places().find)}
+	return x, nil
 }
 
-func (a *analyzers) forLang(t language.Tag) analysis.Analyzer {
-	base, _ := t.Base()
-	if an, ok := a.byLang[base.String()]; ok {
-		return an
+// baseLang returns the base language subtag of t, or "und".
+func baseLang(t language.Tag) string {
+	if t == language.Und {
+		return "und"
 	}
-	return a.std
+	b, _ := t.Base()
+	return b.String()
 }
 
 // extract computes the features of a document whose language is known.
-func (a *analyzers) extract(d Document, lang language.Tag) *features {
-	text := d.Title + "\n" + d.Text
-	f := &features{
-		ID:        d.ID,
-		Lang:      lang.String(),
-		Published: d.Published,
-		Terms:     make(map[string]int),
-		Names:     make(map[string]string),
-		Places:    make(map[string]bool),
-		Numbers:   make(map[string]bool),
+func (x *extractor) extract(d Document, lang string) *extracted {
+	e := &extracted{
+		lang:     lang,
+		terms:    make(map[string]float64),
+		mentions: make(map[uint64]*mention),
 	}
-	// The headline says what the event is: count its terms twice.
-	for _, part := range []string{d.Title, d.Title, d.Text} {
-		for _, tok := range a.forLang(lang).Analyze([]byte(part)) {
-			if utf8.RuneCount(tok.Term) < 2 && !isCJK(tok.Term) {
+	an := x.std
+	if a, ok := x.byLang[lang]; ok {
+		an = a
+	}
+	// The headline says what the event is: its terms count twice.
+	for _, part := range [...]string{d.Title, d.Title, d.Text} {
+		if part == "" {
+			continue
+		}
+		for _, tok := range an.Analyze([]byte(part)) {
+			if len(tok.Term) < 2 || utf8.RuneCount(tok.Term) < 2 && !isCJK(tok.Term) {
 				continue
 			}
-			f.Terms[string(tok.Term)]++
+			e.terms[string(tok.Term)]++
 		}
 	}
-	extractNames(text, f.Names)
-	extractPlaces(text, f.Places)
-	extractNumbers(text, f.Numbers)
-	f.Sig = minhash(text)
-	return f
+	e.surface = make(map[uint64]float64)
+	for t, n := range e.terms {
+		if isHan(t) {
+			e.surface[tokenHash("s", scriptCJK.code()+":"+t)] = n // Han bigrams
+		}
+	}
+	add := func(k kind, key, text string, title, weak bool) {
+		h := tokenHash(kindScope[k], key)
+		m := e.mentions[h]
+		if m == nil {
+			m = &mention{kind: k, weak: weak, key: key, text: text}
+			e.mentions[h] = m
+		}
+		m.count++
+		m.title = m.title || title
+		m.weak = m.weak && weak
+	}
+	e.script = entities(&x.caches, d.Title, d.Text, lang, add, func(w *wordInfo, title bool) {
+		if utf8.RuneCountInString(w.folded) >= 3 {
+			n := 1.0
+			if title {
+				n = 2
+			}
+			e.surface[w.surface] += n
+		}
+	})
+	findNumbers(digitsOf(d.Title), func(n string) { add(kindNumber, n, n, true, false) })
+	findNumbers(digitsOf(d.Text), func(n string) { add(kindNumber, n, n, false, false) })
+	e.sig = minhash(d.Title, d.Text)
+	return e
+}
+
+// isHan reports whether s is written in Han characters only.
+func isHan(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
 }
 
 func isCJK(b []byte) bool {
 	r, _ := utf8.DecodeRune(b)
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+	return scriptOfRune(r) == scriptCJK
 }
 
-// words splits text into runs of letters and marks (with internal apostrophes
-// and hyphens), keeping each run's script class.
-func words(text string, fn func(w string)) {
-	start := -1
-	for i, r := range text {
-		inWord := unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
-		if inWord {
-			if start < 0 {
-				start = i
-			}
+// entities finds the countries and the name mentions of a document and
+// calls add for each.
+//
+// In cased scripts (Latin, Cyrillic, Greek) a name is a capitalised word that
+// does not also occur in lower case in the document and, at the start of a
+// sentence, also occurs capitalised elsewhere; or an acronym. In uncased
+// scripts with spaces (Arabic, Hebrew, Hangul) every word is a weak
+// candidate; in Japanese, katakana runs; in Chinese, runs of the characters
+// used to transcribe foreign names. Weak candidates count only where they
+// match (see doc.go). Title words (minister, وزير) and country names are not
+// names.
+//
+// It also calls surf with every word, folded, and returns the script most
+// words are written in.
+func entities(sc *caches, title, text, lang string, add func(k kind, key, text string, title, weak bool), surf func(w *wordInfo, title bool)) string {
+	ws := make([]word, 0, (len(title)+len(text))/6)
+	titleCase := isTitleCase(title)
+	splitWords(title, true, func(w word) {
+		w.initial = w.initial || titleCase
+		ws = append(ws, w)
+	})
+	splitWords(text, false, func(w word) { ws = append(ws, w) })
+	infos := make([]*wordInfo, len(ws))
+	lower := make(map[string]bool)   // cased words seen in lower case
+	capsMid := make(map[string]bool) // capitalised words seen inside a sentence
+	for i, w := range ws {
+		if w.script == scriptCJK {
 			continue
 		}
-		if start >= 0 {
-			fn(text[start:i])
-			start = -1
+		info := sc.words.get(w.s)
+		infos[i] = info
+		switch {
+		case !info.script.cased():
+		case info.lowerCase:
+			lower[info.lower] = true
+		case !w.initial:
+			capsMid[info.name] = true
 		}
 	}
-	if start >= 0 {
-		fn(text[start:])
+	ps := places()
+	maxN := min(ps.g.MaxWords(), 4)
+	var counts [scriptCJK + 1]int
+	for i := 0; i < len(ws); i++ {
+		w, info := ws[i], infos[i]
+		counts[w.script] += utf8.RuneCountInString(w.s)
+		if w.script == scriptCJK {
+			cjkEntities(sc, w, lang, add)
+			continue
+		}
+		surf(info, w.title)
+		// In cased scripts, names are capitalised: "un" is an article, not
+		// the UN.
+		if info.script.cased() && !info.capital {
+			continue
+		}
+		// Countries, longest match first, so that "south korea" is not
+		// also "korea".
+		matched := 0
+		if info.multi {
+			for n := min(maxN, len(ws)-i); n >= 2 && matched == 0; n-- {
+				parts := make([]string, n)
+				for j := range parts {
+					if infos[i+j] == nil {
+						break
+					}
+					parts[j] = infos[i+j].folded
+				}
+				if infos[i+n-1] == nil {
+					continue
+				}
+				if infos[i+n-1].script.cased() {
+					parts[n-1] = infos[i+n-1].bare // North Korea's
+				}
+				if p := sc.phrase.get(strings.Join(parts, " ")); p.code != "" {
+					add(p.kind, p.code, p.code, w.title, false)
+					matched = n
+				}
+			}
+		}
+		if matched == 0 && len(info.places) > 0 {
+			for _, p := range info.places {
+				add(p.kind, p.code, p.code, w.title, false)
+			}
+			matched = 1
+		}
+		if matched > 0 {
+			i += matched - 1
+			continue
+		}
+		switch w.script {
+		case scriptLatin, scriptCyrillic, scriptGreek:
+			if utf8.RuneCountInString(info.name) < 2 {
+				continue
+			}
+			if info.acronym {
+				// An acronym stands among words in lower case; a run of
+				// capitals is a shouted headline or boilerplate.
+				if shouted(infos, i-1) || shouted(infos, i+1) {
+					continue
+				}
+			} else if lower[info.lower] || w.initial && !capsMid[info.name] {
+				continue
+			}
+			for _, n := range info.names {
+				if len(n.key) >= minKeyStrong {
+					add(kindName, n.key, n.surface, w.title, false)
+				}
+			}
+		case scriptArabic, scriptHebrew:
+			// A short word written without its vowels matches too many
+			// names by chance: فرط is also Friday.
+			for _, n := range info.names {
+				if len(n.key) >= minKeyWeakMatch || len(n.key) >= minKeyWeak && writesVowels(n.surface) {
+					add(kindName, n.key, n.surface, w.title, true)
+				}
+			}
+		case scriptHangul:
+			for _, n := range info.names {
+				if len(n.key) >= minKeyWeak {
+					add(kindName, n.key, n.surface, w.title, true)
+				}
+			}
+		}
 	}
+	dominant := scriptOther
+	for s, n := range counts {
+		if n > counts[dominant] {
+			dominant = script(s)
+		}
+	}
+	return dominant.code()
 }
 
-// extractNames finds name mentions. In cased scripts these are capitalised
-// words; in Arabic, Hebrew and Hangul, words with their clitics and particles
-// removed (rarity weighting later separates names from common words); in
-// Japanese, katakana runs; in Chinese, Han runs of two to four characters.
-func extractNames(text string, out map[string]string) {
-	add := func(surface, key string) {
-		if utf8.RuneCountInString(key) < 3 {
-			return
-		}
-		if _, ok := out[key]; !ok {
-			out[key] = surface
+// writesVowels reports whether an Arabic or Hebrew word spells out two or
+// more vowels with the letters alef, waw and yeh (Hebrew alef, vav and yod),
+// as transcriptions of foreign names do (كيشيدا, Kishida).
+func writesVowels(w string) bool {
+	n := 0
+	for _, r := range w {
+		switch r {
+		case 'ا', 'أ', 'إ', 'آ', 'و', 'ي', 'ى', 'א', 'ו', 'י':
+			n++
 		}
 	}
-	words(text, func(w string) {
-		r, _ := utf8.DecodeRuneInString(w)
+	return n >= 2
+}
+
+// shouted reports whether the i-th word is written in capitals only.
+func shouted(infos []*wordInfo, i int) bool {
+	return i >= 0 && i < len(infos) && infos[i] != nil && infos[i].acronym
+}
+
+// cjkEntities finds countries and name candidates in a word of Chinese or
+// Japanese text: katakana runs (foreign names in Japanese) and, in Chinese,
+// runs of transcription characters.
+func cjkEntities(sc *caches, w word, lang string, add func(k kind, key, text string, title, weak bool)) {
+	places().scanCJK(w.s, func(code string) { add(kindPlace, code, code, w.title, false) })
+	name := func(run string) {
+		for _, n := range sc.words.get(run).names {
+			if len(n.key) >= minKeyWeak {
+				add(kindName, n.key, n.surface, w.title, true)
+			}
+		}
+	}
+	cjkRuns(w.s, func(run string, class cjkClass) {
 		switch {
-		case unicode.In(r, unicode.Latin, unicode.Cyrillic, unicode.Greek):
-			if unicode.IsUpper(r) && utf8.RuneCountInString(w) >= 3 {
-				add(w, normalize.Key(w))
-			}
-		case unicode.In(r, unicode.Arabic, unicode.Hebrew):
-			w = stripProclitics(normalize.Fold(w))
-			if utf8.RuneCountInString(w) >= 3 {
-				add(w, normalize.Key(w))
-			}
-		case unicode.Is(unicode.Hangul, r):
-			w = stripParticles(w)
-			if utf8.RuneCountInString(w) >= 2 {
-				add(w, normalize.Key(w))
-			}
-		default:
-			runs(w, func(run string, han bool) {
-				if !han {
-					add(run, normalize.Key(run))
-					return
-				}
-				rs := []rune(run)
-				for n := 2; n <= 4; n++ {
-					for i := 0; i+n <= len(rs); i++ {
-						s := string(rs[i : i+n])
-						add(s, normalize.Key(s))
-					}
-				}
-			})
+		case class == cjkKatakana && utf8.RuneCountInString(run) >= 2:
+			name(run)
+		case class == cjkHan && lang == "zh":
+			translitRuns(run, name)
 		}
 	})
 }
 
-// runs splits a CJK word into runs of Han and of kana.
-func runs(w string, fn func(run string, han bool)) {
-	start, han := 0, false
-	for i, r := range w {
-		h := unicode.Is(unicode.Han, r)
-		if i > 0 && h != han {
-			if utf8.RuneCountInString(w[start:i]) >= 2 {
-				fn(w[start:i], han)
-			}
-			start = i
-		}
-		han = h
+// digitValue returns the value of a decimal digit of any script, or -1.
+// Unicode encodes every set of decimal digits as a contiguous run starting at
+// zero.
+func digitValue(r rune) int {
+	if r >= '0' && r <= '9' {
+		return int(r - '0')
 	}
-	if utf8.RuneCountInString(w[start:]) >= 2 {
-		fn(w[start:], han)
+	if r < 0x80 || !unicode.Is(unicode.Nd, r) {
+		return -1
 	}
+	z := r
+	for unicode.Is(unicode.Nd, z-1) {
+		z--
+	}
+	return int(r-z) % 10
 }
 
-// stripProclitics removes Arabic conjunction, preposition and article
-// prefixes (و ف ب ك ل ال) from a folded word when enough remains.
-func stripProclitics(w string) string {
-	for _, p := range []string{"وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف"} {
-		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 3 {
-			return rest
-		}
-	}
-	return w
-}
-
-// stripParticles removes common Korean postpositions from a word.
-func stripParticles(w string) string {
-	for _, p := range []string{"에서", "으로", "에게", "과", "와", "은", "는", "이", "가", "을", "를", "의", "에", "도", "로"} {
-		if rest, ok := strings.CutSuffix(w, p); ok && utf8.RuneCountInString(rest) >= 2 {
-			return rest
-		}
-	}
-	return w
-}
-
-// extractPlaces finds country names, in any language, as runs of one to
-// MaxWords words, and inside CJK runs as substrings.
-func extractPlaces(text string, out map[string]bool) {
-	g := normalize.Countries()
-	var ws []string
-	words(normalize.Fold(text), func(w string) { ws = append(ws, w) })
-	maxN := min(g.MaxWords(), 4)
-	for i := range ws {
-		for n := 1; n <= maxN && i+n <= len(ws); n++ {
-			phrase := strings.Join(ws[i:i+n], " ")
-			if code, ok := g.Lookup(phrase); ok {
-				out[code] = true
-				continue
-			}
-			if n == 1 {
-				r, _ := utf8.DecodeRuneInString(phrase)
-				switch {
-				case unicode.Is(unicode.Arabic, r):
-					if code, ok := g.Lookup(stripProclitics(phrase)); ok {
-						out[code] = true
-					}
-				case isCJK([]byte(phrase)):
-					rs := []rune(phrase)
-					for m := 2; m <= 5; m++ {
-						for j := 0; j+m <= len(rs); j++ {
-							if code, ok := g.Lookup(string(rs[j : j+m])); ok {
-								out[code] = true
-							}
-						}
-					}
-				}
+// digitsOf maps text to the ASCII string findNumbers reads: digits of every
+// script as ASCII digits, the signs and separators of numbers (also in their
+// full-width forms) as ASCII, letters as 'a' and everything else as a space.
+func digitsOf(text string) string {
+	b := make([]byte, 0, len(text))
+	for _, r := range text {
+		switch {
+		case r == '+' || r == '＋':
+			b = append(b, '+')
+		case r == ',' || r == '，' || r == '٫' || r == '٬':
+			b = append(b, ',')
+		case r == '.' || r == '．':
+			b = append(b, '.')
+		case unicode.IsLetter(r):
+			b = append(b, 'a')
+		default:
+			if v := digitValue(r); v >= 0 {
+				b = append(b, byte('0'+v))
+			} else {
+				b = append(b, ' ')
 			}
 		}
 	}
+	return string(b)
 }
 
-// extractNumbers finds numbers of two or more digits (in any script) and
-// "N+N" forms.
-func extractNumbers(text string, out map[string]bool) {
-	folded := normalize.Fold(text)
-	start := -1
-	for i := 0; i <= len(folded); i++ {
-		isDigit := i < len(folded) && folded[i] >= '0' && folded[i] <= '9'
-		if isDigit {
-			if start < 0 {
-				start = i
-			}
+// findNumbers calls fn for every number of two or more digits, every decimal
+// and every "N+N" form in text mapped by digitsOf. Thousands separators (",",
+// ".", " " before a group of three digits) are removed, so that 15,000 and
+// 15.000 are one number.
+func findNumbers(folded string, fn func(string)) {
+	isDigit := func(i int) bool { return i < len(folded) && folded[i] >= '0' && folded[i] <= '9' }
+	run := func(i int) int { // end of the digit run starting at i
+		for isDigit(i) {
+			i++
+		}
+		return i
+	}
+	for i := 0; i < len(folded); {
+		if !isDigit(i) {
+			i++
 			continue
 		}
-		if start >= 0 {
-			num := folded[start:i]
-			if i+1 < len(folded) && folded[i] == '+' && folded[i+1] >= '0' && folded[i+1] <= '9' {
-				out[num+"+"+folded[i+1:i+2]] = true
+		end := run(i)
+		num := folded[i:end]
+		if end-i <= 3 {
+			for end+1 < len(folded) && strings.IndexByte(",. ", folded[end]) >= 0 {
+				next := run(end + 1)
+				if next-(end+1) != 3 {
+					break
+				}
+				num += folded[end+1 : next]
+				end = next
 			}
-			if len(num) >= 2 {
-				out[num] = true
-			}
-			start = -1
 		}
+		switch {
+		case end+1 < len(folded) && folded[end] == '+' && isDigit(end+1):
+			next := run(end + 1)
+			fn(num + "+" + folded[end+1:next])
+			end = next
+		case end+1 < len(folded) && (folded[end] == '.' || folded[end] == ',') && isDigit(end+1):
+			next := run(end + 1)
+			fn(num + "." + folded[end+1:next])
+			end = next
+		case len(num) >= 2:
+			fn(num)
+		}
+		i = end
 	}
 }

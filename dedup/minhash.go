@@ -2,53 +2,76 @@ package dedup
 
 import (
 	"unicode"
-
-	"github.com/eventdedup/eventdedup/normalize"
 )
 
-// numHashes is the number of MinHash functions; the standard error of the
-// Jaccard estimate is about 1/sqrt(numHashes) ≈ 0.09.
-const numHashes = 64
-
-// shingleRunes is the length of the character shingles.
-const shingleRunes = 5
+// Near-duplicate detection uses one-permutation MinHash (Li, Owen and Zhang,
+// 2012) with rotation densification (Shrivastava and Li, 2014): each shingle
+// is hashed once, the hash picks one of sigBins bins and the bin keeps its
+// smallest value. Two signatures agree in a bin with probability equal to the
+// Jaccard similarity of the two shingle sets, so the share of agreeing bins
+// estimates it with a standard error of at most 1/(2·√sigBins) ≈ 0.044.
+const (
+	sigBins      = 128
+	shingleRunes = 5
+)
 
 // signature is a MinHash signature of a text's character shingles.
-type signature [numHashes]uint64
+type signature [sigBins]uint32
 
-// minhash computes the MinHash signature of text. The text is folded and
-// everything but letters and digits is removed, so that copies that differ in
-// whitespace, punctuation, case, diacritics, zero-width or bidi characters
-// have the same shingles.
-func minhash(text string) signature {
+// minhash computes the signature of a document's texts. Only letters, in
+// lower case, and digits, of any script as ASCII digits, are kept, so copies
+// that differ in whitespace, punctuation, case, zero-width or bidi characters
+// or combining marks have the same shingles.
+func minhash(texts ...string) signature {
 	var sig signature
-	for i := range sig {
-		sig[i] = ^uint64(0)
-	}
-	folded := normalize.Fold(text)
-	rs := make([]rune, 0, len(folded))
-	for _, r := range folded {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			rs = append(rs, r)
-		}
-	}
-	if len(rs) == 0 {
-		return sig
-	}
-	n := shingleRunes
-	if len(rs) < n {
-		n = len(rs)
-	}
-	for i := 0; i+n <= len(rs); i++ {
+	var filled [sigBins]bool
+	var ring [shingleRunes]rune // the last shingleRunes runes kept
+	n := 0                      // runes kept so far
+	add := func(count int) {    // hash the shingle of the last count runes
 		h := uint64(14695981039346656037)
-		for _, r := range rs[i : i+n] {
-			h ^= uint64(r)
+		for j := count; j > 0; j-- {
+			h ^= uint64(ring[(n-j)%shingleRunes])
 			h *= 1099511628211
 		}
-		for j := range sig {
-			v := mix(h ^ seeds[j])
-			if v < sig[j] {
-				sig[j] = v
+		h = mix(h)
+		bin, v := h>>(64-7), uint32(h)
+		if !filled[bin] || v < sig[bin] {
+			sig[bin], filled[bin] = v, true
+		}
+	}
+	for _, text := range texts {
+		for _, r := range text {
+			if unicode.IsLetter(r) {
+				r = unicode.ToLower(r)
+			} else if v := digitValue(r); v >= 0 {
+				r = '0' + rune(v)
+			} else {
+				continue
+			}
+			ring[n%shingleRunes] = r
+			n++
+			if n >= shingleRunes {
+				add(shingleRunes)
+			}
+		}
+	}
+	switch {
+	case n == 0:
+		return sig
+	case n < shingleRunes:
+		add(n) // a text shorter than a shingle is its only shingle
+	}
+	// Densification: an empty bin borrows the value of the next filled bin
+	// to its right, rehashed with the distance, so that two texts agree in
+	// it exactly when they agree in the bin it borrows from.
+	for i := range sig {
+		if filled[i] {
+			continue
+		}
+		for d := 1; d < sigBins; d++ {
+			if j := (i + d) % sigBins; filled[j] {
+				sig[i] = uint32(mix(uint64(sig[j]) | uint64(d)<<32))
+				break
 			}
 		}
 	}
@@ -65,16 +88,6 @@ func mix(x uint64) uint64 {
 	return x
 }
 
-// seeds are fixed, so that signatures persist across runs.
-var seeds = func() (s [numHashes]uint64) {
-	x := uint64(0x9E3779B97F4A7C15)
-	for i := range s {
-		x += 0x9E3779B97F4A7C15
-		s[i] = mix(x)
-	}
-	return s
-}()
-
 // jaccard estimates the Jaccard similarity of the shingle sets behind two
 // signatures.
 func (s *signature) jaccard(o *signature) float64 {
@@ -84,5 +97,5 @@ func (s *signature) jaccard(o *signature) float64 {
 			eq++
 		}
 	}
-	return float64(eq) / numHashes
+	return float64(eq) / sigBins
 }

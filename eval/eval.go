@@ -2,7 +2,10 @@
 // precision, recall and F1, and the recall of pairs that cross languages.
 package eval
 
-import "sort"
+import (
+	"math"
+	"sort"
+)
 
 // Item is one labelled document.
 type Item struct {
@@ -138,4 +141,31 @@ func Evaluate(items []Item) Scores {
 		s.CrossLingualRecall = float64(together) / float64(s.CrossLingualPairs)
 	}
 	return s
+}
+
+// Pearson returns the Pearson correlation coefficient of two samples of
+// equal length, or NaN when either has no variance or they differ in length.
+func Pearson(x, y []float64) float64 {
+	if len(x) != len(y) || len(x) == 0 {
+		return math.NaN()
+	}
+	n := float64(len(x))
+	var mx, my float64
+	for i := range x {
+		mx += x[i]
+		my += y[i]
+	}
+	mx /= n
+	my /= n
+	var sxy, sxx, syy float64
+	for i := range x {
+		dx, dy := x[i]-mx, y[i]-my
+		sxy += dx * dy
+		sxx += dx * dx
+		syy += dy * dy
+	}
+	if sxx == 0 || syy == 0 {
+		return math.NaN()
+	}
+	return sxy / math.Sqrt(sxx*syy)
 }

@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"time"
 
 	"github.com/eventdedup/eventdedup/dedup"
 )
@@ -34,7 +33,13 @@ Writes one JSON object per input document, in input order:
   score         similarity to the cluster joined (0 for a new cluster)
   lang          detected language subtag ("en", "ar", "ja", … or "und")
   duplicate_of  the id of the earliest near-verbatim copy, when there is one
+  repeat        true when the id was added before (with --index, in an
+                earlier run): its recorded assignment is repeated
   evidence      what tied the document to the cluster (with --evidence)
+
+With --index, a run interrupted even by a crash can be run again on the same
+input: documents already in the index are repeated, the others added, and the
+clusters are those of one uninterrupted run.
 
 Bad lines are reported on stderr as "line N: reason" and skipped; every valid
 line is still processed. The exit status is 1 when a line was rejected.
@@ -50,6 +55,7 @@ type clusterOutput struct {
 	Score       float64         `json:"score"`
 	Lang        string          `json:"lang"`
 	DuplicateOf string          `json:"duplicate_of,omitempty"`
+	Repeat      bool            `json:"repeat,omitempty"`
 	Evidence    *dedup.Evidence `json:"evidence,omitempty"`
 }
 
@@ -62,6 +68,7 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	index := fs.String("index", "", "keep the index and cluster state in `DIR`, and continue from it (default: a temporary index)")
 	window := fs.Duration("window", dedup.DefaultWindow, "how far apart in publication time reports of one event may be")
+	retention := fs.Duration("retention", dedup.DefaultRetention, "how long a cluster stays open for late reports after its newest one")
 	threshold := fs.Float64("threshold", dedup.DefaultThreshold, "similarity in [0,1] at which a document joins a cluster")
 	evidence := fs.Bool("evidence", false, "include the evidence of each assignment")
 	if err := fs.Parse(args); err != nil {
@@ -78,7 +85,7 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 
-	opts := []dedup.Option{dedup.WithWindow(*window), dedup.WithThreshold(*threshold)}
+	opts := []dedup.Option{dedup.WithWindow(*window), dedup.WithRetention(*retention), dedup.WithThreshold(*threshold)}
 	var (
 		c   *dedup.Clusterer
 		err error
@@ -116,8 +123,6 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	start := time.Now()
-	n := 0
 	for a, err := range c.AddAll(ctx, docs) {
 		if err != nil {
 			if ctx.Err() != nil {
@@ -129,8 +134,11 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			status = exitRejected
 			continue
 		}
-		o := clusterOutput{ID: a.ID, Cluster: a.Cluster, New: a.New, Score: round(a.Score), Lang: dedup.Lang(a.Lang), DuplicateOf: a.DuplicateOf}
-		if *evidence && !a.New {
+		o := clusterOutput{
+			ID: a.ID, Cluster: a.Cluster, New: a.New, Score: round(a.Score), Lang: dedup.Lang(a.Lang),
+			DuplicateOf: a.DuplicateOf, Repeat: a.Repeat,
+		}
+		if *evidence && !a.New && !a.Repeat {
 			ev := a.Evidence
 			o.Evidence = &ev
 		}
@@ -139,7 +147,6 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			status = exitFailure
 			break
 		}
-		n++
 	}
 	if err := out.Flush(); err != nil {
 		fmt.Fprintf(stderr, "eventdedup cluster: write: %v\n", err)
@@ -149,7 +156,6 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "eventdedup cluster: close: %v\n", err)
 		status = exitFailure
 	}
-	_ = start
 	return status
 }
 

@@ -2,11 +2,15 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 
 	"github.com/eventdedup/eventdedup/dedup"
 )
@@ -17,11 +21,14 @@ Reads one object per line: {"pair": "…" (optional), "a": DOC, "b": DOC}, where
 each DOC has the fields of "eventdedup cluster" input (id, title, text,
 published, lang; published may be absent). Writes one object per valid line,
 in input order:
-  pair      the pair id as given (or "a.id/b.id")
-  score     similarity in [0, 1]
-  same      whether the two are judged to report the same event
-  duplicate whether one is a near-verbatim copy of the other
-  evidence  what the two share
+  pair       the pair id as given (or "a.id/b.id")
+  score      similarity in [0, 1]
+  same       whether the two are judged to report the same event
+  duplicate  whether one is a near-verbatim copy of the other
+  evidence   what the two share
+
+All pairs are read before any is scored: how rare a name or a word is, and so
+how much it counts, is measured over all the documents of the input.
 
 Bad lines are reported on stderr as "line N: reason"; the exit status is then 1.
 
@@ -43,57 +50,49 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, compareHelp)
 		fs.PrintDefaults()
 	}
+	threshold := fs.Float64("threshold", dedup.DefaultThreshold, "similarity in [0,1] at which two documents are judged to report the same event")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
 		}
 		return exitUsage
 	}
-	c, err := dedup.New()
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "eventdedup compare: unexpected arguments %q\n", fs.Args())
+		return exitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+
+	pairs, names, status, err := readPairs(stdin, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "eventdedup compare: read: %v\n", err)
+		return exitFailure
+	}
+	c, err := dedup.New(dedup.WithThreshold(*threshold))
 	if err != nil {
 		fmt.Fprintf(stderr, "eventdedup compare: %v\n", err)
 		return exitFailure
 	}
 	defer c.Close()
-	br := bufio.NewReaderSize(stdin, 1<<20)
 	out := bufio.NewWriter(stdout)
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	status := exitOK
-	dec := json.NewDecoder(br)
-	for line := 1; ; line++ {
-		var in struct {
-			Pair string          `json:"pair"`
-			A    json.RawMessage `json:"a"`
-			B    json.RawMessage `json:"b"`
-		}
-		err := dec.Decode(&in)
-		if err == io.EOF {
-			break
-		}
+	i := 0
+	for cmp, err := range c.CompareAll(ctx, pairs) {
+		name := names[i]
+		i++
 		if err != nil {
-			fmt.Fprintf(stderr, "line %d: invalid JSON: %v\n", line, err)
-			status = exitRejected
-			break
-		}
-		a, aerr := dedup.ParseJSON(in.A)
-		b, berr := dedup.ParseJSON(in.B)
-		if aerr != nil || berr != nil {
-			fmt.Fprintf(stderr, "line %d: %v\n", line, errors.Join(aerr, berr))
+			if ctx.Err() != nil {
+				fmt.Fprintf(stderr, "eventdedup compare: %v\n", err)
+				return exitFailure
+			}
+			fmt.Fprintf(stderr, "pair %q: %v\n", name, err)
 			status = exitRejected
 			continue
 		}
-		cmp, err := c.Compare(a, b)
-		if err != nil {
-			fmt.Fprintf(stderr, "line %d: %v\n", line, err)
-			status = exitRejected
-			continue
-		}
-		pair := in.Pair
-		if pair == "" {
-			pair = a.ID + "/" + b.ID
-		}
-		if err := enc.Encode(compareOutput{Pair: pair, Score: round(cmp.Score), Same: cmp.Same, Duplicate: cmp.Duplicate, Evidence: cmp.Evidence}); err != nil {
+		o := compareOutput{Pair: name, Score: round(cmp.Score), Same: cmp.Same, Duplicate: cmp.Duplicate, Evidence: cmp.Evidence}
+		if err := enc.Encode(o); err != nil {
 			fmt.Fprintf(stderr, "eventdedup compare: write: %v\n", err)
 			return exitFailure
 		}
@@ -103,4 +102,53 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitFailure
 	}
 	return status
+}
+
+// readPairs reads lines {"pair"?, "a": DOC, "b": DOC}, reporting bad lines on
+// stderr, and returns the pairs and their names (the "pair" field, or
+// "a.id/b.id"), and exitRejected when a line was bad. The error is a read
+// error.
+func readPairs(r io.Reader, stderr io.Writer) ([]dedup.Pair, []string, int, error) {
+	var (
+		pairs  []dedup.Pair
+		names  []string
+		status = exitOK
+	)
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), dedup.MaxLineBytes)
+	for line := 1; sc.Scan(); line++ {
+		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
+			continue
+		}
+		var in struct {
+			Pair string          `json:"pair"`
+			A    json.RawMessage `json:"a"`
+			B    json.RawMessage `json:"b"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &in); err != nil {
+			fmt.Fprintf(stderr, "line %d: invalid JSON: %v\n", line, err)
+			status = exitRejected
+			continue
+		}
+		a, aerr := dedup.ParseJSON(in.A)
+		if aerr != nil {
+			aerr = fmt.Errorf("a: %w", aerr)
+		}
+		b, berr := dedup.ParseJSON(in.B)
+		if berr != nil {
+			berr = fmt.Errorf("b: %w", berr)
+		}
+		if err := errors.Join(aerr, berr); err != nil {
+			fmt.Fprintf(stderr, "line %d: %v\n", line, err)
+			status = exitRejected
+			continue
+		}
+		name := in.Pair
+		if name == "" {
+			name = a.ID + "/" + b.ID
+		}
+		pairs = append(pairs, dedup.Pair{A: a, B: b})
+		names = append(names, name)
+	}
+	return pairs, names, status, sc.Err()
 }

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"sort"
 	"strings"
@@ -18,15 +19,21 @@ import (
 
 const evalHelp = `Usage: eventdedup eval --gold FILE [--pred FILE]
 
-Measures a clustering against gold event labels.
+Measures a clustering against gold event labels, or pair scores against
+human similarity ratings.
 
-The gold file is JSON Lines with at least "id" and "event" (the gold label),
-and "lang" for cross-lingual recall. Without --pred, the gold file's documents
-(title, text, published, …) are clustered first with the default settings.
-The prediction file is the output of "eventdedup cluster" (id, cluster).
+Clustering: the gold file is JSON Lines with at least "id" and "event" (the
+gold label), and "lang" for cross-lingual recall. Without --pred, the gold
+file's documents (title, text, published, …) are clustered first with the
+default settings. The prediction file is the output of "eventdedup cluster"
+(id, cluster). Prints BCubed and pairwise precision, recall and F1,
+cross-lingual pair recall, and the predicted clusters that mix gold events.
 
-Prints BCubed and pairwise precision, recall and F1, cross-lingual pair recall,
-and the predicted clusters that mix gold events.
+Pairs: when the gold file holds pairs {"pair", "overall", "a", "b"} (overall
+is a rating from 1, the same story, to 4, unrelated), the prediction file is
+the output of "eventdedup compare"; without --pred the pairs are compared
+first. Prints the Pearson correlation of score and -overall, overall and by
+language pair ("a.lang-b.lang").
 
 Flags:
 `
@@ -51,6 +58,12 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "eventdedup eval: --gold is required")
 		fs.Usage()
 		return exitUsage
+	}
+	if isPairs, err := pairsFile(*goldPath); err != nil {
+		fmt.Fprintf(stderr, "eventdedup eval: %v\n", err)
+		return exitFailure
+	} else if isPairs {
+		return evalPairs(*goldPath, *predPath, *asJSON, stdout, stderr)
 	}
 	gold, err := readGold(*goldPath)
 	if err != nil {
@@ -216,4 +229,133 @@ func mixedClusters(items []eval.Item) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// pairsFile reports whether the first line of a gold file is a rated pair.
+func pairsFile(path string) (bool, error) {
+	isPairs := false
+	errStop := errors.New("stop")
+	err := readLines(path, func(_ int, data []byte) error {
+		var probe struct {
+			Overall *float64        `json:"overall"`
+			A       json.RawMessage `json:"a"`
+		}
+		isPairs = json.Unmarshal(data, &probe) == nil && probe.Overall != nil && probe.A != nil
+		return errStop
+	})
+	if errors.Is(err, errStop) {
+		err = nil
+	}
+	return isPairs, err
+}
+
+// pairScores are Pearson correlations by language pair ("all" for all).
+type pairScores struct {
+	Pairs   map[string]int     `json:"pairs"`
+	Pearson map[string]float64 `json:"pearson"`
+}
+
+// evalPairs correlates the scores of pairs with -overall.
+func evalPairs(goldPath, predPath string, asJSON bool, stdout, stderr io.Writer) int {
+	f, err := os.Open(goldPath)
+	if err != nil {
+		fmt.Fprintf(stderr, "eventdedup eval: %v\n", err)
+		return exitFailure
+	}
+	defer f.Close()
+	pairs, names, status, err := readPairs(f, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "eventdedup eval: %v\n", err)
+		return exitFailure
+	}
+	overall := make(map[string]float64)
+	if err := readLines(goldPath, func(_ int, data []byte) error {
+		var g struct {
+			Pair    string  `json:"pair"`
+			Overall float64 `json:"overall"`
+		}
+		if json.Unmarshal(data, &g) == nil {
+			overall[g.Pair] = g.Overall
+		}
+		return nil
+	}); err != nil {
+		fmt.Fprintf(stderr, "eventdedup eval: %v\n", err)
+		return exitFailure
+	}
+	scores := make(map[string]float64)
+	if predPath != "" {
+		err = readLines(predPath, func(line int, data []byte) error {
+			var p struct {
+				Pair  string   `json:"pair"`
+				Score *float64 `json:"score"`
+			}
+			if err := json.Unmarshal(data, &p); err != nil || p.Score == nil {
+				return fmt.Errorf("%s: line %d: want \"pair\" and \"score\"", predPath, line)
+			}
+			scores[p.Pair] = *p.Score
+			return nil
+		})
+	} else {
+		err = comparePairs(pairs, names, scores)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "eventdedup eval: %v\n", err)
+		return exitFailure
+	}
+	xs, ys := make(map[string][]float64), make(map[string][]float64)
+	for i, name := range names {
+		score, ok := scores[name]
+		if !ok {
+			fmt.Fprintf(stderr, "eventdedup eval: pair %q has no score\n", name)
+			status = exitRejected
+			continue
+		}
+		lp := dedup.Lang(pairs[i].A.Lang) + "-" + dedup.Lang(pairs[i].B.Lang)
+		for _, k := range []string{"all", lp} {
+			xs[k] = append(xs[k], score)
+			ys[k] = append(ys[k], -overall[name])
+		}
+	}
+	res := pairScores{Pairs: make(map[string]int), Pearson: make(map[string]float64)}
+	keys := make([]string, 0, len(xs))
+	for k := range xs {
+		keys = append(keys, k)
+		res.Pairs[k] = len(xs[k])
+		res.Pearson[k] = eval.Pearson(xs[k], ys[k])
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] == "all" || keys[j] != "all" && keys[i] < keys[j] })
+	if asJSON {
+		// NaN, for a language pair without variance, has no JSON form.
+		for k, r := range res.Pearson {
+			if math.IsNaN(r) {
+				delete(res.Pearson, k)
+			}
+		}
+		if err := json.NewEncoder(stdout).Encode(res); err != nil {
+			return exitFailure
+		}
+		return status
+	}
+	fmt.Fprintln(stdout, "Pearson correlation of score and -overall")
+	for _, k := range keys {
+		fmt.Fprintf(stdout, "  %-6s %4d pairs  %.3f\n", k, res.Pairs[k], res.Pearson[k])
+	}
+	return status
+}
+
+// comparePairs scores pairs with the default settings.
+func comparePairs(pairs []dedup.Pair, names []string, scores map[string]float64) error {
+	c, err := dedup.New()
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	i := 0
+	for cmp, err := range c.CompareAll(context.Background(), pairs) {
+		if err == nil {
+			scores[names[i]] = cmp.Score
+		}
+		i++
+	}
+	return nil
 }

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// pairsOf builds compare input from the reports of testdata: each line pairs
+// two reports, with a rating as in SemEval (1 same event, 4 unrelated).
+func pairsOf(t *testing.T, ids ...[2]string) string {
+	t.Helper()
+	docs := make(map[string]json.RawMessage)
+	events := make(map[string]string)
+	for _, line := range twoPlusTwo(t) {
+		var d struct{ ID, Event string }
+		if err := json.Unmarshal([]byte(line), &d); err != nil {
+			t.Fatal(err)
+		}
+		docs[d.ID], events[d.ID] = json.RawMessage(line), d.Event
+	}
+	var b strings.Builder
+	for _, p := range ids {
+		overall := 4.0
+		if events[p[0]] == events[p[1]] {
+			overall = 1
+		}
+		line, err := json.Marshal(map[string]any{"pair": p[0] + "_" + p[1], "overall": overall, "a": docs[p[0]], "b": docs[p[1]]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// comparable are pairs of the same event and of related events, in one
+// language and across scripts.
+var comparable = [][2]string{
+	{"tp-en-1", "tp-en-2"}, {"tp-en-1", "tp-ar-1"}, {"tp-ja-1", "tp-zh-1"}, {"tp-ko-1", "tp-ru-1"},
+	{"tp-en-1", "raa-en-1"}, {"tp-ar-1", "raa-ar-1"}, {"tp-ja-1", "nk-ja-1"}, {"raa-zh-1", "nk-ko-1"},
+}
+
+func TestCompare(t *testing.T) {
+	status, out, stderr := runCmd(t, pairsOf(t, comparable...), "compare")
+	if status != exitOK {
+		t.Fatalf("status %d, stderr:\n%s", status, stderr)
+	}
+	type output struct {
+		Pair      string
+		Score     float64
+		Same      bool
+		Duplicate bool
+	}
+	got := decodeLines[output](t, out)
+	if len(got) != len(comparable) {
+		t.Fatalf("%d output lines, want %d", len(got), len(comparable))
+	}
+	least := 1.0 // of the pairs of one event
+	for i, o := range got[:4] {
+		if !o.Same {
+			t.Errorf("%s: same = false for reports of one event (score %.3f)", o.Pair, o.Score)
+		}
+		least = min(least, got[i].Score)
+	}
+	for _, o := range got[4:] {
+		if o.Same || o.Score >= least {
+			t.Errorf("%s: reports of related events score %.3f, same = %v; reports of one event score from %.3f", o.Pair, o.Score, o.Same, least)
+		}
+	}
+}
+
+func TestCompareBadLines(t *testing.T) {
+	good := pairsOf(t, comparable[0])
+	in := "not json\n" + good + `{"a": {"id": "x", "text": "t"}, "b": {"text": "no id"}}` + "\n"
+	status, out, stderr := runCmd(t, in, "compare")
+	if status != exitRejected {
+		t.Errorf("status %d, want %d", status, exitRejected)
+	}
+	for _, want := range []string{"line 1: invalid JSON", "line 3: b:"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr does not report %q:\n%s", want, stderr)
+		}
+	}
+	if n := strings.Count(out, "\n"); n != 1 {
+		t.Errorf("%d output lines, want the valid one:\n%s", n, out)
+	}
+}
+
+func TestComparePairName(t *testing.T) {
+	in := `{"a": {"id": "a1", "text": "Storm hits the coast"}, "b": {"id": "b1", "text": "A storm hit the coast"}}` + "\n"
+	_, out, _ := runCmd(t, in, "compare")
+	if !strings.Contains(out, `"pair":"a1/b1"`) {
+		t.Errorf("pair without a name is not named a.id/b.id:\n%s", out)
+	}
+}

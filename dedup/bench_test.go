@@ -1,0 +1,55 @@
+package dedup_test
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/dedup/internal/speedcorpus"
+)
+
+// BenchmarkCluster measures clustering end to end (language detection,
+// features, candidates, scoring, index writes) on real articles repeated with
+// 30-day shifts (package speedcorpus), by stream length. It reports
+// documents per second; the cost per document should not grow with the
+// stream. Run it with
+//
+//	go test ./dedup -run '^$' -bench Cluster -benchtime 1x
+//
+// It skips when ../shared is absent. Peak memory is measured on the command
+// line (see package speedcorpus).
+func BenchmarkCluster(b *testing.B) {
+	pairs := filepath.Join("..", "..", "shared", "corpus", "semeval-pairs-dev.jsonl")
+	for _, n := range []int{3000, 30000} {
+		docs, err := speedcorpus.Load(pairs, n)
+		if err != nil {
+			b.Skipf("speed corpus: %v", err)
+		}
+		bytes := 0
+		for _, d := range docs {
+			bytes += len(d.Title) + len(d.Text)
+		}
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.SetBytes(int64(bytes))
+			b.ReportAllocs()
+			for b.Loop() {
+				c, err := dedup.New()
+				if err != nil {
+					b.Fatal(err)
+				}
+				for _, err := range c.AddAll(context.Background(), slices.Values(docs)) {
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+				if err := c.Close(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "docs/s")
+		})
+	}
+}

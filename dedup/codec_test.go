@@ -1,0 +1,51 @@
+package dedup
+
+import (
+	"reflect"
+	"testing"
+	"time"
+)
+
+func TestCodecRoundTrip(t *testing.T) {
+	x, err := newExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := newStats()
+	for _, in := range []Document{
+		{ID: "a", Title: "Blinken meets Hayashi in Tokyo", Text: "The 2+2 talks in Tokyo, 15,000 troops.", Published: time.Now()},
+		{ID: "b", Text: "قال وزير الخارجية بلينكن إن المحادثات مفيدة"},
+		{ID: "c", Text: "日米2プラス2、ブリンケン国務長官"},
+		{ID: "d", Text: "x"},
+	} {
+		d := newDoc(in.ID, x.extract(in, "en"), in.Published)
+		st.update(d, 1)
+		d.weigh(st)
+		got := &doc{}
+		if err := decodeFeatures(encodeFeatures(nil, d), got); err != nil {
+			t.Fatalf("%s: %v", in.ID, err)
+		}
+		want := *d
+		want.TermText, want.ID, want.Lang, want.Published = nil, "", "", time.Time{}
+		if !reflect.DeepEqual(&want, got) {
+			t.Errorf("%s: round trip:\n got %+v\nwant %+v", in.ID, got, &want)
+		}
+	}
+}
+
+// FuzzDecodeFeatures checks that no input makes decoding panic or allocate
+// without bound, and that what decodes encodes back to the same bytes.
+func FuzzDecodeFeatures(f *testing.F) {
+	f.Add([]byte{codecVersion})
+	f.Add(encodeFeatures(nil, &doc{Script: "Latn", Ents: vec{K: []uint64{1}, W: []float32{2}}, EntText: []string{"x"}, EntKey: []string{"k"}, EntKind: []kind{kindPlace}, EntWeak: []bool{true}}))
+	f.Add([]byte{codecVersion, 0xff, 0xff, 0xff, 0xff, 0x0f})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var d doc
+		if err := decodeFeatures(b, &d); err != nil {
+			return
+		}
+		if again := encodeFeatures(nil, &d); !reflect.DeepEqual(again, b) {
+			t.Errorf("decoded features encode to %x, not %x", again, b)
+		}
+	})
+}

@@ -1,0 +1,116 @@
+package dedup
+
+import (
+	"cmp"
+	"context"
+	"iter"
+	"slices"
+)
+
+// Pair is two documents to compare.
+type Pair struct{ A, B Document }
+
+// Compare scores two documents against each other, as CompareAll does for
+// one pair. It does not add them.
+func (c *Clusterer) Compare(a, b Document) (Comparison, error) {
+	for r, err := range c.CompareAll(context.Background(), []Pair{{a, b}}) {
+		return r, err
+	}
+	panic("unreachable: CompareAll yields one result per pair")
+}
+
+// CompareAll scores pairs of documents against each other without adding
+// them. Features are weighted by their rarity among the documents of the
+// window together with all the documents of the pairs, so that a batch of
+// pairs compared on an empty Clusterer still tells rare names from common
+// words. A document appearing in several pairs (by ID) counts once. Features
+// are extracted on all CPUs. It yields one comparison or error per pair, in
+// order.
+func (c *Clusterer) CompareAll(ctx context.Context, pairs []Pair) iter.Seq2[Comparison, error] {
+	return func(yield func(Comparison, error) bool) {
+		var docs []Document
+		index := make(map[string]int)
+		for _, p := range pairs {
+			for _, d := range [...]Document{p.A, p.B} {
+				if _, ok := index[d.ID]; !ok {
+					index[d.ID] = len(docs)
+					docs = append(docs, d)
+				}
+			}
+		}
+		jobs := make([]*job, 0, len(docs))
+		for j := range c.prepareAll(ctx, slices.Values(docs)) {
+			jobs = append(jobs, j)
+		}
+		for _, r := range c.compare(pairs, index, jobs) {
+			if !yield(r.cmp, r.err) {
+				return
+			}
+		}
+	}
+}
+
+type compared struct {
+	cmp Comparison
+	err error
+}
+
+// compare scores prepared pairs under the lock.
+func (c *Clusterer) compare(pairs []Pair, index map[string]int, jobs []*job) []compared {
+	out := make([]compared, len(pairs))
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closed {
+		for i := range out {
+			out[i].err = ErrClosed
+		}
+		return out
+	}
+	st := c.win.st
+	ds := make([]*doc, len(jobs))
+	for i, j := range jobs {
+		if j.err == nil {
+			ds[i] = j.p.d
+			ds[i].attest(st)
+		}
+	}
+	for _, d := range ds {
+		if d != nil {
+			st.update(d, 1)
+		}
+	}
+	for _, d := range ds {
+		if d != nil {
+			d.weigh(st)
+		}
+	}
+	defer func() {
+		for _, d := range ds {
+			if d != nil {
+				st.update(d, -1)
+			}
+		}
+	}()
+	for i, p := range pairs {
+		ia, ib := index[p.A.ID], index[p.B.ID]
+		if ia >= len(jobs) || ib >= len(jobs) {
+			out[i].err = jobs[len(jobs)-1].err // preparation was cancelled
+			continue
+		}
+		if err := cmp.Or(jobs[ia].err, jobs[ib].err); err != nil {
+			out[i].err = err
+			continue
+		}
+		a, b := ds[ia], ds[ib]
+		cl := newCluster(0)
+		cl.add(b)
+		m := cl.similarity(a, c.cfg.window/2, true)
+		out[i].cmp = Comparison{
+			Score:     m.score,
+			Same:      m.score >= c.cfg.threshold,
+			Duplicate: a.Sig.jaccard(&b.Sig) >= c.cfg.duplicate,
+			Evidence:  m.evidence(),
+		}
+	}
+	return out
+}

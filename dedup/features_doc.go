@@ -1,0 +1,157 @@
+package dedup
+
+import (
+	"math"
+	"time"
+)
+
+// Weights of entity evidence. A number says less than a name or a place:
+// news is full of small numbers and years. A weak name candidate (a word of
+// an uncased script) is a name only by the accident of matching one; it
+// counts at half weight, and only with a key of minKeyWeakMatch consonants or
+// more, long enough for chance matches to be rare.
+const (
+	numberWeight    = 0.5
+	weakWeight      = 0.5
+	minKeyWeakMatch = 4
+)
+
+// doc is a document of the window: its features weighted by their rarity at
+// the time it was added, and its assignment. The index stores them (see
+// codec.go and storedAssignment) to restore the window when a persistent
+// Clusterer is opened again.
+type doc struct {
+	ID          string
+	Seq         int64 // order of addition, from 1
+	Lang        string
+	Published   time.Time
+	At          time.Time // Published, or the watermark when unknown
+	Cluster     string
+	New         bool
+	Score       float64
+	DuplicateOf string
+
+	// Terms are the content terms, scoped by language, weighted by TF-IDF
+	// and normalized to unit length; TermText spells them, for the evidence
+	// of the document's own assignment (it is dropped afterwards).
+	Terms    vec
+	TermText []string
+	// Surface are the words as written (folded, not stemmed), and the Han
+	// bigrams of Chinese and Japanese, scoped by script: languages that
+	// share a script share names, numbers and loanwords (Remdesivir,
+	// 林芳正), which compare reports in different languages of one script.
+	// Weighted as Terms, against the documents of the same main Script.
+	Surface vec
+	Script  string
+	// Ents are the entities (names, places, numbers): weight = prominence ×
+	// rarity × kind weight. EntText, EntKey, EntKind and EntWeak describe
+	// them.
+	Ents    vec
+	EntText []string
+	EntKey  []string
+	EntKind []kind
+	EntWeak []bool
+	// Sig is the MinHash signature for near-duplicate detection.
+	Sig signature
+
+	cl    *cluster
+	index *[4][]keyWeight // see indexKeys
+}
+
+// newDoc keys the extracted features of a document. The weights are raw
+// (counts and prominence) until weigh.
+func newDoc(id string, e *extracted, published time.Time) *doc {
+	d := &doc{ID: id, Lang: e.lang, Script: e.script, Published: published, Sig: e.sig}
+	d.Terms, d.TermText = termVec("t:"+e.lang, e.terms)
+	d.Surface = vecBuilder(e.surface).build()
+
+	eb := make(vecBuilder, len(e.mentions))
+	for k, m := range e.mentions {
+		// Prominence: repeated mentions count logarithmically, a mention in
+		// the headline counts once more.
+		p := 1 + math.Log(float64(m.count))
+		if m.title {
+			p++
+		}
+		eb[k] = p
+	}
+	d.Ents = eb.build()
+	n := len(d.Ents.K)
+	d.EntText, d.EntKey, d.EntKind, d.EntWeak = make([]string, n), make([]string, n), make([]kind, n), make([]bool, n)
+	for i, k := range d.Ents.K {
+		m := e.mentions[k]
+		d.EntText[i], d.EntKey[i], d.EntKind[i], d.EntWeak[i] = m.text, m.key, m.kind, m.weak
+	}
+	return d
+}
+
+// attest makes strong the weak name candidates of d that the window attests
+// as names.
+func (d *doc) attest(st *stats) {
+	for i, k := range d.Ents.K {
+		if d.EntWeak[i] && st.attested(k) {
+			d.EntWeak[i] = false
+		}
+	}
+}
+
+// surfaceScope is the statistics and centroid scope of the surface words of
+// documents written in a script.
+func surfaceScope(script string) string { return "s:" + script }
+
+// termVec keys terms of a scope; the weights are their counts.
+func termVec(scope string, terms map[string]float64) (vec, []string) {
+	b := make(vecBuilder, len(terms))
+	text := make(map[uint64]string, len(terms))
+	for t, n := range terms {
+		k := tokenHash(scope, t)
+		b[k] = n
+		text[k] = t
+	}
+	v := b.build()
+	ts := make([]string, len(v.K))
+	for i, k := range v.K {
+		ts[i] = text[k]
+	}
+	return v, ts
+}
+
+// tfidf weighs term counts by TF-IDF among n documents and normalizes the
+// vector to unit length.
+func tfidf(v vec, st *stats, n int) vec {
+	for i, k := range v.K {
+		v.W[i] = float32((1 + math.Log(float64(v.W[i]))) * st.idf(k, n))
+	}
+	if nn := v.norm(); nn > 0 {
+		v = v.scaled(1 / nn)
+	}
+	return v
+}
+
+// weigh turns raw weights into final weights, with the rarity of each
+// feature among the documents of the window (which include d).
+func (d *doc) weigh(st *stats) {
+	nAll := st.n[""]
+	d.Terms = tfidf(d.Terms, st, st.n[d.Lang])
+	d.Surface = tfidf(d.Surface, st, st.n[surfaceScope(d.Script)])
+	for i, k := range d.Ents.K {
+		w := float64(d.Ents.W[i]) * st.idf(k, nAll)
+		if d.EntKind[i] == kindNumber {
+			w *= numberWeight
+		}
+		d.Ents.W[i] = float32(w)
+	}
+}
+
+// splitEnts returns the strong and the weak entities of d.
+func (d *doc) splitEnts() (strong, weak vec) {
+	for i, k := range d.Ents.K {
+		v := &strong
+		if d.EntWeak[i] {
+			v = &weak
+		}
+		v.K = append(v.K, k)
+		v.W = append(v.W, d.Ents.W[i])
+	}
+	return strong, weak
+}

@@ -1,0 +1,165 @@
+package dedup
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/eventdedup/eventdedup/normalize"
+)
+
+func TestFindNumbers(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+		why  string
+	}{
+		{"The 2+2 talks", []string{"2+2"}, "N+N forms stay whole"},
+		{"15,000 people and 15.000 Menschen", []string{"15000", "15000"}, "thousands separators of any language"},
+		{"a 1.2 metre wave, 1,2 Meter", []string{"1.2", "1.2"}, "decimals with a point or a comma"},
+		{"in 2022, 7 people", []string{"2022"}, "single digits say nothing"},
+		{"٢٠٢٢ and ２０２２", []string{"2022", "2022"}, "digits of every script"},
+		{"F-35 jets", []string{"35"}, "numbers inside names"},
+		{"１２＋３", []string{"12+3"}, "full-width signs"},
+	}
+	for _, tt := range tests {
+		var got []string
+		findNumbers(digitsOf(tt.text), func(n string) { got = append(got, n) })
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: numbers of %q = %q, want %q", tt.why, tt.text, got, tt.want)
+		}
+	}
+}
+
+// names returns the name candidates extracted from a document, as
+// "surface=key", weak ones marked with "?".
+func names(t *testing.T, x *extractor, title, text, lang string) []string {
+	t.Helper()
+	e := x.extract(Document{Title: title, Text: text}, lang)
+	var out []string
+	for _, m := range e.mentions {
+		if m.kind != kindName {
+			continue
+		}
+		s := m.text + "=" + m.key
+		if m.weak {
+			s = "?" + s
+		}
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestNames(t *testing.T) {
+	x, err := newExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	blinken := normalize.Key("Blinken")
+	tests := []struct {
+		lang, title, text string
+		want, not         []string // candidates present, absent
+		why               string
+	}{{
+		lang: "en", text: "On Friday the talks began. Secretary of State Antony Blinken said the talks were useful.",
+		want: []string{"Antony=" + normalize.Key("Antony"), "Blinken=" + blinken},
+		not:  []string{"On=", "Secretary=", "State="},
+		why:  "capitalised words are names, unless sentence-initial only, titles, or written in lower case too",
+	}, {
+		lang: "en", title: "Talks End Without A Deal", text: "The talks ended without a deal, Blinken's office said.",
+		want: []string{"Blinken=" + blinken},
+		not:  []string{"Talks=", "Deal="},
+		why:  "a title-case headline says nothing; the possessive is dropped",
+	}, {
+		lang: "fr", text: "Le chef de l'OSCE a parlé avec M. Blinken à Vienne.",
+		want: []string{"OSCE==osce", "Blinken=" + blinken},
+		why:  "elided articles are dropped; acronyms are keyed by their letters",
+	}, {
+		lang: "tr", text: "Bakan, Blinken'in açıklamasını değerlendirdi.",
+		want: []string{"Blinken=" + blinken},
+		why:  "Turkish suffixes after an apostrophe are dropped",
+	}, {
+		lang: "en", title: "TAKE A FREE TRIAL", text: "Read the SSEN statement.",
+		want: []string{"SSEN==ssen"},
+		not:  []string{"TAKE==take", "FREE==free", "TRIAL==trial"},
+		why:  "a run of capitals is shouting, not acronyms",
+	}, {
+		lang: "ar", text: "قال وزير الخارجية بلينكن إن المحادثات مفيدة",
+		want: []string{"?بلينكن=" + blinken},
+		not:  []string{"?وزير="},
+		why:  "uncased words are weak candidates; titles are not",
+	}, {
+		lang: "ja", text: "ブリンケン国務長官は述べた。",
+		want: []string{"?ブリンケン=" + blinken},
+		why:  "katakana runs are weak candidates",
+	}, {
+		lang: "zh", text: "美国国务卿布林肯表示。",
+		want: []string{"?布林肯=" + blinken},
+		why:  "runs of transcription characters are weak candidates in Chinese",
+	}, {
+		lang: "ko", text: "블링컨 국무장관은 말했다.",
+		want: []string{"?블링컨=" + blinken},
+		why:  "Hangul words are weak candidates",
+	}, {
+		lang: "ru", text: "Госсекретарь США Энтони Блинкен заявил.",
+		want: []string{"Блинкен=" + blinken},
+		why:  "Cyrillic is cased",
+	}}
+	for _, tt := range tests {
+		got := names(t, x, tt.title, tt.text, tt.lang)
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s: %q: %s missing from %q", tt.why, tt.text, w, got)
+			}
+		}
+		for _, n := range tt.not {
+			if slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, n) }) {
+				t.Errorf("%s: %q: %s is not a name: %q", tt.why, tt.text, n, got)
+			}
+		}
+	}
+}
+
+func TestPlaces(t *testing.T) {
+	x, err := newExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		lang, text string
+		want, not  []string
+		why        string
+	}{
+		{"en", "North Korea's launch worried Japan.", []string{"p:JP", "p:KP"}, []string{"p:KR"}, "multi-word names, possessive"},
+		{"en", "Washington and Tokyo agreed.", []string{"p:JP", "p:US"}, nil, "capitals stand for governments"},
+		{"es", "Un misil cayó cerca de Japón.", []string{"p:JP"}, []string{"o:UN"}, "the article un is not the UN"},
+		{"ar", "واشنطن وطوكيو واليابان", []string{"p:JP", "p:US"}, nil, "Arabic proclitics"},
+		{"ja", "日本と北朝鮮", []string{"p:JP", "p:KP"}, nil, "names inside CJK runs"},
+		{"ko", "북한이 미사일을 발사했다", []string{"p:KP"}, nil, "Korean particles; short names in uncased scripts"},
+		{"en", "The NATO-Russia Council met.", []string{"o:NATO", "p:RU"}, nil, "organisations"},
+	}
+	for _, tt := range tests {
+		e := x.extract(Document{Text: tt.text}, tt.lang)
+		var got []string
+		for _, m := range e.mentions {
+			switch m.kind {
+			case kindPlace:
+				got = append(got, "p:"+m.key)
+			case kindOrg:
+				got = append(got, "o:"+m.key)
+			}
+		}
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s: %q: %s missing from %q", tt.why, tt.text, w, got)
+			}
+		}
+		for _, n := range tt.not {
+			if slices.Contains(got, n) {
+				t.Errorf("%s: %q: %s found in %q", tt.why, tt.text, n, got)
+			}
+		}
+	}
+}

@@ -1,0 +1,56 @@
+package dedup
+
+import (
+	"strings"
+	"testing"
+)
+
+const original = "The foreign and defence chiefs of the two countries met by video link on Friday morning for their " +
+	"security consultations, and announced a new framework for joint research on defence technology, " +
+	"including ways to counter hypersonic weapons and to cooperate in space."
+
+func TestMinhashCopies(t *testing.T) {
+	tests := []struct {
+		name, text string
+		min        float64 // least estimated Jaccard similarity with original
+	}{
+		{"identical", original, 1},
+		{"whitespace and punctuation", strings.ReplaceAll(strings.ReplaceAll(original, " ", "  \n"), ",", ";"), 1},
+		{"case", strings.ToUpper(original), 1},
+		{"zero-width characters", strings.ReplaceAll(original, "e", "e\u200b"), 1},
+		{"bidi marks", "\u200f" + strings.ReplaceAll(original, "a", "a\u202c"), 1},
+		{"light edits", strings.NewReplacer("defence", "defense", "Friday", "Thursday", "new ", "").Replace(original), 0.6},
+	}
+	sig := minhash(original)
+	for _, tt := range tests {
+		other := minhash(tt.text)
+		if j := sig.jaccard(&other); j < tt.min {
+			t.Errorf("%s: Jaccard estimate %.2f, want ≥ %.2f", tt.name, j, tt.min)
+		}
+	}
+}
+
+func TestMinhashDifferent(t *testing.T) {
+	a := minhash(original)
+	for _, text := range []string{
+		"North Korea fired two ballistic missiles into the sea off its east coast, the military of the South said.",
+		"The prime ministers signed an agreement that lets their troops train in each other's country.",
+		"",
+	} {
+		b := minhash(text)
+		if j := a.jaccard(&b); j > 0.2 {
+			t.Errorf("%q: Jaccard estimate %.2f with an unrelated text", text, j)
+		}
+	}
+}
+
+func TestMinhashShortText(t *testing.T) {
+	a, b := minhash("2+2"), minhash("2 + 2")
+	if a.jaccard(&b) != 1 {
+		t.Error("texts shorter than a shingle differ")
+	}
+	c := minhash("2+3")
+	if a.jaccard(&c) == 1 {
+		t.Error("different short texts have one signature")
+	}
+}

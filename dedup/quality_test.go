@@ -1,0 +1,246 @@
+package dedup_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/eval"
+	"github.com/eventdedup/eventdedup/normalize"
+)
+
+// goldDoc is a document with its gold event label.
+type goldDoc struct {
+	dedup.Document
+	event, lang string
+}
+
+// readGold reads a JSON Lines file of documents with an "event" label; it
+// skips the test when the file is absent.
+func readGold(t *testing.T, path string) []goldDoc {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		t.Skipf("%s is absent", path)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []goldDoc
+	for line := range strings.Lines(string(data)) {
+		d, err := dedup.ParseJSON([]byte(line))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var g struct{ Event, Lang string }
+		if err := json.Unmarshal([]byte(line), &g); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, goldDoc{d, g.Event, g.Lang})
+	}
+	return out
+}
+
+// clusterGold adds the documents in order to a new Clusterer and returns
+// their assignments and the evaluation of the clustering.
+func clusterGold(t *testing.T, docs []goldDoc) ([]dedup.Assignment, eval.Scores, map[string][]string) {
+	t.Helper()
+	c, err := dedup.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	var as []dedup.Assignment
+	var items []eval.Item
+	events := make(map[string]map[string]bool) // cluster → gold events
+	for _, d := range docs {
+		a, err := c.Add(context.Background(), d.Document)
+		if err != nil {
+			t.Fatal(err)
+		}
+		as = append(as, a)
+		items = append(items, eval.Item{ID: d.ID, Gold: d.event, Pred: a.Cluster, Lang: d.lang})
+		if events[a.Cluster] == nil {
+			events[a.Cluster] = make(map[string]bool)
+		}
+		events[a.Cluster][d.event] = true
+	}
+	mixed := make(map[string][]string)
+	for cl, evs := range events {
+		if len(evs) > 1 {
+			for e := range evs {
+				mixed[cl] = append(mixed[cl], e)
+			}
+			sort.Strings(mixed[cl])
+		}
+	}
+	return as, eval.Evaluate(items), mixed
+}
+
+// TestTwoPlusTwo clusters the hand-written reports of testdata: the 2+2 talks
+// in seven languages must form one cluster, the Japan–Australia pact and the
+// DPRK launch of the same week their own; the near-copy must be flagged; and
+// the names offered as evidence must be real name matches.
+func TestTwoPlusTwo(t *testing.T) {
+	docs := readGold(t, filepath.Join("..", "testdata", "twoplustwo.jsonl"))
+	as, s, mixed := clusterGold(t, docs)
+	if len(mixed) > 0 {
+		t.Errorf("clusters mixing events: %v", mixed)
+	}
+	if s.BCubed.Recall != 1 {
+		t.Errorf("BCubed recall = %.3f, want 1: an event is split", s.BCubed.Recall)
+	}
+	names := make(map[string]bool) // keys of the people the reports name
+	for _, n := range []string{"Antony", "Blinken", "Lloyd", "Austin", "Yoshimasa", "Hayashi", "Nobuo", "Kishi",
+		"Fumio", "Kishida", "Scott", "Morrison", "Jagang"} {
+		names[normalize.Key(n)] = true
+	}
+	for i, a := range as {
+		if want := map[string]string{"tp-en-3": "tp-en-1"}[a.ID]; a.DuplicateOf != want {
+			t.Errorf("%s: DuplicateOf = %q, want %q", a.ID, a.DuplicateOf, want)
+		}
+		if got, want := dedup.Lang(a.Lang), docs[i].lang; got != want {
+			t.Errorf("%s: language %s, want %s", a.ID, got, want)
+		}
+		for _, n := range a.Evidence.Names {
+			if !names[n.Key] && n.A != n.B {
+				t.Errorf("%s: evidence name %s / %s (key %s) is not a name of the reports", a.ID, n.A, n.B, n.Key)
+			}
+		}
+	}
+	// The Arabic, Japanese, Chinese and Korean reports are tied to the
+	// cluster by Blinken's name in their own script.
+	for _, a := range as {
+		if a.ID != "tp-ar-1" && a.ID != "tp-ja-1" && a.ID != "tp-zh-1" && a.ID != "tp-ko-1" {
+			continue
+		}
+		found := false
+		for _, n := range a.Evidence.Names {
+			found = found || n.Key == normalize.Key("Blinken") && n.A != n.B
+		}
+		if !found {
+			t.Errorf("%s: Blinken is not among the names tying it: %v", a.ID, a.Evidence.Names)
+		}
+	}
+}
+
+// sharedCorpus returns the path of a development corpus in ../shared, or
+// skips the test.
+func sharedCorpus(t *testing.T, name string) string {
+	t.Helper()
+	p := filepath.Join("..", "..", "shared", "corpus", name)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("development corpus absent: %v", err)
+	}
+	return p
+}
+
+// TestDevEvents measures the clustering of the development events against
+// the targets: BCubed F1 ≥ 0.95, cross-lingual pair recall ≥ 0.90, no cluster
+// mixing events (the set holds hard negatives: same actors or format, another
+// event or date), and both planted copies flagged.
+func TestDevEvents(t *testing.T) {
+	docs := readGold(t, sharedCorpus(t, "dev-events.jsonl"))
+	as, s, mixed := clusterGold(t, docs)
+	t.Logf("BCubed P %.3f R %.3f F1 %.3f; pairwise F1 %.3f; cross-lingual recall %.3f (%d pairs)",
+		s.BCubed.Precision, s.BCubed.Recall, s.BCubed.F1, s.Pairwise.F1, s.CrossLingualRecall, s.CrossLingualPairs)
+	if s.BCubed.F1 < 0.95 {
+		t.Errorf("BCubed F1 = %.3f, want ≥ 0.95", s.BCubed.F1)
+	}
+	if s.CrossLingualRecall < 0.90 {
+		t.Errorf("cross-lingual pair recall = %.3f, want ≥ 0.90", s.CrossLingualRecall)
+	}
+	if len(mixed) > 0 {
+		t.Errorf("clusters mixing events: %v", mixed)
+	}
+	dup := make(map[string]string)
+	for _, a := range as {
+		if a.DuplicateOf != "" {
+			dup[a.ID] = a.DuplicateOf
+		}
+	}
+	for copy, orig := range map[string]string{"d025": "d021", "d038": "d023"} {
+		if dup[copy] != orig {
+			t.Errorf("%s: DuplicateOf = %q, want %q", copy, dup[copy], orig)
+		}
+	}
+	if len(dup) != 2 {
+		t.Errorf("copies flagged: %v, want the two planted ones", dup)
+	}
+}
+
+// TestSemEvalPairs measures how well Compare's score follows the human
+// similarity ratings of real article pairs (1 = same story … 4 = unrelated):
+// the Pearson correlation of score and -overall, overall and per language
+// pair. The target of 0.75 is not reached (see the log); the test guards the
+// level reached against regressions.
+func TestSemEvalPairs(t *testing.T) {
+	f, err := os.Open(sharedCorpus(t, "semeval-pairs-dev.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var (
+		pairs []dedup.Pair
+		gold  []float64
+		langs []string
+	)
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, dedup.MaxLineBytes)
+	for sc.Scan() {
+		var in struct {
+			Overall float64
+			A, B    json.RawMessage
+		}
+		if err := json.Unmarshal(sc.Bytes(), &in); err != nil {
+			t.Fatal(err)
+		}
+		a, aerr := dedup.ParseJSON(in.A)
+		b, berr := dedup.ParseJSON(in.B)
+		if aerr != nil || berr != nil {
+			t.Fatal(aerr, berr)
+		}
+		pairs = append(pairs, dedup.Pair{A: a, B: b})
+		gold = append(gold, -in.Overall)
+		langs = append(langs, dedup.Lang(a.Lang)+"-"+dedup.Lang(b.Lang))
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	c, err := dedup.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	scores := make(map[string][2][]float64)
+	i := 0
+	for cmp, err := range c.CompareAll(context.Background(), pairs) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range []string{"all", langs[i]} {
+			v := scores[k]
+			v[0], v[1] = append(v[0], cmp.Score), append(v[1], gold[i])
+			scores[k] = v
+		}
+		i++
+	}
+	keys := make([]string, 0, len(scores))
+	for k := range scores {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		t.Logf("%-6s n=%3d Pearson %.3f", k, len(scores[k][0]), eval.Pearson(scores[k][0], scores[k][1]))
+	}
+	if r := eval.Pearson(scores["all"][0], scores["all"][1]); r < 0.58 || math.IsNaN(r) {
+		t.Errorf("Pearson = %.3f, want ≥ 0.58 (plain character n-gram TF-IDF)", r)
+	}
+}

@@ -1,0 +1,331 @@
+package dedup
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// The store is a bleve scorch index holding every document added: its
+// entity tokens and day (field "f", searchable: "n:blnkn" for a name key,
+// "p:JP" for a country, "#:2022" for a number, "d:2022-01-07" for the day),
+// its cluster ("c"), its assignment ("a", stored, JSON) and its weighted
+// features ("x", stored, see codec.go). With every batch of documents goes, under the
+// internal key stateKey, the state after the batch's last document. Scorch
+// applies a batch atomically and persists batches in order, so the index on
+// disk, even after a crash, is the state after some batch: Open restores the
+// window from it (see Clusterer.restore). Batches are built and written by a
+// background goroutine.
+type store struct {
+	idx       bleve.Index
+	pending   []*doc // not yet sent to the flusher
+	batchSize int
+
+	work chan batch     // to the flusher
+	wg   sync.WaitGroup // batches not yet applied
+	mu   sync.Mutex
+	err  error // the first error applying a batch
+}
+
+var stateKey = []byte("eventdedup/state")
+
+// storedState is the state saved with every batch.
+type storedState struct {
+	Version   int       `json:"version"`
+	Clusters  int       `json:"clusters"` // clusters created
+	Docs      int64     `json:"docs"`     // documents added
+	Watermark time.Time `json:"watermark,omitzero"`
+	Open      []int     `json:"open"` // numbers of the open clusters
+}
+
+// storeVersion changes when the stored features or their meaning change;
+// an index of another version is refused rather than misread.
+const storeVersion = 2
+
+// storedAssignment is field "a": what restoring the history needs.
+type storedAssignment struct {
+	ID          string    `json:"id"`
+	Seq         int64     `json:"seq"`
+	Cluster     int       `json:"cluster"`
+	New         bool      `json:"new,omitempty"`
+	Score       float64   `json:"score,omitempty"`
+	DuplicateOf string    `json:"dup,omitempty"`
+	Lang        string    `json:"lang"`
+	Published   time.Time `json:"published,omitzero"`
+	At          time.Time `json:"at,omitzero"`
+}
+
+const wsAnalyzer = "eventdedup_ws"
+
+func storeMapping() (mapping.IndexMapping, error) {
+	m := bleve.NewIndexMapping()
+	if err := m.AddCustomAnalyzer(wsAnalyzer, map[string]any{"type": custom.Name, "tokenizer": whitespace.Name}); err != nil {
+		return nil, err
+	}
+	field := func(f *mapping.FieldMapping, index, store bool) *mapping.FieldMapping {
+		f.Index, f.Store, f.IncludeInAll, f.IncludeTermVectors, f.DocValues = index, store, false, false, false
+		return f
+	}
+	text := func(analyzer string, index, store bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		return field(f, index, store)
+	}
+	dm := bleve.NewDocumentStaticMapping()
+	dm.AddFieldMappingsAt("f", text(wsAnalyzer, true, false))
+	dm.AddFieldMappingsAt("c", text(keyword.Name, true, false))
+	dm.AddFieldMappingsAt("a", text(keyword.Name, false, true))
+	dm.AddFieldMappingsAt("x", text(keyword.Name, false, true))
+	m.DefaultMapping = dm
+	m.DefaultAnalyzer = wsAnalyzer
+	return m, nil
+}
+
+// batch is documents to write, with the state after the last one.
+type batch struct {
+	docs  []*doc
+	state storedState
+}
+
+// storedDoc is the document indexed for one added document.
+type storedDoc struct {
+	F string `json:"f"`
+	C string `json:"c"`
+	A string `json:"a"`
+	X string `json:"x"`
+}
+
+// dayToken is the token of field "f" for the day (UTC) of a time: a time
+// window is searched as a disjunction of days, which costs much less to index
+// than a date-time field.
+func dayToken(t time.Time) string { return "d:" + t.UTC().Format(time.DateOnly) }
+
+// openStore opens the scorch index at path, creating it if needed.
+func openStore(path string, batchSize int) (*store, error) {
+	idx, err := bleve.Open(path)
+	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
+		m, merr := storeMapping()
+		if merr != nil {
+			return nil, merr
+		}
+		idx, err = bleve.NewUsing(path, m, scorch.Name, scorch.Name, nil)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("dedup: open index %s: %w", path, err)
+	}
+	s := &store{idx: idx, batchSize: batchSize, work: make(chan batch, 1)}
+	go s.flusher()
+	return s, nil
+}
+
+func (s *store) flusher() {
+	for b := range s.work {
+		if err := s.write(b); err != nil {
+			s.mu.Lock()
+			if s.err == nil {
+				s.err = fmt.Errorf("dedup: index: %w", err)
+			}
+			s.mu.Unlock()
+		}
+		s.wg.Done()
+	}
+}
+
+// write indexes a batch of documents.
+func (s *store) write(b batch) error {
+	bb := s.idx.NewBatch()
+	var x []byte
+	for _, d := range b.docs {
+		var f strings.Builder
+		for i, k := range d.EntKey {
+			f.WriteString(kindScope[d.EntKind[i]])
+			f.WriteByte(':')
+			f.WriteString(k)
+			f.WriteByte(' ')
+		}
+		a, err := json.Marshal(d.assignment())
+		if err != nil {
+			return err
+		}
+		x = encodeFeatures(x[:0], d)
+		if !d.At.IsZero() {
+			f.WriteString(dayToken(d.At))
+		}
+		if err := bb.Index(d.ID, storedDoc{F: f.String(), C: d.Cluster, A: string(a), X: string(x)}); err != nil {
+			return fmt.Errorf("%q: %w", d.ID, err)
+		}
+	}
+	st, err := json.Marshal(b.state)
+	if err != nil {
+		return err
+	}
+	bb.SetInternal(stateKey, st)
+	return s.idx.Batch(bb)
+}
+
+// failed returns the first error applying a batch.
+func (s *store) failed() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.err
+}
+
+// add queues a document; a full batch goes to the flusher with the state
+// after it.
+func (s *store) add(d *doc, state func() storedState) error {
+	s.pending = append(s.pending, d)
+	if len(s.pending) >= s.batchSize {
+		return s.send(state())
+	}
+	return nil
+}
+
+// send hands the pending documents, with the state, to the flusher.
+func (s *store) send(state storedState) error {
+	if err := s.failed(); err != nil {
+		return err
+	}
+	if len(s.pending) == 0 {
+		return nil
+	}
+	s.wg.Add(1)
+	s.work <- batch{docs: s.pending, state: state}
+	s.pending = nil
+	return nil
+}
+
+// flush sends the current batch and waits until every batch is applied.
+func (s *store) flush(state storedState) error {
+	if err := s.send(state); err != nil {
+		return err
+	}
+	s.wg.Wait()
+	return s.failed()
+}
+
+// close flushes and closes the index.
+func (s *store) close(state storedState) error {
+	err := s.flush(state)
+	close(s.work)
+	if cerr := s.idx.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("dedup: close index: %w", cerr)
+	}
+	return err
+}
+
+// state reads the saved state; ok is false for a new index.
+func (s *store) state() (st storedState, ok bool, err error) {
+	raw, err := s.idx.GetInternal(stateKey)
+	if err != nil || raw == nil {
+		return st, false, err
+	}
+	if err := json.Unmarshal(raw, &st); err != nil {
+		return st, false, fmt.Errorf("dedup: index state: %w", err)
+	}
+	if st.Version != storeVersion {
+		return st, false, fmt.Errorf("dedup: index has version %d, want %d", st.Version, storeVersion)
+	}
+	return st, true, nil
+}
+
+// reader calls fn with a reader of the index.
+func (s *store) reader(fn func(r index.IndexReader) error) error {
+	adv, err := s.idx.Advanced()
+	if err != nil {
+		return err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	return fn(r)
+}
+
+// assignments returns the stored assignments of all documents, in no
+// particular order.
+func (s *store) assignments() ([]storedAssignment, error) {
+	var out []storedAssignment
+	err := s.reader(func(r index.IndexReader) error {
+		ids, err := r.DocIDReaderAll()
+		if err != nil {
+			return err
+		}
+		defer ids.Close()
+		for {
+			id, err := ids.Next()
+			if err != nil || id == nil {
+				return err
+			}
+			ext, err := r.ExternalID(id)
+			if err != nil {
+				return err
+			}
+			raw, err := field(r, ext, "a")
+			if err != nil {
+				return err
+			}
+			var a storedAssignment
+			if err := json.Unmarshal(raw, &a); err != nil {
+				return fmt.Errorf("dedup: stored assignment of %q: %w", ext, err)
+			}
+			out = append(out, a)
+		}
+	})
+	return out, err
+}
+
+// docs returns documents of the window with their stored features.
+func (s *store) docs(as []storedAssignment) ([]*doc, error) {
+	out := make([]*doc, 0, len(as))
+	err := s.reader(func(r index.IndexReader) error {
+		for _, a := range as {
+			raw, err := field(r, a.ID, "x")
+			if err != nil {
+				return err
+			}
+			d := &doc{
+				ID: a.ID, Seq: a.Seq, Lang: a.Lang, Published: a.Published, At: a.At, Cluster: clusterID(a.Cluster),
+				New: a.New, Score: a.Score, DuplicateOf: a.DuplicateOf,
+			}
+			if err := decodeFeatures(raw, d); err != nil {
+				return fmt.Errorf("dedup: stored features of %q: %w", a.ID, err)
+			}
+			out = append(out, d)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// field returns a stored field of a document.
+func field(r index.IndexReader, id, name string) ([]byte, error) {
+	doc, err := r.Document(id)
+	if err != nil {
+		return nil, err
+	}
+	if doc == nil {
+		return nil, fmt.Errorf("dedup: document %q not in the index", id)
+	}
+	var val []byte
+	doc.VisitFields(func(f index.Field) {
+		if f.Name() == name {
+			val = f.Value()
+		}
+	})
+	if val == nil {
+		return nil, fmt.Errorf("dedup: document %q has no field %q", id, name)
+	}
+	return val, nil
+}
