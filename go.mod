@@ -4,7 +4,7 @@ go 1.25.0
 
 require (
 	github.com/blevesearch/bleve/v2 v2.6.1
-	github.com/mozillazg/go-pinyin v0.21.0
+	github.com/blevesearch/bleve_index_api v1.4.1
 	github.com/mozillazg/go-unidecode v0.2.0
 	github.com/pemistahl/lingua-go v1.4.0
 	golang.org/x/text v0.41.0
@@ -13,7 +13,6 @@ require (
 require (
 	github.com/RoaringBitmap/roaring/v2 v2.14.5 // indirect
 	github.com/bits-and-blooms/bitset v1.24.2 // indirect
-	github.com/blevesearch/bleve_index_api v1.4.1 // indirect
 	github.com/blevesearch/geo v0.2.6 // indirect
 	github.com/blevesearch/go-faiss v1.1.5 // indirect
 	github.com/blevesearch/go-porterstemmer v1.0.3 // indirect
