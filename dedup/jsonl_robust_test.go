@@ -32,7 +32,9 @@ func TestReadLinesBad(t *testing.T) {
 		{
 			name: "invalid UTF-8 in the text is replaced, with a warning", line: "{\"id\": \"a\", \"title\": \"t\xff\xfe\", \"text\": \"caf\xe9\"}",
 			warning: ErrBadUTF8,
-			check:   func(d Document) bool { return utf8.ValidString(d.Title+d.Text) && strings.HasPrefix(d.Title, "t\uFFFD") },
+			check: func(d Document) bool {
+				return utf8.ValidString(d.Title+d.Text) && strings.HasPrefix(d.Title, "t\uFFFD")
+			},
 		},
 		{
 			name: "a 5 MB article is read whole", line: `{"id": "a", "text": "` + strings.Repeat("Winds of 98 mph. ", 5<<20/17) + `"}`,
@@ -189,4 +191,3 @@ func TestReadLinesReadError(t *testing.T) {
 type errReader struct{ err error }
 
 func (r errReader) Read([]byte) (int, error) { return 0, r.err }
-
