@@ -1,0 +1,184 @@
+package dedup_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/eventdedup/eventdedup/dedup"
+)
+
+// storm is a report used by the robustness tests; the texts are ours.
+var storm = dedup.Document{
+	ID:        "storm",
+	Title:     "Storm Arwen leaves 50,000 homes in Scotland without power",
+	Text:      "Winds of 98 mph hit Scotland on Friday night, bringing down trees and power lines. The network operator SSEN said engineers would work through the weekend to restore supplies to the homes cut off in Aberdeenshire and the Highlands.",
+	Published: time.Date(2021, 11, 27, 9, 0, 0, 0, time.UTC),
+}
+
+// TestReusedID checks what a reused id means: the same content is a repeat
+// (what makes re-running an interrupted stream idempotent), a different
+// content is rejected with ErrReusedID, in one run and after reopening.
+func TestReusedID(t *testing.T) {
+	dir := t.TempDir()
+	c, err := dedup.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	first, err := c.Add(ctx, storm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type variant struct {
+		name   string
+		edit   func(*dedup.Document)
+		reused bool // rejected with ErrReusedID; else a repeat
+	}
+	variants := []variant{
+		{"the same document is a repeat", func(*dedup.Document) {}, false},
+		{"the same instant in another zone is the same content", func(d *dedup.Document) {
+			d.Published = d.Published.In(time.FixedZone("JST", 9*3600))
+		}, false},
+		{"source, url and language hint are not content", func(d *dedup.Document) { d.Source, d.URL = "other", "https://example.org/x" }, false},
+		{"another title is another document", func(d *dedup.Document) { d.Title += "!" }, true},
+		{"another text is another document", func(d *dedup.Document) { d.Text = "Something else entirely." }, true},
+		{"another publication time is another document", func(d *dedup.Document) { d.Published = d.Published.Add(time.Hour) }, true},
+		{"a known time differs from an unknown one", func(d *dedup.Document) { d.Published = time.Time{} }, true},
+		{"title and text swapped are another document", func(d *dedup.Document) { d.Title, d.Text = d.Text, d.Title }, true},
+	}
+	check := func(t *testing.T, c *dedup.Clusterer) {
+		for _, v := range variants {
+			d := storm
+			v.edit(&d)
+			a, err := c.Add(ctx, d)
+			switch {
+			case v.reused && !errors.Is(err, dedup.ErrReusedID):
+				t.Errorf("%s: Add = %+v, %v; want ErrReusedID", v.name, a, err)
+			case !v.reused && (err != nil || !a.Repeat || a.Cluster != first.Cluster):
+				t.Errorf("%s: Add = %+v, %v; want a repeat in %s", v.name, a, err, first.Cluster)
+			}
+		}
+		n := 0
+		for cl := range c.Clusters() {
+			n += len(cl.Docs)
+		}
+		if n != 1 {
+			t.Errorf("clusters hold %d documents, want 1", n)
+		}
+	}
+	t.Run("same run", func(t *testing.T) { check(t, c) })
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	c, err = dedup.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	t.Run("after reopening", func(t *testing.T) { check(t, c) })
+}
+
+// TestMaxText checks that a text longer than the limit is truncated at a
+// character boundary, with Truncated set, rather than rejected.
+func TestMaxText(t *testing.T) {
+	const limit = 1000
+	c, err := dedup.New(dedup.WithMaxText(limit))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	ctx := context.Background()
+	// Two documents that agree in their first limit bytes, Cyrillic (two
+	// bytes a letter) so that the limit falls inside a character, and
+	// differ entirely after it: only the beginning is analysed, so the
+	// second is a copy of the first.
+	head := strings.Repeat("Шторм Арвен оставил без света пятьдесят тысяч домов. ", 40)[:limit+1]
+	a := dedup.Document{ID: "a", Title: "Шторм", Text: head + strings.Repeat("Футбол, хоккей и теннис. ", 200)}
+	b := dedup.Document{ID: "b", Title: "Шторм", Text: head + strings.Repeat("Выборы, партии и голоса. ", 200)}
+	short := dedup.Document{ID: "short", Title: "Storm", Text: "Short text."}
+	aa, err := c.Add(ctx, a)
+	if err != nil || !aa.Truncated {
+		t.Fatalf("Add(a) = %+v, %v; want Truncated", aa, err)
+	}
+	ab, err := c.Add(ctx, b)
+	if err != nil || !ab.Truncated || ab.DuplicateOf != "a" {
+		t.Errorf("Add(b) = %+v, %v; want Truncated and a copy of a", ab, err)
+	}
+	if as, err := c.Add(ctx, short); err != nil || as.Truncated {
+		t.Errorf("Add(short) = %+v, %v; want not Truncated", as, err)
+	}
+	if again, err := c.Add(ctx, a); err != nil || !again.Repeat || !again.Truncated {
+		t.Errorf("Add(a) again = %+v, %v; want a truncated repeat", again, err)
+	}
+	if _, err := dedup.New(dedup.WithMaxText(0)); !errors.Is(err, dedup.ErrInvalidOption) {
+		t.Errorf("New(WithMaxText(0)) = %v, want ErrInvalidOption", err)
+	}
+}
+
+// TestHugeArticle checks that a 5 MB article is accepted, truncated at the
+// default limit, and clustered with a short report of the same event.
+func TestHugeArticle(t *testing.T) {
+	c, err := dedup.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	huge := storm
+	huge.ID = "huge"
+	huge.Text = strings.Repeat(storm.Text+" ", 5<<20/len(storm.Text))
+	ctx := context.Background()
+	start := time.Now()
+	ah, err := c.Add(ctx, huge)
+	if err != nil || !ah.Truncated {
+		t.Fatalf("Add(5 MB) = %+v, %v; want Truncated", ah, err)
+	}
+	t.Logf("5 MB article added in %v", time.Since(start))
+	a, err := c.Add(ctx, storm)
+	if err != nil || a.Cluster != ah.Cluster {
+		t.Errorf("Add(storm) = %+v, %v; want the cluster %s of the long version", a, err, ah.Cluster)
+	}
+}
+
+// TestInvalidUTF8 checks that documents with invalid UTF-8 are added and
+// their evidence is valid UTF-8.
+func TestInvalidUTF8(t *testing.T) {
+	c, err := dedup.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	bad := storm
+	bad.ID = "bad"
+	bad.Title = strings.ReplaceAll(storm.Title, "Scotland", "Scot\xffland\xc3")
+	bad.Text = strings.ReplaceAll(storm.Text, "SSEN", "SS\xe2\x82EN")
+	ctx := context.Background()
+	if _, err := c.Add(ctx, storm); err != nil {
+		t.Fatal(err)
+	}
+	a, err := c.Add(ctx, bad)
+	if err != nil || a.Cluster != "c1" {
+		t.Fatalf("Add(bad) = %+v, %v; want the cluster of storm", a, err)
+	}
+	if s := evidenceText(a.Evidence); !utf8.ValidString(s) {
+		t.Errorf("evidence is not valid UTF-8: %q", s)
+	}
+}
+
+// evidenceText joins the strings of an evidence.
+func evidenceText(ev dedup.Evidence) string {
+	var b strings.Builder
+	for _, n := range ev.Names {
+		b.WriteString(n.A + n.B + n.Key)
+	}
+	for _, ss := range [][]string{ev.Places, ev.Organizations, ev.Numbers, ev.Terms} {
+		b.WriteString(strings.Join(ss, ""))
+	}
+	for k := range ev.Parts {
+		b.WriteString(k)
+	}
+	return b.String()
+}
