@@ -171,6 +171,10 @@ func New(opts ...Option) (*Clusterer, error) {
 // recorded assignment; with a different content, Add rejects it with
 // ErrReusedID. To update a document, give the new version a new id.
 //
+// An index written by a version of this package that stores other features
+// is refused with an error naming both versions, rather than misread: add
+// the documents again to a new directory.
+//
 // Only one Clusterer may use a directory at a time.
 func Open(dir string, opts ...Option) (*Clusterer, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {

@@ -3,6 +3,7 @@ package dedup_test
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -181,4 +182,81 @@ func evidenceText(ev dedup.Evidence) string {
 		b.WriteString(k)
 	}
 	return b.String()
+}
+
+// TestEvasion checks that a copy disguised with zero-width characters, bidi
+// controls, look-alike letters of other scripts or compatibility forms is
+// still found a copy of its original, end to end, and that mixed-script
+// and emoji-heavy reports of other events are neither copies nor merged.
+func TestEvasion(t *testing.T) {
+	c, err := dedup.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	ctx := context.Background()
+	orig, err := c.Add(ctx, storm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	disguise := func(r *strings.Replacer) func(string) string { return r.Replace }
+	copies := []struct {
+		why  string
+		edit func(string) string
+	}{
+		{"zero-width spaces and joiners", disguise(strings.NewReplacer("e", "e\u200b", "o", "o\u200d", " ", " \u2060"))},
+		{"bidi controls", func(s string) string { return "\u202e" + strings.ReplaceAll(s, " ", "\u200f \u2066") + "\u202c" }},
+		{"Cyrillic look-alikes", disguise(strings.NewReplacer("a", "а", "e", "е", "o", "о", "p", "р", "c", "с", "x", "х", "y", "у", "i", "і"))},
+		{"Greek look-alikes", disguise(strings.NewReplacer("o", "ο", "i", "ι", "v", "ν", "u", "υ", "k", "κ", "w", "ω"))},
+		{"Latin, Cyrillic and Greek mixed", disguise(strings.NewReplacer("o", "ο", "e", "е", "a", "α", "i", "і", "c", "с"))},
+		{"fullwidth and soft hyphens", disguise(strings.NewReplacer("Scotland", "Ｓｃｏｔｌａｎｄ", "power", "pow\u00ader", "homes", "ho\u00admes"))},
+		{"everything at once", disguise(strings.NewReplacer("a", "а\u200b", "o", "ο\u200e", "e", "é", " ", " \u202a"))},
+	}
+	for i, cp := range copies {
+		d := storm
+		d.ID = "copy-" + strconv.Itoa(i)
+		d.Title, d.Text = cp.edit(d.Title), cp.edit(d.Text)
+		d.Published = d.Published.Add(time.Duration(i+1) * time.Hour)
+		a, err := c.Add(ctx, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.DuplicateOf != storm.ID || a.Cluster != orig.Cluster {
+			t.Errorf("%s: assigned %+v, want a copy of %s in %s", cp.why, a, storm.ID, orig.Cluster)
+		}
+	}
+
+	day := storm.Published
+	others := []dedup.Document{
+		{ID: "emoji-football", Title: "🔥⚽ GOAL!! 🎉🎉 Liverpool beat Everton 2-0 at Anfield 🏟️🔴",
+			Text: "😍😍😍 What a night 🙌 Salah 🇪🇬 scores twice ⚽⚽ and the Kop sings 🎶🎶 #YNWA 🔴🔴🔴 " + strings.Repeat("🔥", 50), Published: day},
+		{ID: "mixed-script", Title: "Токио 東京 Tokyo: 新しい metro line открыта — Yurakucho 線 extension opens 🚇",
+			Text: "Новая линия метро 地下鉄 opened on Saturday. 乗客 passengers пассажиры welcomed the 新線 with 🎉. Line length 5.2 km, 4 stations станции 駅.", Published: day},
+		{ID: "emoji-only-1", Title: "🚀🚀🚀 🌕", Published: day},
+		{ID: "emoji-only-2", Title: "🌧️🌧️ ☔ 😢", Text: "🙏🙏🙏", Published: day},
+		{ID: "symbols-only", Title: "!!! ??? ... ★★★ ←→", Published: day},
+		{ID: "rtl-mixed", Title: "\u202bمترو طوكيو\u202c Tokyo metro 🚇 خط جديد", Text: "افتتح خط مترو جديد في طوكيو يوم السبت 🎉 with 4 stations.", Published: day},
+	}
+	clusters := map[string]string{}
+	for _, d := range others {
+		a, err := c.Add(ctx, d)
+		if err != nil {
+			t.Fatalf("%s: %v", d.ID, err)
+		}
+		if a.DuplicateOf != "" {
+			t.Errorf("%s: a copy of %s", d.ID, a.DuplicateOf)
+		}
+		if a.Cluster == orig.Cluster {
+			t.Errorf("%s: merged into the storm cluster %s", d.ID, a.Cluster)
+		}
+		if s := evidenceText(a.Evidence); !utf8.ValidString(s) {
+			t.Errorf("%s: evidence is not valid UTF-8: %q", d.ID, s)
+		}
+		clusters[d.ID] = a.Cluster
+	}
+	for _, pair := range [][2]string{{"emoji-only-1", "emoji-only-2"}, {"emoji-only-1", "symbols-only"}, {"emoji-football", "mixed-script"}, {"emoji-only-2", "emoji-football"}} {
+		if clusters[pair[0]] == clusters[pair[1]] {
+			t.Errorf("%s and %s merged in %s", pair[0], pair[1], clusters[pair[0]])
+		}
+	}
 }

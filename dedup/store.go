@@ -50,8 +50,10 @@ type storedState struct {
 }
 
 // storeVersion changes when the stored features or their meaning change;
-// an index of another version is refused rather than misread.
-const storeVersion = 2
+// an index of another version is refused rather than misread. Version 3
+// computes MinHash signatures on skeletons (see minhash) and stores a
+// content fingerprint with each assignment.
+const storeVersion = 3
 
 // storedAssignment is field "a": what restoring the history needs.
 type storedAssignment struct {
