@@ -74,3 +74,19 @@ func TestMinhashNoShingles(t *testing.T) {
 		t.Errorf("a text without shingles and a text: Jaccard estimate %.2f, want 0", j)
 	}
 }
+
+// BenchmarkMinhash measures the signature of a report in Latin script and
+// one in Cyrillic.
+func BenchmarkMinhash(b *testing.B) {
+	for _, tt := range []struct{ name, text string }{
+		{"latin", strings.Repeat(original+" ", 10)},
+		{"cyrillic", strings.Repeat("Министры иностранных дел и обороны двух стран провели консультации по видеосвязи в пятницу утром. ", 25)},
+	} {
+		b.Run(tt.name, func(b *testing.B) {
+			b.SetBytes(int64(len(tt.text)))
+			for b.Loop() {
+				minhash(tt.text)
+			}
+		})
+	}
+}
