@@ -3,6 +3,8 @@ package dedup_test
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -258,5 +260,49 @@ func TestEvasion(t *testing.T) {
 		if clusters[pair[0]] == clusters[pair[1]] {
 			t.Errorf("%s and %s merged in %s", pair[0], pair[1], clusters[pair[0]])
 		}
+	}
+}
+
+// TestOpenInterruptedCreation checks that a directory left by a process
+// killed while it created the index opens: an empty index directory, and a
+// half-created one beside it.
+func TestOpenInterruptedCreation(t *testing.T) {
+	for _, tt := range []struct {
+		why   string
+		setup func(dir string) error
+	}{
+		{"an empty index directory", func(dir string) error { return os.MkdirAll(filepath.Join(dir, "index"), 0o755) }},
+		{"a half-created index beside it", func(dir string) error {
+			tmp := filepath.Join(dir, "index.new")
+			if err := os.MkdirAll(filepath.Join(tmp, "store"), 0o755); err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(tmp, "index_meta.json"), []byte(`{"storage":"scorch","index_type":"scorch"}`), 0o644)
+		}},
+	} {
+		t.Run(tt.why, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := tt.setup(dir); err != nil {
+				t.Fatal(err)
+			}
+			c, err := dedup.Open(dir)
+			if err != nil {
+				t.Fatalf("Open: %v", err)
+			}
+			if _, err := c.Add(context.Background(), storm); err != nil {
+				t.Fatal(err)
+			}
+			if err := c.Close(); err != nil {
+				t.Fatal(err)
+			}
+			c, err = dedup.Open(dir)
+			if err != nil {
+				t.Fatalf("Open again: %v", err)
+			}
+			defer c.Close()
+			if a, err := c.Add(context.Background(), storm); err != nil || !a.Repeat {
+				t.Errorf("Add again = %+v, %v; want a repeat", a, err)
+			}
+		})
 	}
 }

@@ -85,6 +85,7 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	retention := fs.Duration("retention", dedup.DefaultRetention, "how long a cluster stays open for late reports after its newest one")
 	threshold := fs.Float64("threshold", dedup.DefaultThreshold, "similarity in [0,1] at which a document joins a cluster")
 	evidence := fs.Bool("evidence", false, "include the evidence of each assignment")
+	batch := fs.Int("batch", dedup.DefaultBatchSize, "write the index every `N` documents; a crash loses at most the last N, which a re-run adds again")
 	maxText := fs.Int("max-text", dedup.DefaultMaxText, "truncate titles and texts longer than `BYTES`, with a warning")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -102,6 +103,7 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	opts := []dedup.Option{
 		dedup.WithWindow(*window), dedup.WithRetention(*retention), dedup.WithThreshold(*threshold), dedup.WithMaxText(*maxText),
+		dedup.WithBatchSize(*batch),
 	}
 	var (
 		c   *dedup.Clusterer
