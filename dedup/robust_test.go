@@ -3,10 +3,13 @@ package dedup_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -302,6 +305,140 @@ func TestOpenInterruptedCreation(t *testing.T) {
 			defer c.Close()
 			if a, err := c.Add(context.Background(), storm); err != nil || !a.Repeat {
 				t.Errorf("Add again = %+v, %v; want a repeat", a, err)
+			}
+		})
+	}
+}
+
+// TestConcurrentSameIDs adds one stream from many goroutines at once, so that
+// each id is added concurrently many times, some with another content: each
+// document is added once, every other call is a repeat of that assignment or
+// ErrReusedID, and the clusters hold each document once.
+func TestConcurrentSameIDs(t *testing.T) {
+	docs := stream(t)
+	c, err := dedup.New(small...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	const goroutines = 12
+	type result struct {
+		a   dedup.Assignment
+		err error
+	}
+	results := make([][]result, goroutines)
+	var wg sync.WaitGroup
+	for g := range goroutines {
+		wg.Go(func() {
+			for i := range docs {
+				d := docs[(i+g)%len(docs)]
+				if g%4 == 3 {
+					d.Text += " (edited)"
+				}
+				a, err := c.Add(context.Background(), d)
+				results[g] = append(results[g], result{a, err})
+			}
+		})
+	}
+	wg.Wait()
+	added := map[string]dedup.Assignment{}
+	for _, rs := range results {
+		for _, r := range rs {
+			if r.err == nil && !r.a.Repeat {
+				if _, ok := added[r.a.ID]; ok {
+					t.Errorf("%s added twice", r.a.ID)
+				}
+				added[r.a.ID] = r.a
+			}
+		}
+	}
+	for _, rs := range results {
+		for _, r := range rs {
+			first, ok := added[r.a.ID]
+			switch {
+			case !ok:
+				t.Errorf("%s never added", r.a.ID)
+			case r.err != nil && !errors.Is(r.err, dedup.ErrReusedID):
+				t.Errorf("%s: unexpected error %v", r.a.ID, r.err)
+			case r.err == nil && r.a.Cluster != first.Cluster:
+				t.Errorf("%s: repeat in %s, added to %s", r.a.ID, r.a.Cluster, first.Cluster)
+			}
+		}
+	}
+	n := 0
+	for cl := range c.Clusters() {
+		n += len(cl.Docs)
+	}
+	if n != len(docs) || len(added) != len(docs) {
+		t.Errorf("clusters hold %d documents, %d added; want %d", n, len(added), len(docs))
+	}
+}
+
+// TestCloseWhileStreaming closes a Clusterer while AddAll streams and Add,
+// Flush and Clusters run on other goroutines: every call returns a result or
+// ErrClosed, and nothing panics or hangs.
+func TestCloseWhileStreaming(t *testing.T) {
+	docs := stream(t)
+	for _, at := range []int{0, 5, 20} {
+		t.Run(strconv.Itoa(at), func(t *testing.T) {
+			c, err := dedup.New(small...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var wg sync.WaitGroup
+			errs := make(chan error, 16*len(docs))
+			closed := make(chan struct{})
+			wg.Go(func() {
+				i := 0
+				for a, err := range c.AddAll(context.Background(), slices.Values(docs)) {
+					if err != nil {
+						errs <- err
+					} else if a.Cluster == "" {
+						errs <- fmt.Errorf("%s: no cluster", a.ID)
+					}
+					if i++; i == at {
+						close(closed)
+						errs <- c.Close()
+					}
+				}
+				if at >= len(docs) {
+					close(closed)
+				}
+			})
+			for g := range 3 {
+				wg.Go(func() {
+					for _, d := range docs {
+						d.ID += "-" + strconv.Itoa(g)
+						if _, err := c.Add(context.Background(), d); err != nil {
+							errs <- err
+						}
+						if g == 1 {
+							errs <- c.Flush()
+						}
+					}
+				})
+			}
+			wg.Go(func() {
+				for {
+					for range c.Clusters() {
+					}
+					select {
+					case <-closed:
+						return
+					default:
+					}
+				}
+			})
+			if at == 0 {
+				close(closed)
+				errs <- c.Close()
+			}
+			wg.Wait()
+			close(errs)
+			for err := range errs {
+				if err != nil && !errors.Is(err, dedup.ErrClosed) {
+					t.Errorf("unexpected error: %v", err)
+				}
 			}
 		})
 	}
