@@ -458,7 +458,8 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 		d.New = true
 	} else {
 		m := target.similarity(d, tau, true)
-		d.Score, ev = m.score, m.evidence()
+		// a cosine of float32 weights may exceed 1 by a rounding error
+		d.Score, ev = min(max(m.score, 0), 1), m.evidence()
 	}
 	d.Cluster = target.id
 	w.add(d, target)

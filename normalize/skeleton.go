@@ -45,7 +45,7 @@ func ignorable(r rune) bool {
 //     when written decomposed: é and e◌́ both become e;
 //   - Cyrillic and Greek letters whose lower case is written like a Latin
 //     letter become that letter: Cyrillic а, е, о, р, с, у, х, ѕ, і, ј, һ,
-//     ԁ, ԛ, ԝ and Greek α, ι, κ, ν, ο, ρ, υ, χ, γ, ω, ϲ, ϳ (and their
+//     ԁ, ԛ, ԝ, ӏ and Greek α, ι, κ, ν, ο, ρ, υ, χ, γ, ω, ϳ (and their
 //     capitals, since case is folded), as do dotless ı and Armenian օ.
 //
 // Only letters whose lower case is a look-alike are mapped: a Cyrillic Н
@@ -90,6 +90,7 @@ func skeletonStep(r rune) rune {
 	if r < utf8.RuneSelf {
 		return unicode.ToLower(r)
 	}
+	r = unicode.ToLower(r) // first too: NFKC maps Ϲ to Σ but ϲ to ς
 	if c, ok := singleRune(norm.NFKC.String(string(r))); ok {
 		r = c
 	}
@@ -125,7 +126,7 @@ var lookalikes = map[rune]rune{
 	'ѕ': 's', 'і': 'i', 'ј': 'j', 'һ': 'h', 'ԁ': 'd', 'ԛ': 'q', 'ԝ': 'w', 'ӏ': 'l',
 	// Greek
 	'α': 'a', 'ι': 'i', 'κ': 'k', 'ν': 'v', 'ο': 'o', 'ρ': 'p', 'υ': 'u',
-	'χ': 'x', 'γ': 'y', 'ω': 'w', 'ϲ': 'c', 'ϳ': 'j',
+	'χ': 'x', 'γ': 'y', 'ω': 'w', 'ϳ': 'j',
 	// Latin and Armenian
 	'ı': 'i', 'օ': 'o',
 }
