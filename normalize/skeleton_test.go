@@ -1,6 +1,9 @@
 package normalize
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -57,6 +60,20 @@ func FuzzSkeleton(f *testing.F) {
 		f.Add(s)
 	}
 	f.Add("Sсоtland 𝐒ｃ\u200bo\u0301tland")
+	// the titles and texts of the hand-written reports of testdata
+	for _, name := range []string{"robust-lines.jsonl", "twoplustwo.jsonl"} {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		for line := range strings.Lines(string(data)) {
+			var d struct{ Title, Text string }
+			if json.Unmarshal([]byte(line), &d) == nil {
+				f.Add(d.Title)
+				f.Add(d.Text)
+			}
+		}
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		got := Skeleton(s)
 		if !utf8.ValidString(got) {
