@@ -334,7 +334,8 @@ type job struct {
 }
 
 // prepareAll prepares the documents of a stream on all CPUs and yields them
-// in stream order. Cancelling ctx yields one job with ctx's error and stops.
+// in stream order. Cancelling ctx yields one job with ctx's error and stops,
+// even when no document was read yet.
 func (c *Clusterer) prepareAll(ctx context.Context, docs iter.Seq[Document]) iter.Seq[*job] {
 	return func(yield func(*job) bool) {
 		ctx, cancel := context.WithCancel(ctx)
@@ -346,6 +347,7 @@ func (c *Clusterer) prepareAll(ctx context.Context, docs iter.Seq[Document]) ite
 		}
 		work := make(chan pending, workers*4)
 		order := make(chan pending, workers*16)
+		stopped := false // the stream was left unread because ctx was done; read after order is closed
 		go func() {
 			defer close(work)
 			defer close(order)
@@ -354,11 +356,13 @@ func (c *Clusterer) prepareAll(ctx context.Context, docs iter.Seq[Document]) ite
 				select {
 				case order <- j:
 				case <-ctx.Done():
+					stopped = true
 					return
 				}
 				select {
 				case work <- j:
 				case <-ctx.Done():
+					stopped = true
 					return
 				}
 			}
@@ -383,6 +387,9 @@ func (c *Clusterer) prepareAll(ctx context.Context, docs iter.Seq[Document]) ite
 			if !yield(j.job) {
 				return
 			}
+		}
+		if stopped {
+			yield(&job{err: ctx.Err()})
 		}
 	}
 }

@@ -443,3 +443,39 @@ func TestCloseWhileStreaming(t *testing.T) {
 		})
 	}
 }
+
+// TestAddAllCancelled checks that cancelling the context of AddAll is
+// reported, at whatever point: before the first document, or during the
+// stream, and that every document is reported or assigned before it.
+func TestAddAllCancelled(t *testing.T) {
+	docs := stream(t)
+	c, err := dedup.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	for _, at := range []int{-1, 0, 3} {
+		t.Run(strconv.Itoa(at), func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			if at < 0 {
+				cancel()
+			}
+			n, cancelled := 0, 0
+			for a, err := range c.AddAll(ctx, slices.Values(docs)) {
+				switch {
+				case errors.Is(err, context.Canceled):
+					cancelled++
+				case err != nil:
+					t.Errorf("%s: %v", a.ID, err)
+				}
+				if n++; n-1 == at {
+					cancel()
+				}
+			}
+			if cancelled == 0 {
+				t.Errorf("%d results, none reports the cancellation", n)
+			}
+		})
+	}
+}

@@ -205,6 +205,10 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if status != exitFailure {
 		next() // the bad lines after the last document
 	}
+	if err := ctx.Err(); err != nil && status != exitFailure {
+		fmt.Fprintf(stderr, "eventdedup cluster: %v\n", err) // interrupted: the input was not all read
+		fail(exitFailure)
+	}
 	if err := out.Flush(); err != nil {
 		fmt.Fprintf(stderr, "eventdedup cluster: write: %v\n", err)
 		status = exitFailure
