@@ -112,10 +112,12 @@ func charGrams(text string) vec {
 		h := uint64(14695981039346656037) // FNV-1a of the runes
 		lo, hi := minGram, maxGram
 		switch {
-		case cjk(rs[j]):
+		case cjk(rs[j]) && cjk(rs[j+1]):
 			// Han and kana carry a syllable or a morpheme each: bigrams, as
 			// the CJK analyzer makes.
 			lo, hi = 2, 2
+		case cjk(rs[j]):
+			continue
 		case rs[j] == ' ' && cjk(rs[j+1]):
 			continue
 		}

@@ -4,8 +4,11 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
+	"io/fs"
 	"math"
 	"os"
+	"path/filepath"
 	"sort"
 	"testing"
 	"time"
@@ -145,38 +148,7 @@ func TestGradedScoreOrder(t *testing.T) {
 // so this is not an in-sample fit. It guards the level reached (0.695; the
 // target of issue #5 is 0.75).
 func TestGradedScorePearson(t *testing.T) {
-	f, err := os.Open(sharedCorpus(t, "semeval-pairs-dev.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var (
-		pairs []dedup.Pair
-		gold  []float64
-		langs []string
-	)
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, dedup.MaxLineBytes)
-	for sc.Scan() {
-		var in struct {
-			Overall float64
-			A, B    json.RawMessage
-		}
-		if err := json.Unmarshal(sc.Bytes(), &in); err != nil {
-			t.Fatal(err)
-		}
-		a, aerr := dedup.ParseJSON(in.A)
-		b, berr := dedup.ParseJSON(in.B)
-		if aerr != nil || berr != nil {
-			t.Fatal(aerr, berr)
-		}
-		pairs = append(pairs, dedup.Pair{A: a, B: b})
-		gold = append(gold, -in.Overall)
-		langs = append(langs, dedup.Lang(a.Lang)+"-"+dedup.Lang(b.Lang))
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
+	pairs, gold, langs := readSemEval(t)
 	c, err := dedup.New()
 	if err != nil {
 		t.Fatal(err)
@@ -205,4 +177,67 @@ func TestGradedScorePearson(t *testing.T) {
 	if r := eval.Pearson(xs["all"], ys["all"]); r < floor || math.IsNaN(r) {
 		t.Errorf("Pearson = %.3f, want ≥ %.2f", r, floor)
 	}
+}
+
+// readSemEval reads the rated pairs of the development corpus: the pairs,
+// -overall and the language pairs. It skips when the corpus is absent.
+func readSemEval(tb testing.TB) (pairs []dedup.Pair, gold []float64, langs []string) {
+	tb.Helper()
+	path := filepath.Join("..", "..", "shared", "corpus", "semeval-pairs-dev.jsonl")
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		tb.Skipf("development corpus absent: %v", err)
+	}
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, dedup.MaxLineBytes)
+	for sc.Scan() {
+		var in struct {
+			Overall float64
+			A, B    json.RawMessage
+		}
+		if err := json.Unmarshal(sc.Bytes(), &in); err != nil {
+			tb.Fatal(err)
+		}
+		a, aerr := dedup.ParseJSON(in.A)
+		b, berr := dedup.ParseJSON(in.B)
+		if aerr != nil || berr != nil {
+			tb.Fatal(aerr, berr)
+		}
+		pairs = append(pairs, dedup.Pair{A: a, B: b})
+		gold = append(gold, -in.Overall)
+		langs = append(langs, dedup.Lang(a.Lang)+"-"+dedup.Lang(b.Lang))
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return pairs, gold, langs
+}
+
+// BenchmarkCompareAll measures CompareAll on the 738 rated pairs of the
+// development corpus (language detection, features of both models, scoring).
+// Run it with
+//
+//	go test ./dedup -run '^$' -bench CompareAll -benchtime 3x
+//
+// It skips when ../shared is absent.
+func BenchmarkCompareAll(b *testing.B) {
+	pairs, _, _ := readSemEval(b)
+	c, err := dedup.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer c.Close()
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, err := range c.CompareAll(context.Background(), pairs) {
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(len(pairs)*b.N)/b.Elapsed().Seconds(), "pairs/s")
 }
