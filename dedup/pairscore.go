@@ -177,7 +177,11 @@ func scorePair(a, b *doc, pa, pb *pairDoc, m match) pairScore {
 		n, sum = n+1, sum+math.Sqrt(s.words)
 	}
 	// The clustering similarity, without its time factor.
-	n, sum = n+1, sum+math.Sqrt(min(1, max(0, m.score/m.time)))
+	cl := 0.0
+	if m.time > 0 {
+		cl = min(1, max(0, m.score/m.time))
+	}
+	n, sum = n+1, sum+math.Sqrt(cl)
 	s.score = sum / float64(n)
 	s.score *= m.time
 	return s
