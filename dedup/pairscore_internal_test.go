@@ -2,6 +2,7 @@ package dedup
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -46,5 +47,37 @@ func TestCharGramsLead(t *testing.T) {
 	}
 	if lo, to := gramCosine(lead, other), gramCosine(tail, other); lo >= to {
 		t.Errorf("reports with different headlines and one body: %.3f; with the same start: %.3f; want the different headlines lower", lo, to)
+	}
+}
+
+func TestStripBoilerplate(t *testing.T) {
+	const footer = " We use cookies to improve your experience on our site. By continuing you accept our privacy policy."
+	texts := []string{
+		"Ferry runs aground off Skye." + footer,
+		"Wheat prices fall for a third week." + footer,
+		"Orchestra announces its winter season." + footer,
+		"Two neighbours share one long sentence about the harbour wall repairs at Oban.",
+		"A second report: two neighbours share one long sentence about the harbour wall repairs at Oban.",
+	}
+	got := stripBoilerplate(texts, []int{0, 1, 2, 3, 4})
+	tests := []struct {
+		i      int
+		want   string
+		reason string
+	}{
+		{0, "Ferry runs aground off Skye.", "a footer in three documents is furniture"},
+		{2, "Orchestra announces its winter season.", "every holder loses it"},
+		{3, texts[3], "a passage two documents share may be their story: it stays"},
+		{4, texts[4], "a passage two documents share may be their story: it stays"},
+	}
+	for _, tt := range tests {
+		if g := strings.TrimSpace(got[tt.i]); g != tt.want {
+			t.Errorf("%s: text %d = %q, want %q", tt.reason, tt.i, g, tt.want)
+		}
+	}
+	// A title and a body of one document count once.
+	two := stripBoilerplate([]string{footer, footer, footer}, []int{0, 0, 1})
+	if two[0] != footer {
+		t.Errorf("a run in two documents (one of them twice): %q, want it kept", two[0])
 	}
 }

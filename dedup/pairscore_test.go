@@ -145,7 +145,7 @@ func TestGradedScoreOrder(t *testing.T) {
 // ratings of the SemEval-2022 Task 8 article pairs of the development corpus
 // (1 = same story … 4 = unrelated): the Pearson correlation of score and
 // -overall, overall and by language pair. The score has no fitted weights,
-// so this is not an in-sample fit. It guards the level reached (0.695; the
+// so this is not an in-sample fit. It guards the level reached (0.722; the
 // target of issue #5 is 0.75).
 func TestGradedScorePearson(t *testing.T) {
 	pairs, gold, langs := readSemEval(t)
@@ -173,7 +173,7 @@ func TestGradedScorePearson(t *testing.T) {
 	for _, k := range keys {
 		t.Logf("%-6s n=%3d Pearson %.3f", k, len(xs[k]), eval.Pearson(xs[k], ys[k]))
 	}
-	const floor = 0.68
+	const floor = 0.71
 	if r := eval.Pearson(xs["all"], ys["all"]); r < floor || math.IsNaN(r) {
 		t.Errorf("Pearson = %.3f, want ≥ %.2f", r, floor)
 	}
@@ -240,4 +240,74 @@ func BenchmarkCompareAll(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(pairs)*b.N)/b.Elapsed().Seconds(), "pairs/s")
+}
+
+// TestGradedScoreBoilerplate checks that text recurring in several documents
+// of a batch (a site's footer, a captcha page) is not taken for common
+// content: unrelated reports sharing a footer score as without it, and a pair
+// with a page that is nothing but furniture gets the mean score of the batch.
+func TestGradedScoreBoilerplate(t *testing.T) {
+	// Less than half of each report: more would make it a furniture page.
+	const footer = "\nWe use cookies to personalise content and adverts and to analyse our traffic. " +
+		"Subscribe to our newsletter for the best stories of the day."
+	const captcha = "Access denied. We have detected unusual traffic from your network. Please confirm that you are " +
+		"not a robot by ticking the box below, then reload the page. If the problem persists, contact support."
+	doc := func(id, text string) dedup.Document {
+		d := gradedDocs[id]
+		d.ID, d.Text = id+text, d.Text+text
+		if text == captcha {
+			d.Title, d.Text = "", captcha
+		}
+		return d
+	}
+	score := func(pairs []dedup.Pair) []dedup.Comparison {
+		t.Helper()
+		c, err := dedup.New()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		var out []dedup.Comparison
+		for r, err := range c.CompareAll(context.Background(), pairs) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, r)
+		}
+		return out
+	}
+	withFooter := score([]dedup.Pair{
+		{A: doc("flood-en-1", footer), B: doc("bank-en", footer)},
+		{A: doc("flood-en-related", footer), B: doc("flood-en-2", "")},
+		{A: doc("flood-es-1", ""), B: doc("flood-es-2", "")},
+	})
+	without := score([]dedup.Pair{
+		{A: doc("flood-en-1", ""), B: doc("bank-en", "")},
+		{A: doc("flood-en-related", ""), B: doc("flood-en-2", "")},
+		{A: doc("flood-es-1", ""), B: doc("flood-es-2", "")},
+	})
+	t.Logf("with footer %.3f %v, without %.3f %v", withFooter[0].Score, withFooter[0].Evidence.Parts,
+		without[0].Score, without[0].Evidence.Parts)
+	if d := withFooter[0].Score - without[0].Score; d > 0.05 {
+		t.Errorf("unrelated reports with a shared footer score %.3f, without it %.3f; want about the same",
+			withFooter[0].Score, without[0].Score)
+	}
+	if withFooter[0].Same {
+		t.Errorf("unrelated reports with a shared footer: Same, want not")
+	}
+
+	blind := score([]dedup.Pair{
+		{A: doc("flood-en-1", ""), B: doc("flood-en-2", captcha)},
+		{A: doc("flood-es-1", ""), B: doc("flood-es-2", captcha)},
+		{A: doc("bank-en", ""), B: doc("bank-es", captcha)},
+		{A: doc("flood-en-1", ""), B: doc("flood-en-2", "")},
+		{A: doc("flood-en-1", ""), B: doc("bank-en", "")},
+	})
+	mean := (blind[3].Score + blind[4].Score) / 2
+	for i, r := range blind[:3] {
+		if _, ok := r.Evidence.Parts["content"]; !ok || math.Abs(r.Score-mean) > 1e-9 {
+			t.Errorf("pair %d with a captcha page: score %.3f, parts %v; want the batch mean %.3f and a content part",
+				i, r.Score, r.Evidence.Parts, mean)
+		}
+	}
 }
