@@ -1,7 +1,6 @@
 package dedup
 
 import (
-	"hash/fnv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -34,31 +33,27 @@ type wordSpan struct {
 	h          uint64
 }
 
-// spanWords returns the words of text: runs of letters, digits and marks.
+// spanWords returns the words of text: runs of letters, digits and marks,
+// hashed lower-cased.
 func spanWords(text string) []wordSpan {
 	var out []wordSpan
 	start := -1
-	var sb strings.Builder
-	flush := func(end int) {
-		if start >= 0 {
-			h := fnv.New64a()
-			h.Write([]byte(strings.ToLower(sb.String())))
-			out = append(out, wordSpan{start, end, h.Sum64()})
-			sb.Reset()
-			start = -1
-		}
-	}
+	var h uint64
 	for i, r := range text {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
 			if start < 0 {
-				start = i
+				start, h = i, 14695981039346656037
 			}
-			sb.WriteRune(r)
-		} else {
-			flush(i)
+			h ^= uint64(unicode.ToLower(r))
+			h *= 1099511628211
+		} else if start >= 0 {
+			out = append(out, wordSpan{start, i, h})
+			start = -1
 		}
 	}
-	flush(len(text))
+	if start >= 0 {
+		out = append(out, wordSpan{start, len(text), h})
+	}
 	return out
 }
 
