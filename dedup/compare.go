@@ -58,7 +58,7 @@ func (c *Clusterer) CompareAll(ctx context.Context, pairs []Pair) iter.Seq2[Comp
 		}
 		content := c.stripAll(ctx, jobs)
 		pds := c.pairFeatures(content)
-		for _, r := range c.compare(pairs, index, jobs, content, pds) {
+		for _, r := range c.compare(ctx, pairs, index, jobs, content, pds) {
 			if !yield(r.cmp, r.err) {
 				return
 			}
@@ -95,7 +95,7 @@ func (c *Clusterer) pairFeatures(jobs []*job) []*pairDoc {
 }
 
 // compare scores prepared pairs under the lock.
-func (c *Clusterer) compare(pairs []Pair, index map[string]int, jobs, content []*job, pds []*pairDoc) []compared {
+func (c *Clusterer) compare(ctx context.Context, pairs []Pair, index map[string]int, jobs, content []*job, pds []*pairDoc) []compared {
 	out := make([]compared, len(pairs))
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -170,10 +170,15 @@ func (c *Clusterer) compare(pairs []Pair, index map[string]int, jobs, content []
 	for i, p := range pairs {
 		ia, ib := index[p.A.ID], index[p.B.ID]
 		if ia >= len(jobs) || ib >= len(jobs) {
-			out[i].err = jobs[len(jobs)-1].err // preparation was cancelled
+			// Preparation was cancelled: the last job holds the error,
+			// if any job was yielded.
+			out[i].err = ctx.Err()
+			if len(jobs) > 0 && jobs[len(jobs)-1].err != nil {
+				out[i].err = jobs[len(jobs)-1].err
+			}
 			continue
 		}
-		if err := cmp.Or(jobs[ia].err, jobs[ib].err); err != nil {
+		if err := cmp.Or(jobs[ia].err, jobs[ib].err, contentErr(content[ia]), contentErr(content[ib])); err != nil {
 			out[i].err = err
 			continue
 		}
@@ -198,6 +203,8 @@ func (c *Clusterer) compare(pairs []Pair, index map[string]int, jobs, content []
 			cl.add(cb)
 			ps = scorePair(ca, cb, pds[ia], pds[ib], cl.similarity(ca, c.cfg.window/2, true))
 		}
+		// The evidence is that of the clustering decision, on the whole
+		// documents, with the parts of the score on their content.
 		ev := m.evidence()
 		if ca, cb := cs[ia], cs[ib]; ca == nil || cb == nil {
 			ev.Parts["content"] = 0
@@ -225,6 +232,14 @@ func (c *Clusterer) compare(pairs []Pair, index map[string]int, jobs, content []
 		}
 	}
 	return out
+}
+
+// contentErr is the error of preparing a document's content (cancellation).
+func contentErr(j *job) error {
+	if j == nil {
+		return nil
+	}
+	return j.err
 }
 
 // minContent is the number of letters and digits below which what is left of
@@ -268,6 +283,12 @@ func (c *Clusterer) stripAll(ctx context.Context, jobs []*job) []*job {
 	}
 	k := 0
 	for j := range c.prepareAll(ctx, slices.Values(changed)) {
+		if j.err != nil && ctx.Err() != nil {
+			for _, i := range at[k:] { // cancelled: no more jobs
+				out[i] = j
+			}
+			break
+		}
 		if k < len(at) {
 			out[at[k]] = j
 		}

@@ -311,3 +311,31 @@ func TestGradedScoreBoilerplate(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareAllCancelled checks that a cancelled context yields its error
+// for the pairs, not scores.
+func TestCompareAllCancelled(t *testing.T) {
+	c, err := dedup.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var pairs []dedup.Pair
+	for _, id := range []string{"flood-en-1", "flood-es-1", "bank-en"} {
+		a, b := gradedDocs[id], gradedDocs["flood-en-2"]
+		a.ID, b.ID = id, "flood-en-2"
+		pairs = append(pairs, dedup.Pair{A: a, B: b})
+	}
+	n := 0
+	for r, err := range c.CompareAll(ctx, pairs) {
+		n++
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("pair %d: %+v, error %v; want %v", n, r, err, context.Canceled)
+		}
+	}
+	if n != len(pairs) {
+		t.Errorf("%d results, want one per pair (%d)", n, len(pairs))
+	}
+}
