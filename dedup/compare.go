@@ -231,6 +231,15 @@ func (c *Clusterer) compare(ctx context.Context, pairs []Pair, index map[string]
 			out[i].cmp.Score = sum / float64(seen)
 		}
 	}
+	// A near-verbatim copy is the same report whatever the rest of the
+	// batch holds: three copies of one wire story would otherwise have
+	// their common text taken for furniture. Its score is at least the
+	// clustering similarity of the whole documents.
+	for i := range out {
+		if r := &out[i]; r.err == nil && r.cmp.Duplicate {
+			r.cmp.Score = max(r.cmp.Score, r.cmp.Evidence.Parts["cluster"])
+		}
+	}
 	return out
 }
 

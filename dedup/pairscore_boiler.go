@@ -14,9 +14,11 @@ import (
 // share it, and the graded score would take it for common content. Before
 // scoring, CompareAll drops the text that recurs in several documents of the
 // batch: every run of shingleWords words that occurs in boilerplateDocs or
-// more documents which are not near-duplicates of one another. Copies of one
-// wire report are near-duplicates: their common text is the story, and it
-// stays.
+// more documents. A page left with less than half of its text is a furniture
+// page (an error, captcha or paywall page) and its pairs score the mean of
+// the batch. Copies of one wire report lose their common text too, but a
+// pair that is a near-verbatim copy scores at least the clustering
+// similarity of the whole documents (see CompareAll).
 
 // shingleWords is the length, in words, of the runs that are counted.
 const shingleWords = 6
