@@ -3,15 +3,20 @@ package dedup
 import (
 	"cmp"
 	"context"
+	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"iter"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -24,6 +29,10 @@ var (
 	ErrInvalid = errors.New("dedup: invalid document")
 	// ErrInvalidOption is returned by New and Open for out-of-range options.
 	ErrInvalidOption = errors.New("dedup: invalid option")
+	// ErrReusedID is returned by Add for a document whose id was added
+	// before with a different content (title, text or publication time):
+	// the document is rejected, and the one added first keeps the id.
+	ErrReusedID = errors.New("dedup: id reused with different content")
 )
 
 // Defaults.
@@ -44,6 +53,10 @@ const (
 	// DefaultBatchSize is how many documents are written to the index at
 	// once.
 	DefaultBatchSize = 512
+	// DefaultMaxText is the length in bytes beyond which a document's title
+	// and text are truncated (see WithMaxText): 1 MiB, some fifty times a
+	// long article.
+	DefaultMaxText = 1 << 20
 )
 
 // Option configures a Clusterer.
@@ -57,6 +70,7 @@ type config struct {
 	threshold float64
 	duplicate float64
 	batchSize int
+	maxText   int
 }
 
 // WithDetector sets the language detector. The default detector,
@@ -98,6 +112,12 @@ func WithDuplicate(j float64) Option { return func(c *config) { c.duplicate = j 
 // (default DefaultBatchSize). Writing happens in the background; larger
 // batches index faster, and a crash loses at most the batches not yet written.
 func WithBatchSize(n int) Option { return func(c *config) { c.batchSize = n } }
+
+// WithMaxText sets the length in bytes beyond which a document's title and
+// text are each truncated, at a character boundary, before they are
+// analysed (default DefaultMaxText); the Assignment then has Truncated set.
+// It bounds the time and memory one document can take.
+func WithMaxText(n int) Option { return func(c *config) { c.maxText = n } }
 
 // Clusterer assigns documents to event clusters. It is safe for concurrent
 // use. Documents are assigned one at a time, in the order Add is called (or
@@ -146,6 +166,15 @@ func New(opts ...Option) (*Clusterer, error) {
 // its recorded assignment (with Repeat set), so a stream interrupted by a
 // crash can simply be added again from its start.
 //
+// A document is known by its id: adding an id already added, in this run or
+// an earlier one, with the same title, text and publication time returns the
+// recorded assignment; with a different content, Add rejects it with
+// ErrReusedID. To update a document, give the new version a new id.
+//
+// An index written by a version of this package that stores other features
+// is refused with an error naming both versions, rather than misread: add
+// the documents again to a new directory.
+//
 // Only one Clusterer may use a directory at a time.
 func Open(dir string, opts ...Option) (*Clusterer, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -158,6 +187,7 @@ func open(dir string, opts []Option) (*Clusterer, error) {
 	cfg := config{
 		window: DefaultWindow, retention: DefaultRetention, maxDocs: DefaultMaxDocs,
 		threshold: DefaultThreshold, duplicate: DefaultDuplicate, batchSize: DefaultBatchSize,
+		maxText: DefaultMaxText,
 	}
 	for _, o := range opts {
 		o(&cfg)
@@ -168,8 +198,8 @@ func open(dir string, opts []Option) (*Clusterer, error) {
 	if cfg.batchSize <= 0 {
 		cfg.batchSize = 1
 	}
-	if cfg.window <= 0 || cfg.retention <= 0 || cfg.maxDocs <= 0 {
-		return nil, fmt.Errorf("%w: window, retention and maximum documents must be positive", ErrInvalidOption)
+	if cfg.window <= 0 || cfg.retention <= 0 || cfg.maxDocs <= 0 || cfg.maxText <= 0 {
+		return nil, fmt.Errorf("%w: window, retention, maximum documents and maximum text must be positive", ErrInvalidOption)
 	}
 	x, err := newExtractor()
 	if err != nil {
@@ -189,9 +219,10 @@ func open(dir string, opts []Option) (*Clusterer, error) {
 
 // prepared is a document with its features, ready to be assigned.
 type prepared struct {
-	doc  Document
-	lang language.Tag
-	d    *doc // raw weights
+	doc       Document
+	lang      language.Tag
+	d         *doc // raw weights
+	truncated bool
 }
 
 // prepare validates d and extracts its features. It does not touch the
@@ -203,8 +234,47 @@ func (c *Clusterer) prepare(d Document) (*prepared, error) {
 	if d.Title == "" && d.Text == "" {
 		return nil, fmt.Errorf("%w: %q has neither title nor text", ErrInvalid, d.ID)
 	}
+	fp := fingerprint(d)
+	var cutTitle, cutText bool
+	d.Title, cutTitle = clean(d.Title, c.cfg.maxText)
+	d.Text, cutText = clean(d.Text, c.cfg.maxText)
 	res := c.cfg.detector.DetectHint(d.Title+"\n"+d.Text, d.Lang)
-	return &prepared{doc: d, lang: res.Tag, d: newDoc(d.ID, c.x.extract(d, baseLang(res.Tag)), d.Published)}, nil
+	p := &prepared{doc: d, lang: res.Tag, d: newDoc(d.ID, c.x.extract(d, baseLang(res.Tag)), d.Published), truncated: cutTitle || cutText}
+	p.d.FP = fp
+	return p, nil
+}
+
+// clean returns s with invalid UTF-8 replaced by U+FFFD, truncated to at most
+// limit bytes at a character boundary, and whether it was truncated.
+func clean(s string, limit int) (string, bool) {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	if len(s) <= limit {
+		return s, false
+	}
+	i := limit
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i], true
+}
+
+// fingerprint returns a hash of a document's content, its title, text and
+// publication instant, as given (before cleaning and truncation), never 0.
+func fingerprint(d Document) uint64 {
+	h := sha256.New()
+	var n [8]byte
+	for _, s := range [...]string{d.Title, d.Text} {
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+		h.Write(n[:])
+		io.WriteString(h, s)
+	}
+	if !d.Published.IsZero() {
+		binary.LittleEndian.PutUint64(n[:], uint64(d.Published.UnixNano()))
+		h.Write(n[:])
+	}
+	return max(binary.LittleEndian.Uint64(h.Sum(nil)), 1)
 }
 
 // Add assigns a document to a cluster.
@@ -331,7 +401,12 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 		return Assignment{ID: p.doc.ID}, err
 	}
 	if i, ok := c.hist.ids[p.doc.ID]; ok {
-		return c.hist.assignment(i), nil
+		if fp := c.hist.recs[i].fp; fp != 0 && fp != p.d.FP {
+			return Assignment{ID: p.doc.ID}, ErrReusedID
+		}
+		a := c.hist.assignment(i)
+		a.Truncated = p.truncated
+		return a, nil
 	}
 
 	w := c.win
@@ -383,14 +458,15 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 		d.New = true
 	} else {
 		m := target.similarity(d, tau, true)
-		d.Score, ev = m.score, m.evidence()
+		// a cosine of float32 weights may exceed 1 by a rounding error
+		d.Score, ev = min(max(m.score, 0), 1), m.evidence()
 	}
 	d.Cluster = target.id
 	w.add(d, target)
 	c.hist.add(d)
 	w.evict()
 	a := c.hist.assignment(int32(d.Seq - 1))
-	a.Repeat, a.Evidence = false, ev
+	a.Repeat, a.Evidence, a.Truncated = false, ev, p.truncated
 	d.TermText = nil // only needed for the evidence of d's own assignment
 	if err := c.store.add(d, c.state); err != nil {
 		return a, err

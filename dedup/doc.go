@@ -76,7 +76,9 @@
 // # Near-duplicates
 //
 // A one-permutation MinHash of each document's letters and digits (case,
-// spacing, punctuation and zero-width characters ignored) estimates the
+// spacing, punctuation, diacritics, zero-width and bidi characters ignored,
+// and look-alike Cyrillic and Greek letters read as the Latin ones they
+// imitate: see normalize.SkeletonRune) estimates the
 // Jaccard similarity of their character 5-gram sets. A document whose
 // estimate with a candidate reaches [DefaultDuplicate] ([WithDuplicate]) is a
 // copy: it joins the cluster of the document it copies and its DuplicateOf
@@ -91,9 +93,19 @@
 // order, so after a crash, even a kill -9, the directory holds the state after
 // some batch, and opening it again restores the window exactly: adding the rest
 // of a stream then gives the same clusters, with the same ids, as one
-// uninterrupted run. Adding a document whose id was added before returns its
-// recorded assignment, marked Repeat, so an interrupted stream can be added
-// again from its start. [New] uses a temporary directory.
+// uninterrupted run. Adding a document whose id was added before, with the
+// same title, text and publication time, returns its recorded assignment,
+// marked Repeat, so an interrupted stream can be added again from its start;
+// the same id with another content is rejected with [ErrReusedID]. [New] uses
+// a temporary directory.
+//
+// # Bad input
+//
+// Add rejects a document without id or without title and text
+// ([ErrInvalid]); it replaces invalid UTF-8 by U+FFFD and truncates titles
+// and texts longer than [DefaultMaxText] ([WithMaxText]), setting
+// Assignment.Truncated. [ReadLines] and [ReadJSONL] report each bad input
+// line as a [LineError] and go on with the next.
 //
 // # Determinism and concurrency
 //

@@ -50,6 +50,9 @@ type Assignment struct {
 	// assignment is the one recorded then, and the document was not added
 	// again.
 	Repeat bool
+	// Truncated reports that the document's title or text was longer than
+	// the limit set by WithMaxText and only its beginning was analysed.
+	Truncated bool
 }
 
 // Evidence lists what two documents, or a document and a cluster, share.

@@ -30,6 +30,8 @@ type doc struct {
 	New         bool
 	Score       float64
 	DuplicateOf string
+	// FP is the fingerprint of the document's content (see fingerprint).
+	FP uint64
 
 	// Terms are the content terms, scoped by language, weighted by TF-IDF
 	// and normalized to unit length; TermText spells them, for the evidence

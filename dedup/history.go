@@ -23,6 +23,7 @@ type record struct {
 	cluster   int   // cluster number, from 1
 	dup       int32 // 1 + index of the earliest copy, 0 for none
 	isNew     bool
+	fp        uint64 // fingerprint of the content; 0 when not recorded
 }
 
 func newHistory() history { return history{ids: make(map[string]int32)} }
@@ -34,7 +35,7 @@ func (h *history) add(d *doc) {
 
 // restore records a stored assignment.
 func (h *history) restore(a storedAssignment) {
-	r := record{id: a.ID, lang: a.Lang, score: a.Score, cluster: a.Cluster, isNew: a.New}
+	r := record{id: a.ID, lang: a.Lang, score: a.Score, cluster: a.Cluster, isNew: a.New, fp: a.FP}
 	if !a.Published.IsZero() {
 		r.published = a.Published.UnixNano()
 	}
@@ -84,6 +85,6 @@ func (h *history) clusters(n int) []Cluster {
 func (d *doc) assignment() storedAssignment {
 	return storedAssignment{
 		ID: d.ID, Seq: d.Seq, Cluster: d.cl.seq, New: d.New, Score: d.Score, DuplicateOf: d.DuplicateOf,
-		Lang: d.Lang, Published: d.Published, At: d.At,
+		Lang: d.Lang, Published: d.Published, At: d.At, FP: d.FP,
 	}
 }

@@ -22,29 +22,61 @@ var (
 	ErrBadTime   = errors.New("\"published\" is not an RFC 3339 time")
 	ErrBadLang   = errors.New("\"lang\" is not a BCP 47 language tag")
 	ErrTooLong   = errors.New("line too long")
+	// ErrBadUTF8 is the reason for a line that is not valid UTF-8. In the
+	// id it rejects the line, since the id could not be given back as it
+	// was; elsewhere it is a warning, and the bad bytes are replaced by
+	// U+FFFD.
+	ErrBadUTF8 = errors.New("invalid UTF-8")
 )
 
-// MaxLineBytes is the longest JSON Lines input line ReadJSONL accepts.
+// MaxLineBytes is the longest JSON Lines input line ReadJSONL accepts. A
+// longer line is rejected with ErrTooLong without being held in memory
+// whole, and reading goes on with the next line. Texts much shorter than
+// this are already truncated by the Clusterer (see WithMaxText).
 const MaxLineBytes = 64 << 20
 
-// LineError is the error for one bad input line.
+// LineError is the error, or the warning, for one bad input line.
 type LineError struct {
 	// Line is the 1-based line number.
 	Line int
 	// ID is the document id when it could be read.
 	ID string
+	// Warning reports that the line was not rejected: the problem was
+	// repaired (see Line.Warnings).
+	Warning bool
 	// Err is the reason.
 	Err error
 }
 
+// Error formats the error as "line N: reason", with "id \"x\": " before the
+// reason when the id is known and "warning: " for a warning.
 func (e *LineError) Error() string {
-	if e.ID != "" {
-		return fmt.Sprintf("line %d (id %q): %v", e.Line, e.ID, e.Err)
+	var b strings.Builder
+	fmt.Fprintf(&b, "line %d: ", e.Line)
+	if e.Warning {
+		b.WriteString("warning: ")
 	}
-	return fmt.Sprintf("line %d: %v", e.Line, e.Err)
+	if e.ID != "" {
+		fmt.Fprintf(&b, "id %q: ", e.ID)
+	}
+	b.WriteString(e.Err.Error())
+	return b.String()
 }
 
+// Unwrap returns the reason.
 func (e *LineError) Unwrap() error { return e.Err }
+
+// Line is one document read from JSON Lines input.
+type Line struct {
+	// N is the 1-based line number.
+	N int
+	// Doc is the document.
+	Doc Document
+	// Warnings are the problems of the line that were repaired rather than
+	// rejected, each a *LineError with Warning set: invalid UTF-8 outside
+	// the id, replaced by U+FFFD (ErrBadUTF8).
+	Warnings []error
+}
 
 // jsonDocument is the JSON Lines form of a Document. Unknown fields are
 // ignored.
@@ -59,15 +91,20 @@ type jsonDocument struct {
 }
 
 // ParseJSON parses one JSON object into a Document. It checks the fields as
-// ReadJSONL does; errors are not wrapped in a LineError.
+// ReadJSONL does; errors are not wrapped in a LineError. Invalid UTF-8 in a
+// string is replaced by U+FFFD, except in the id, where it is an error
+// (ErrBadUTF8).
 func ParseJSON(data []byte) (Document, error) {
 	var jd jsonDocument
 	if err := json.Unmarshal(data, &jd); err != nil {
-		return Document{}, fmt.Errorf("invalid JSON: %w", err)
+		return Document{}, jsonError(err)
 	}
 	var d Document
 	if jd.ID == nil || strings.TrimSpace(*jd.ID) == "" {
 		return d, ErrMissingID
+	}
+	if !utf8.Valid(data) && !validID(data) {
+		return d, fmt.Errorf("\"id\": %w", ErrBadUTF8)
 	}
 	d = Document{ID: *jd.ID, Title: jd.Title, Text: jd.Text, Source: jd.Source, URL: jd.URL, Lang: language.Und}
 	if strings.TrimSpace(d.Title) == "" && strings.TrimSpace(d.Text) == "" {
@@ -90,52 +127,94 @@ func ParseJSON(data []byte) (Document, error) {
 	return d, nil
 }
 
+// jsonError describes a JSON decoding error without Go's type names.
+func jsonError(err error) error {
+	var te *json.UnmarshalTypeError
+	switch {
+	case !errors.As(err, &te):
+	case te.Field == "":
+		return fmt.Errorf("invalid JSON: want an object, got %s", te.Value)
+	default:
+		return fmt.Errorf("invalid JSON: %q is a %s, want a %s", te.Field, te.Value, te.Type)
+	}
+	return fmt.Errorf("invalid JSON: %w", err)
+}
+
+// validID reports whether the raw id of a JSON object is valid UTF-8.
+func validID(data []byte) bool {
+	var raw struct {
+		ID json.RawMessage `json:"id"`
+	}
+	return json.Unmarshal(data, &raw) == nil && utf8.Valid(raw.ID)
+}
+
 // ReadJSONL reads documents in the JSON Lines format, one object per line
 // with the fields id (required), title, text, published (RFC 3339), source,
-// url and lang. Blank lines are skipped. A bad line yields a *LineError and
-// reading goes on with the next line; a read error from r is yielded and ends
-// the sequence.
+// url and lang. Blank lines are skipped, and so is a byte order mark. A bad
+// line yields a *LineError and reading goes on with the next line; a read
+// error from r is yielded and ends the sequence.
 //
-// JSON strings with invalid UTF-8 are decoded with U+FFFD replacements, as
-// encoding/json does.
+// Invalid UTF-8 in a string other than the id is replaced by U+FFFD; ReadLines
+// reports it, with the line number of each document.
 func ReadJSONL(r io.Reader) iter.Seq2[Document, error] {
 	return func(yield func(Document, error) bool) {
+		for l, err := range ReadLines(r) {
+			if !yield(l.Doc, err) {
+				return
+			}
+		}
+	}
+}
+
+// ReadLines reads documents as ReadJSONL does, with their line numbers and
+// the problems repaired in them.
+func ReadLines(r io.Reader) iter.Seq2[Line, error] { return readLines(r, MaxLineBytes) }
+
+func readLines(r io.Reader, maxLine int) iter.Seq2[Line, error] {
+	return func(yield func(Line, error) bool) {
 		br := bufio.NewReaderSize(r, 64<<10)
 		line := 0
 		for {
-			data, err := readLine(br)
+			data, err := readLine(br, maxLine)
 			if len(data) == 0 && err != nil && !errors.Is(err, ErrTooLong) {
 				// end of input, or a read error, after the last line
 				if err != io.EOF {
-					yield(Document{}, err)
+					yield(Line{}, err)
 				}
 				return
 			}
 			line++
 			if errors.Is(err, ErrTooLong) {
-				if !yield(Document{}, &LineError{Line: line, Err: fmt.Errorf("%w: more than %d bytes", ErrTooLong, MaxLineBytes)}) {
+				if !yield(Line{N: line}, &LineError{Line: line, Err: fmt.Errorf("%w: more than %d bytes", ErrTooLong, maxLine)}) {
 					return
 				}
 				continue
 			}
+			if line == 1 {
+				data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+			}
 			if len(bytes.TrimSpace(data)) > 0 {
-				if !utf8.Valid(data) {
-					data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
-				}
+				l := Line{N: line}
 				d, perr := ParseJSON(data)
 				if perr != nil {
-					if !yield(Document{}, &LineError{Line: line, ID: d.ID, Err: perr}) {
+					if !yield(l, &LineError{Line: line, ID: d.ID, Err: perr}) {
 						return
 					}
-				} else if !yield(d, nil) {
-					return
+				} else {
+					l.Doc = d
+					if !utf8.Valid(data) {
+						l.Warnings = append(l.Warnings, &LineError{Line: line, ID: d.ID, Warning: true, Err: fmt.Errorf("%w replaced by U+FFFD", ErrBadUTF8)})
+					}
+					if !yield(l, nil) {
+						return
+					}
 				}
 			}
 			if err == io.EOF {
 				return
 			}
 			if err != nil {
-				yield(Document{}, err)
+				yield(Line{}, err)
 				return
 			}
 		}
@@ -143,12 +222,17 @@ func ReadJSONL(r io.Reader) iter.Seq2[Document, error] {
 }
 
 // readLine reads one line without its terminator. It returns ErrTooLong after
-// discarding the rest of a line longer than MaxLineBytes.
-func readLine(br *bufio.Reader) ([]byte, error) {
+// discarding the rest of a line longer than maxLine bytes: at most maxLine
+// bytes of a line are held in memory.
+func readLine(br *bufio.Reader, maxLine int) ([]byte, error) {
 	var buf []byte
 	for {
 		chunk, err := br.ReadSlice('\n')
-		if len(buf)+len(chunk) > MaxLineBytes {
+		n := len(chunk)
+		if err == nil {
+			n-- // the terminator
+		}
+		if len(buf)+n > maxLine {
 			for errors.Is(err, bufio.ErrBufferFull) {
 				_, err = br.ReadSlice('\n')
 			}

@@ -2,9 +2,12 @@ package dedup
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 func TestReadJSONL(t *testing.T) {
@@ -46,24 +49,53 @@ func TestReadJSONL(t *testing.T) {
 	}
 }
 
-// FuzzReadJSONL checks that any input yields documents with ids and line
-// errors with line numbers within the input, and never panics.
+// FuzzReadJSONL checks that any input yields documents with non-empty ids
+// and valid UTF-8, line errors and warnings with line numbers within the
+// input, in increasing order, and never panics. It is seeded from the JSON
+// Lines files of testdata, whole and line by line.
 func FuzzReadJSONL(f *testing.F) {
 	f.Add(`{"id": "a", "title": "T"}` + "\n" + `{"id": 1}`)
 	f.Add("\n\n{\"id\": \"x\", \"text\": \"\\u0000\"}\r\n")
 	f.Add("{\"id\": \"\xff\", \"text\": \"t\"}")
+	f.Add("{\"id\": \"a\", \"text\": \"t\xff\"}")
+	for _, name := range []string{"robust-lines.jsonl", "twoplustwo.jsonl"} {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(data))
+		for line := range strings.Lines(string(data)) {
+			f.Add(line)
+		}
+	}
 	f.Fuzz(func(t *testing.T, in string) {
 		lines := strings.Count(in, "\n") + 1
-		for d, err := range ReadJSONL(strings.NewReader(in)) {
+		last := 0
+		for l, err := range ReadLines(strings.NewReader(in)) {
+			n := l.N
 			var le *LineError
 			switch {
-			case err == nil && d.ID == "":
-				t.Errorf("document without id from %q", in)
 			case err != nil && !errors.As(err, &le):
-				t.Errorf("error %v is not a *LineError", err)
-			case err != nil && (le.Line < 1 || le.Line > lines):
-				t.Errorf("line %d of %d", le.Line, lines)
+				t.Fatalf("error %v is not a *LineError", err)
+			case err != nil:
+				n = le.Line
+				if le.Warning {
+					t.Errorf("line %d: rejected with a warning: %v", n, err)
+				}
+			case strings.TrimSpace(l.Doc.ID) == "" || l.Doc.Title == "" && l.Doc.Text == "":
+				t.Errorf("line %d: document without id or content: %+v", n, l.Doc)
+			case !utf8.ValidString(l.Doc.ID + l.Doc.Title + l.Doc.Text + l.Doc.Source + l.Doc.URL):
+				t.Errorf("line %d: document not valid UTF-8: %+v", n, l.Doc)
 			}
+			for _, w := range l.Warnings {
+				if !errors.As(w, &le) || !le.Warning || le.Line != n {
+					t.Errorf("line %d: warning %v", n, w)
+				}
+			}
+			if n <= last || n > lines {
+				t.Errorf("line %d after line %d, of %d", n, last, lines)
+			}
+			last = n
 		}
 	})
 }

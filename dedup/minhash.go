@@ -2,6 +2,8 @@ package dedup
 
 import (
 	"unicode"
+
+	"github.com/eventdedup/eventdedup/normalize"
 )
 
 // Near-duplicate detection uses one-permutation MinHash (Li, Owen and Zhang,
@@ -18,10 +20,16 @@ const (
 // signature is a MinHash signature of a text's character shingles.
 type signature [sigBins]uint32
 
-// minhash computes the signature of a document's texts. Only letters, in
-// lower case, and digits, of any script as ASCII digits, are kept, so copies
-// that differ in whitespace, punctuation, case, zero-width or bidi characters
-// or combining marks have the same shingles.
+// minhash computes the signature of a document's texts. Only letters and
+// digits are kept, letters mapped to their skeleton (normalize.SkeletonRune:
+// lower case, without diacritics, Cyrillic and Greek look-alikes as the Latin
+// letter they look like, compatibility forms as their plain letter) and
+// digits of any script as ASCII digits, so copies that differ in whitespace,
+// punctuation, case, zero-width or bidi characters, diacritics or
+// look-alike letters have the same shingles.
+//
+// A text without letters or digits has no shingles: its signature is the
+// zero signature, which jaccard finds like no other.
 func minhash(texts ...string) signature {
 	var sig signature
 	var filled [sigBins]bool
@@ -41,8 +49,8 @@ func minhash(texts ...string) signature {
 	}
 	for _, text := range texts {
 		for _, r := range text {
-			if unicode.IsLetter(r) {
-				r = unicode.ToLower(r)
+			if r = normalize.SkeletonRune(r); unicode.IsLetter(r) {
+				// r is in lower case
 			} else if v := digitValue(r); v >= 0 {
 				r = '0' + rune(v)
 			} else {
@@ -78,6 +86,10 @@ func minhash(texts ...string) signature {
 	return sig
 }
 
+// empty reports whether s is the signature of a text without shingles. A
+// text with shingles has all bins zero with probability 2⁻⁴⁰⁹⁶.
+func (s *signature) empty() bool { return *s == signature{} }
+
 // mix is the SplitMix64 finalizer, a fast bijective hash of 64-bit values.
 func mix(x uint64) uint64 {
 	x ^= x >> 30
@@ -89,8 +101,11 @@ func mix(x uint64) uint64 {
 }
 
 // jaccard estimates the Jaccard similarity of the shingle sets behind two
-// signatures.
+// signatures; it is 0 when either has no shingles.
 func (s *signature) jaccard(o *signature) float64 {
+	if s.empty() || o.empty() {
+		return 0
+	}
 	eq := 0
 	for i := range s {
 		if s[i] == o[i] {

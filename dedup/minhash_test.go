@@ -19,6 +19,10 @@ func TestMinhashCopies(t *testing.T) {
 		{"case", strings.ToUpper(original), 1},
 		{"zero-width characters", strings.ReplaceAll(original, "e", "e\u200b"), 1},
 		{"bidi marks", "\u200f" + strings.ReplaceAll(original, "a", "a\u202c"), 1},
+		{"Cyrillic look-alike letters", strings.NewReplacer("o", "о", "e", "е", "a", "а", "c", "с", "p", "р").Replace(original), 1},
+		{"Greek look-alike letters", strings.NewReplacer("o", "ο", "i", "ι", "v", "ν", "u", "υ", "k", "κ").Replace(original), 1},
+		{"fullwidth letters", strings.NewReplacer("the", "ｔｈｅ", "defence", "ｄｅｆｅｎｃｅ").Replace(original), 1},
+		{"diacritics, composed and not", strings.NewReplacer("a", "á", "e", "e\u0300").Replace(original), 1},
 		{"light edits", strings.NewReplacer("defence", "defense", "Friday", "Thursday", "new ", "").Replace(original), 0.6},
 	}
 	sig := minhash(original)
@@ -52,5 +56,37 @@ func TestMinhashShortText(t *testing.T) {
 	c := minhash("2+3")
 	if a.jaccard(&c) == 1 {
 		t.Error("different short texts have one signature")
+	}
+}
+
+// TestMinhashNoShingles checks that texts without letters or digits, such as
+// emoji-only posts, are copies of nothing, not of each other.
+func TestMinhashNoShingles(t *testing.T) {
+	a, b := minhash("🔥🔥🔥 🎉"), minhash("😀 👍👍 !!!")
+	if j := a.jaccard(&b); j != 0 {
+		t.Errorf("two texts without shingles: Jaccard estimate %.2f, want 0", j)
+	}
+	if j := a.jaccard(&a); j != 0 {
+		t.Errorf("a text without shingles with itself: Jaccard estimate %.2f, want 0", j)
+	}
+	c := minhash(original)
+	if j := a.jaccard(&c); j != 0 {
+		t.Errorf("a text without shingles and a text: Jaccard estimate %.2f, want 0", j)
+	}
+}
+
+// BenchmarkMinhash measures the signature of a report in Latin script and
+// one in Cyrillic.
+func BenchmarkMinhash(b *testing.B) {
+	for _, tt := range []struct{ name, text string }{
+		{"latin", strings.Repeat(original+" ", 10)},
+		{"cyrillic", strings.Repeat("Министры иностранных дел и обороны двух стран провели консультации по видеосвязи в пятницу утром. ", 25)},
+	} {
+		b.Run(tt.name, func(b *testing.B) {
+			b.SetBytes(int64(len(tt.text)))
+			for b.Loop() {
+				minhash(tt.text)
+			}
+		})
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -50,8 +52,10 @@ type storedState struct {
 }
 
 // storeVersion changes when the stored features or their meaning change;
-// an index of another version is refused rather than misread.
-const storeVersion = 2
+// an index of another version is refused rather than misread. Version 3
+// computes MinHash signatures on skeletons (see minhash) and stores a
+// content fingerprint with each assignment.
+const storeVersion = 3
 
 // storedAssignment is field "a": what restoring the history needs.
 type storedAssignment struct {
@@ -64,6 +68,11 @@ type storedAssignment struct {
 	Lang        string    `json:"lang"`
 	Published   time.Time `json:"published,omitzero"`
 	At          time.Time `json:"at,omitzero"`
+	// FP is the fingerprint of the content, to tell a repeated document
+	// from another one under the same id. Indexes written before it was
+	// stored lack it (0): their documents are repeated whatever the
+	// content given again.
+	FP uint64 `json:"fp,omitempty"`
 }
 
 const wsAnalyzer = "eventdedup_ws"
@@ -114,12 +123,8 @@ func dayToken(t time.Time) string { return "d:" + t.UTC().Format(time.DateOnly) 
 // openStore opens the scorch index at path, creating it if needed.
 func openStore(path string, batchSize int) (*store, error) {
 	idx, err := bleve.Open(path)
-	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
-		m, merr := storeMapping()
-		if merr != nil {
-			return nil, merr
-		}
-		idx, err = bleve.NewUsing(path, m, scorch.Name, scorch.Name, nil)
+	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) || errors.Is(err, bleve.ErrorIndexMetaMissing) && emptyDir(path) {
+		idx, err = createIndex(path)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("dedup: open index %s: %w", path, err)
@@ -127,6 +132,45 @@ func openStore(path string, batchSize int) (*store, error) {
 	s := &store{idx: idx, batchSize: batchSize, work: make(chan batch, 1)}
 	go s.flusher()
 	return s, nil
+}
+
+// createIndex creates the index at path. Bleve writes a new index in several
+// steps, and an index interrupted between them does not open again; so it is
+// created beside path and renamed into place once complete, and what an
+// interrupted creation left there is removed first.
+func createIndex(path string) (bleve.Index, error) {
+	tmp := path + ".new"
+	if err := os.RemoveAll(tmp); err != nil {
+		return nil, err
+	}
+	m, err := storeMapping()
+	if err != nil {
+		return nil, err
+	}
+	idx, err := bleve.NewUsing(tmp, m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, err
+	}
+	if err := idx.Close(); err != nil {
+		return nil, err
+	}
+	if err := os.RemoveAll(path); err != nil { // an empty directory
+		return nil, err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return nil, err
+	}
+	if d, err := os.Open(filepath.Dir(path)); err == nil { // make the rename durable
+		d.Sync()
+		d.Close()
+	}
+	return bleve.Open(path)
+}
+
+// emptyDir reports whether path is a directory without entries.
+func emptyDir(path string) bool {
+	entries, err := os.ReadDir(path)
+	return err == nil && len(entries) == 0
 }
 
 func (s *store) flusher() {

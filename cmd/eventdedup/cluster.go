@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"sync"
 
 	"github.com/eventdedup/eventdedup/dedup"
 )
@@ -35,14 +36,26 @@ Writes one JSON object per input document, in input order:
   duplicate_of  the id of the earliest near-verbatim copy, when there is one
   repeat        true when the id was added before (with --index, in an
                 earlier run): its recorded assignment is repeated
+  truncated     true when the title or text was cut to --max-text bytes
   evidence      what tied the document to the cluster (with --evidence)
+
+An id names one document: a line repeating an id already added with the same
+title, text and published time is a repeat; with a different content it is
+rejected ("id reused with different content"). Give an updated report a new id.
 
 With --index, a run interrupted even by a crash can be run again on the same
 input: documents already in the index are repeated, the others added, and the
-clusters are those of one uninterrupted run.
+clusters are those of one uninterrupted run. A long input can also be split
+into several runs on one index: the clusters and their ids are those of one run.
 
-Bad lines are reported on stderr as "line N: reason" and skipped; every valid
-line is still processed. The exit status is 1 when a line was rejected.
+Bad lines are reported on stderr as "line N: reason", in input order, and
+skipped; every valid line is still processed. Rejected are: malformed JSON, a
+missing id or one that is not valid UTF-8, a document without title and text,
+a "published" that is not RFC 3339, a bad "lang", a reused id, and a line
+longer than 64 MiB. Repaired, with "line N: warning: reason", are: invalid
+UTF-8 elsewhere (replaced by U+FFFD) and a title or text longer than
+--max-text (truncated at a character boundary). The exit status is 1 when a
+line was rejected, 0 when there were only warnings, 3 when the run failed.
 
 Flags:
 `
@@ -56,6 +69,7 @@ type clusterOutput struct {
 	Lang        string          `json:"lang"`
 	DuplicateOf string          `json:"duplicate_of,omitempty"`
 	Repeat      bool            `json:"repeat,omitempty"`
+	Truncated   bool            `json:"truncated,omitempty"`
 	Evidence    *dedup.Evidence `json:"evidence,omitempty"`
 }
 
@@ -71,6 +85,8 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	retention := fs.Duration("retention", dedup.DefaultRetention, "how long a cluster stays open for late reports after its newest one")
 	threshold := fs.Float64("threshold", dedup.DefaultThreshold, "similarity in [0,1] at which a document joins a cluster")
 	evidence := fs.Bool("evidence", false, "include the evidence of each assignment")
+	batch := fs.Int("batch", dedup.DefaultBatchSize, "write the index every `N` documents; a crash loses at most the last N, which a re-run adds again")
+	maxText := fs.Int("max-text", dedup.DefaultMaxText, "truncate titles and texts longer than `BYTES`, with a warning")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -85,7 +101,10 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 
-	opts := []dedup.Option{dedup.WithWindow(*window), dedup.WithRetention(*retention), dedup.WithThreshold(*threshold)}
+	opts := []dedup.Option{
+		dedup.WithWindow(*window), dedup.WithRetention(*retention), dedup.WithThreshold(*threshold), dedup.WithMaxText(*maxText),
+		dedup.WithBatchSize(*batch),
+	}
 	var (
 		c   *dedup.Clusterer
 		err error
@@ -104,39 +123,74 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	status := exitOK
+	fail := func(s int) { status = max(status, s) }
 
-	// Read errors are reported as they come; valid documents flow on to the
-	// clusterer in input order.
+	// The input is read ahead, on another goroutine, while documents are
+	// assigned in order: what is read goes into a queue, in line order, and
+	// is reported when the assignments reach it, so that stderr is in line
+	// order too.
+	var (
+		mu    sync.Mutex
+		queue []report
+	)
 	docs := func(yield func(dedup.Document) bool) {
-		for d, err := range dedup.ReadJSONL(stdin) {
+		for l, err := range dedup.ReadLines(stdin) {
+			mu.Lock()
+			queue = append(queue, report{line: l.N, doc: err == nil, err: err, warnings: l.Warnings})
+			mu.Unlock()
 			if err != nil {
-				fmt.Fprintf(stderr, "%v\n", err)
-				status = exitRejected
 				var le *dedup.LineError
 				if !errors.As(err, &le) {
 					return // a read error ends the input
 				}
 				continue
 			}
-			if !yield(d) {
+			if !yield(l.Doc) {
 				return
 			}
 		}
 	}
+	// next reports the queue up to the next document, and returns its line.
+	next := func() report {
+		mu.Lock()
+		defer mu.Unlock()
+		for len(queue) > 0 {
+			r := queue[0]
+			queue = queue[1:]
+			if r.doc {
+				for _, w := range r.warnings {
+					fmt.Fprintln(stderr, w)
+				}
+				return r
+			}
+			if errors.As(r.err, new(*dedup.LineError)) {
+				fmt.Fprintln(stderr, r.err)
+				fail(exitRejected)
+			} else {
+				fmt.Fprintf(stderr, "eventdedup cluster: read: %v\n", r.err)
+				fail(exitFailure)
+			}
+		}
+		return report{}
+	}
 	for a, err := range c.AddAll(ctx, docs) {
+		line := next().line
 		if err != nil {
 			if ctx.Err() != nil {
 				fmt.Fprintf(stderr, "eventdedup cluster: %v\n", err)
-				status = exitFailure
+				fail(exitFailure)
 				break
 			}
-			fmt.Fprintf(stderr, "id %q: %v\n", a.ID, err)
-			status = exitRejected
+			fmt.Fprintln(stderr, &dedup.LineError{Line: line, ID: a.ID, Err: err})
+			fail(exitRejected)
 			continue
+		}
+		if a.Truncated {
+			fmt.Fprintln(stderr, &dedup.LineError{Line: line, ID: a.ID, Warning: true, Err: fmt.Errorf("title or text truncated to %d bytes (--max-text)", *maxText)})
 		}
 		o := clusterOutput{
 			ID: a.ID, Cluster: a.Cluster, New: a.New, Score: round(a.Score), Lang: dedup.Lang(a.Lang),
-			DuplicateOf: a.DuplicateOf, Repeat: a.Repeat,
+			DuplicateOf: a.DuplicateOf, Repeat: a.Repeat, Truncated: a.Truncated,
 		}
 		if *evidence && !a.New && !a.Repeat {
 			ev := a.Evidence
@@ -144,9 +198,12 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		if err := enc.Encode(o); err != nil {
 			fmt.Fprintf(stderr, "eventdedup cluster: write: %v\n", err)
-			status = exitFailure
+			fail(exitFailure)
 			break
 		}
+	}
+	if status != exitFailure {
+		next() // the bad lines after the last document
 	}
 	if err := out.Flush(); err != nil {
 		fmt.Fprintf(stderr, "eventdedup cluster: write: %v\n", err)
@@ -157,6 +214,15 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		status = exitFailure
 	}
 	return status
+}
+
+// report is what was read from one input line: a document (its warnings
+// aside) or an error.
+type report struct {
+	line     int
+	doc      bool
+	err      error
+	warnings []error
 }
 
 // round keeps four decimals, enough for scores and stable in golden files.

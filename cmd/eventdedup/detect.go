@@ -67,12 +67,16 @@ func runDetect(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	status := exitOK
-	for d, err := range dedup.ReadJSONL(stdin) {
+	for l, err := range dedup.ReadLines(stdin) {
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			status = exitRejected
 			continue
 		}
+		for _, w := range l.Warnings {
+			fmt.Fprintln(stderr, w)
+		}
+		d := l.Doc
 		r := det.DetectHint(d.Title+"\n"+d.Text, d.Lang)
 		if err := enc.Encode(detectOutput{ID: d.ID, Lang: r.String(), Confidence: round(r.Confidence)}); err != nil {
 			fmt.Fprintf(stderr, "eventdedup detect: write: %v\n", err)

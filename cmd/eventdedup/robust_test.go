@@ -1,0 +1,121 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// clusterLine is the part of a cluster output line the robustness tests
+// check.
+type clusterLine struct {
+	ID          string
+	Cluster     string
+	New         bool
+	Repeat      bool
+	Truncated   bool
+	DuplicateOf string `json:"duplicate_of"`
+}
+
+// TestClusterBadLine inserts one bad line among the valid ones and checks
+// that it is reported on stderr as "line N: reason", rejected or repaired,
+// that every valid document is still written, in order, and the exit status.
+func TestClusterBadLine(t *testing.T) {
+	valid := twoPlusTwo(t)
+	var first struct{ ID, Title, Text, Published string }
+	if err := json.Unmarshal([]byte(valid[0]), &first); err != nil {
+		t.Fatal(err)
+	}
+	sameFirst, _ := json.Marshal(first)
+	first.Text = "A different report under the same id."
+	otherFirst, _ := json.Marshal(first)
+	const at = 4 // the line number of the bad line
+	tests := []struct {
+		name   string
+		line   string
+		status int
+		stderr string // a regular expression for stderr
+		keep   bool   // the document is written
+	}{
+		{"malformed JSON", `{"id": "broken", "title": `, exitRejected, `^line 4: invalid JSON`, false},
+		{"missing id", `{"title": "no id here"}`, exitRejected, `^line 4: missing or empty "id"`, false},
+		{"id not valid UTF-8", "{\"id\": \"x\xff\", \"title\": \"t\"}", exitRejected, `^line 4: "id": invalid UTF-8`, false},
+		{"unparsable published", `{"id": "p", "title": "t", "published": "last Friday"}`, exitRejected, `^line 4: id "p": "published" is not an RFC 3339 time`, false},
+		{"empty document", `{"id": "e", "title": "", "text": " "}`, exitRejected, `^line 4: id "e": document has neither title nor text`, false},
+		{"reused id, other content", string(otherFirst), exitRejected, `^line 4: id "tp-en-1": dedup: id reused with different content`, false},
+		{"reused id, same content", string(sameFirst), exitOK, `^$`, true},
+		{"invalid UTF-8 in the title", "{\"id\": \"u\", \"title\": \"Blinken \xff meets Hayashi\"}", exitOK, `^line 4: warning: id "u": invalid UTF-8 replaced by U\+FFFD`, true},
+		{"5 MB article", `{"id": "big", "title": "Long", "text": "` + strings.Repeat("The ministers met again. ", 5<<20/25) + `"}`, exitOK, `^line 4: warning: id "big": title or text truncated to 1048576 bytes`, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := slices.Concat(valid[:at-1], []string{tt.line}, valid[at-1:])
+			status, out, stderr := runCmd(t, strings.Join(in, "\n")+"\n", "cluster")
+			if status != tt.status {
+				t.Errorf("status %d, want %d", status, tt.status)
+			}
+			if !regexp.MustCompile(tt.stderr).MatchString(stderr) || strings.Count(stderr, "\n") > 1 {
+				t.Errorf("stderr %q, want one line matching %q", stderr, tt.stderr)
+			}
+			var want []string
+			for i, line := range in {
+				if i == at-1 && !tt.keep {
+					continue
+				}
+				var d struct{ ID string }
+				json.Unmarshal([]byte(line), &d)
+				want = append(want, strings.ToValidUTF8(d.ID, "\uFFFD"))
+			}
+			var got []string
+			for _, o := range decodeLines[clusterLine](t, out) {
+				got = append(got, o.ID)
+				if o.Cluster == "" {
+					t.Errorf("%s: no cluster", o.ID)
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("output ids:\n got %q\nwant %q", got, want)
+			}
+		})
+	}
+}
+
+// TestClusterStderrOrder checks that many bad lines are reported in line
+// order, each once, whether the reader or the clusterer rejects them.
+func TestClusterStderrOrder(t *testing.T) {
+	var in []string
+	var wantLines []int
+	for i := range 60 {
+		n := i + 1
+		switch i % 4 {
+		case 0:
+			in = append(in, `{"id": "broken`)
+			wantLines = append(wantLines, n)
+		case 1: // rejected by the clusterer: the id of line 3 with another text
+			if i > 2 {
+				in = append(in, fmt.Sprintf(`{"id": "d3", "title": "Ministers meet again %d"}`, i))
+				wantLines = append(wantLines, n)
+				continue
+			}
+			fallthrough
+		default:
+			in = append(in, fmt.Sprintf(`{"id": "d%d", "title": "Ministers meet for talks number %d"}`, n, n))
+		}
+	}
+	status, _, stderr := runCmd(t, strings.Join(in, "\n"), "cluster")
+	if status != exitRejected {
+		t.Errorf("status %d, want %d", status, exitRejected)
+	}
+	var got []int
+	for _, m := range regexp.MustCompile(`(?m)^line (\d+): `).FindAllStringSubmatch(stderr, -1) {
+		n, _ := strconv.Atoi(m[1])
+		got = append(got, n)
+	}
+	if !slices.Equal(got, wantLines) {
+		t.Errorf("lines reported, in order:\n got %v\nwant %v\nstderr:\n%s", got, wantLines, stderr)
+	}
+}

@@ -1,0 +1,193 @@
+package dedup
+
+import (
+	"errors"
+	"io"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestReadLinesBad checks every kind of bad line: each is reported with its
+// line number and reason, a repaired one as a warning, and the valid lines
+// around it are still read.
+func TestReadLinesBad(t *testing.T) {
+	const valid = `{"id": "ok", "title": "Storm Arwen hits Scotland"}`
+	tests := []struct {
+		name    string
+		line    string
+		err     error // the reason of the rejection, nil for a kept line
+		warning error // the reason of a warning on a kept line
+		check   func(Document) bool
+	}{
+		{name: "malformed JSON is rejected", line: `{"id": "a", "title": `, err: errAnyJSON},
+		{name: "an array is not a document", line: `[1, 2]`, err: errAnyJSON},
+		{name: "a number id is not an id", line: `{"id": 5, "title": "t"}`, err: errAnyJSON},
+		{name: "a missing id is rejected", line: `{"title": "t"}`, err: ErrMissingID},
+		{name: "a blank id is rejected", line: `{"id": "  ", "title": "t"}`, err: ErrMissingID},
+		{name: "an id with invalid UTF-8 could not be written back", line: "{\"id\": \"a\xff\", \"title\": \"t\"}", err: ErrBadUTF8},
+		{name: "an unparsable published is rejected", line: `{"id": "a", "title": "t", "published": "7 Jan 2022"}`, err: ErrBadTime},
+		{name: "an empty document is rejected", line: `{"id": "a", "title": " ", "text": ""}`, err: ErrEmpty},
+		{name: "a bad language tag is rejected", line: `{"id": "a", "title": "t", "lang": "english!"}`, err: ErrBadLang},
+		{
+			name: "invalid UTF-8 in the text is replaced, with a warning", line: "{\"id\": \"a\", \"title\": \"t\xff\xfe\", \"text\": \"caf\xe9\"}",
+			warning: ErrBadUTF8,
+			check: func(d Document) bool {
+				return utf8.ValidString(d.Title+d.Text) && strings.HasPrefix(d.Title, "t\uFFFD")
+			},
+		},
+		{
+			name: "a 5 MB article is read whole", line: `{"id": "a", "text": "` + strings.Repeat("Winds of 98 mph. ", 5<<20/17) + `"}`,
+			check: func(d Document) bool { return len(d.Text) > 5<<20-17 },
+		},
+		{name: "unknown fields are ignored", line: `{"id": "a", "title": "t", "score": [1, {"x": null}]}`},
+		{name: "a CRLF line end is not part of the line", line: `{"id": "a", "title": "t"}` + "\r"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := valid + "\n" + tt.line + "\n\n" + valid + "\n"
+			var got []Line
+			var errs []error
+			for l, err := range ReadLines(strings.NewReader(in)) {
+				if err != nil {
+					errs = append(errs, err)
+					continue
+				}
+				got = append(got, l)
+			}
+			wantDocs := 3
+			if tt.err != nil {
+				wantDocs = 2
+				var le *LineError
+				switch {
+				case len(errs) != 1:
+					t.Fatalf("errors %v, want one", errs)
+				case !errors.As(errs[0], &le) || le.Line != 2 || le.Warning:
+					t.Errorf("error %v, want a *LineError for line 2", errs[0])
+				case tt.err != errAnyJSON && !errors.Is(errs[0], tt.err):
+					t.Errorf("error %v, want %v", errs[0], tt.err)
+				case tt.err == errAnyJSON && !strings.HasPrefix(errs[0].Error(), "line 2: invalid JSON"):
+					t.Errorf("error %q, want \"line 2: invalid JSON…\"", errs[0])
+				}
+			} else if len(errs) > 0 {
+				t.Fatalf("errors %v, want none", errs)
+			}
+			if len(got) != wantDocs {
+				t.Fatalf("%d documents, want %d", len(got), wantDocs)
+			}
+			if last := got[len(got)-1]; last.N != 4 || last.Doc.ID != "ok" {
+				t.Errorf("last document is %q on line %d, want ok on line 4", last.Doc.ID, last.N)
+			}
+			if tt.err != nil {
+				return
+			}
+			l := got[1]
+			if l.N != 2 {
+				t.Errorf("document on line %d, want 2", l.N)
+			}
+			switch {
+			case tt.warning == nil && len(l.Warnings) > 0:
+				t.Errorf("warnings %v, want none", l.Warnings)
+			case tt.warning != nil && (len(l.Warnings) != 1 || !errors.Is(l.Warnings[0], tt.warning)):
+				t.Errorf("warnings %v, want %v", l.Warnings, tt.warning)
+			case tt.warning != nil && !strings.HasPrefix(l.Warnings[0].Error(), "line 2: warning: "):
+				t.Errorf("warning %q does not start with \"line 2: warning: \"", l.Warnings[0])
+			}
+			if tt.check != nil && !tt.check(l.Doc) {
+				t.Errorf("document read wrong: %.200q", l.Doc.Title+" | "+l.Doc.Text)
+			}
+		})
+	}
+}
+
+// errAnyJSON stands for any JSON syntax or type error.
+var errAnyJSON = errors.New("invalid JSON")
+
+// TestReadLinesTooLong checks that a line longer than the limit is rejected
+// and the next lines are read, at a small limit and at MaxLineBytes.
+func TestReadLinesTooLong(t *testing.T) {
+	const valid = `{"id": "ok", "title": "t"}`
+	long := `{"id": "long", "text": "` + strings.Repeat("x", 200) + `"}`
+	for _, tt := range []struct {
+		name string
+		in   io.Reader
+		max  int
+	}{
+		{"long line in the middle", strings.NewReader(valid + "\n" + long + "\n" + valid), 100},
+		{"long line at the end", strings.NewReader(valid + "\n" + long), 100},
+		{"a line of exactly the limit is kept", strings.NewReader(valid + "\n" + valid + "\n" + valid), len(valid)},
+		{"line over MaxLineBytes, read lazily", io.MultiReader(
+			strings.NewReader(valid+"\n"+`{"id": "huge", "text": "`),
+			io.LimitReader(repeatReader('y'), MaxLineBytes+1),
+			strings.NewReader("\"}\n"+valid+"\n"),
+		), MaxLineBytes},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var lines, errLines []int
+			for l, err := range readLines(tt.in, tt.max) {
+				var le *LineError
+				switch {
+				case err == nil:
+					lines = append(lines, l.N)
+				case errors.As(err, &le) && errors.Is(err, ErrTooLong):
+					errLines = append(errLines, le.Line)
+				default:
+					t.Fatalf("unexpected error %v", err)
+				}
+			}
+			switch {
+			case tt.max == len(valid):
+				if len(lines) != 3 || len(errLines) != 0 {
+					t.Errorf("lines %v read, %v too long; want 3 read", lines, errLines)
+				}
+			case len(errLines) != 1 || errLines[0] != 2 || lines[0] != 1 || len(lines) != 1 && lines[1] != 3:
+				t.Errorf("lines %v read, %v too long; want line 2 too long and the others read", lines, errLines)
+			}
+		})
+	}
+}
+
+// repeatReader is an endless reader of one byte.
+type repeatReader byte
+
+func (r repeatReader) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(r)
+	}
+	return len(p), nil
+}
+
+// TestReadLinesBOM checks that a byte order mark before the first line is
+// skipped.
+func TestReadLinesBOM(t *testing.T) {
+	in := "\uFEFF" + `{"id": "a", "title": "t"}`
+	n := 0
+	for l, err := range ReadLines(strings.NewReader(in)) {
+		if err != nil || l.Doc.ID != "a" {
+			t.Errorf("got %+v, %v; want document a", l, err)
+		}
+		n++
+	}
+	if n != 1 {
+		t.Errorf("%d results, want 1", n)
+	}
+}
+
+// TestReadLinesReadError checks that a read error ends the sequence after
+// the lines read before it.
+func TestReadLinesReadError(t *testing.T) {
+	boom := errors.New("disk on fire")
+	r := io.MultiReader(strings.NewReader(`{"id": "a", "title": "t"}`+"\n"), errReader{boom})
+	var ids []string
+	var last error
+	for l, err := range ReadLines(r) {
+		ids, last = append(ids, l.Doc.ID), err
+	}
+	if len(ids) != 2 || ids[0] != "a" || !errors.Is(last, boom) {
+		t.Errorf("got %q, last error %v; want a then %v", ids, last, boom)
+	}
+}
+
+type errReader struct{ err error }
+
+func (r errReader) Read([]byte) (int, error) { return 0, r.err }
