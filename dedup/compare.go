@@ -4,7 +4,10 @@ import (
 	"cmp"
 	"context"
 	"iter"
+	"math"
+	"runtime"
 	"slices"
+	"sync"
 )
 
 // Pair is two documents to compare.
@@ -26,6 +29,17 @@ func (c *Clusterer) Compare(a, b Document) (Comparison, error) {
 // words. A document appearing in several pairs (by ID) counts once. Features
 // are extracted on all CPUs. It yields one comparison or error per pair, in
 // order.
+//
+// Same is the clustering decision: the similarity of one document to a
+// cluster of the other reaches the threshold. Score is graded for ranking
+// and correlation with human judgements: the mean of the square roots of
+// that similarity (without its time factor) and of the cosines of
+// character n-grams (documents of one script) and of content terms (one
+// language), features near the headline and lead counting more, times the
+// time factor when both documents are dated. Text that recurs in three or
+// more documents of the batch (a site's furniture) is left out of Score; a
+// pair with a document that is mostly such text scores the mean of the
+// batch. See pairscore.go and pairscore_boiler.go.
 func (c *Clusterer) CompareAll(ctx context.Context, pairs []Pair) iter.Seq2[Comparison, error] {
 	return func(yield func(Comparison, error) bool) {
 		var docs []Document
@@ -42,7 +56,9 @@ func (c *Clusterer) CompareAll(ctx context.Context, pairs []Pair) iter.Seq2[Comp
 		for j := range c.prepareAll(ctx, slices.Values(docs)) {
 			jobs = append(jobs, j)
 		}
-		for _, r := range c.compare(pairs, index, jobs) {
+		content := c.stripAll(ctx, jobs)
+		pds := c.pairFeatures(content)
+		for _, r := range c.compare(ctx, pairs, index, jobs, content, pds) {
 			if !yield(r.cmp, r.err) {
 				return
 			}
@@ -55,8 +71,31 @@ type compared struct {
 	err error
 }
 
+// pairFeatures extracts the features of the graded score of the prepared
+// documents, on all CPUs: nil for a document that failed.
+func (c *Clusterer) pairFeatures(jobs []*job) []*pairDoc {
+	out := make([]*pairDoc, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Go(func() {
+			for i := range next {
+				if j := jobs[i]; j != nil && j.err == nil {
+					out[i] = c.x.pairFeatures(j.d, j.p.d.Lang)
+				}
+			}
+		})
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
 // compare scores prepared pairs under the lock.
-func (c *Clusterer) compare(pairs []Pair, index map[string]int, jobs []*job) []compared {
+func (c *Clusterer) compare(ctx context.Context, pairs []Pair, index map[string]int, jobs, content []*job, pds []*pairDoc) []compared {
 	out := make([]compared, len(pairs))
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -74,15 +113,50 @@ func (c *Clusterer) compare(pairs []Pair, index map[string]int, jobs []*job) []c
 			ds[i].attest(st)
 		}
 	}
+	// The content of a document, without its boilerplate, is scored; the
+	// statistics and the clustering decision are those of the document.
+	cs := make([]*doc, len(jobs))
+	for i, j := range content {
+		switch {
+		case j == jobs[i]:
+			cs[i] = ds[i]
+		case j != nil && j.err == nil:
+			cs[i] = j.p.d
+			cs[i].attest(st)
+		}
+	}
 	for _, d := range ds {
 		if d != nil {
 			st.update(d, 1)
 		}
 	}
-	for _, d := range ds {
+	for i, d := range ds {
 		if d != nil {
 			d.weigh(st)
 		}
+		if cs[i] != nil && cs[i] != d {
+			cs[i].weigh(st)
+		}
+	}
+	// Grams are weighted by their rarity among the compared documents, words
+	// as the clustering terms.
+	gdf := make(map[uint64]int32)
+	ng := 0
+	for _, p := range pds {
+		if p != nil {
+			ng++
+			for _, k := range p.grams.K {
+				gdf[k]++
+			}
+		}
+	}
+	for i, p := range pds {
+		if p == nil || cs[i] == nil {
+			continue
+		}
+		nl := st.n[cs[i].Lang]
+		p.grams = weighLog(p.grams, func(k uint64) float64 { return math.Log(float64(ng+priorDocs) / float64(gdf[k]+1)) })
+		p.words = weighLog(p.words, func(k uint64) float64 { return st.idf(k, nl) })
 	}
 	defer func() {
 		for _, d := range ds {
@@ -91,26 +165,143 @@ func (c *Clusterer) compare(pairs []Pair, index map[string]int, jobs []*job) []c
 			}
 		}
 	}()
+	var blind []int // pairs without content
+	seen, sum := 0, 0.0
 	for i, p := range pairs {
 		ia, ib := index[p.A.ID], index[p.B.ID]
 		if ia >= len(jobs) || ib >= len(jobs) {
-			out[i].err = jobs[len(jobs)-1].err // preparation was cancelled
+			// Preparation was cancelled: the last job holds the error,
+			// if any job was yielded.
+			out[i].err = ctx.Err()
+			if len(jobs) > 0 && jobs[len(jobs)-1].err != nil {
+				out[i].err = jobs[len(jobs)-1].err
+			}
 			continue
 		}
-		if err := cmp.Or(jobs[ia].err, jobs[ib].err); err != nil {
+		if err := cmp.Or(jobs[ia].err, jobs[ib].err, contentErr(content[ia]), contentErr(content[ib])); err != nil {
 			out[i].err = err
 			continue
 		}
 		a, b := ds[ia], ds[ib]
+		dup := a.Sig.jaccard(&b.Sig) >= c.cfg.duplicate
 		cl := newCluster(0)
 		cl.add(b)
 		m := cl.similarity(a, c.cfg.window/2, true)
-		out[i].cmp = Comparison{
-			Score:     m.score,
-			Same:      m.score >= c.cfg.threshold,
-			Duplicate: a.Sig.jaccard(&b.Sig) >= c.cfg.duplicate,
-			Evidence:  m.evidence(),
+		var ps pairScore
+		switch ca, cb := cs[ia], cs[ib]; {
+		case ca == nil || cb == nil:
+			// Nothing is left of one of them but text that recurs in
+			// other documents (an error page, a paywall, the site's
+			// furniture): there is no evidence either way, and the
+			// pair gets the mean score of the batch below. Copies of
+			// such a page are no exception: they say nothing of the
+			// reports behind them.
+		case ca == a && cb == b:
+			ps = scorePair(a, b, pds[ia], pds[ib], m)
+		default:
+			cl := newCluster(0)
+			cl.add(cb)
+			ps = scorePair(ca, cb, pds[ia], pds[ib], cl.similarity(ca, c.cfg.window/2, true))
 		}
+		// The evidence is that of the clustering decision, on the whole
+		// documents, with the parts of the score on their content.
+		ev := m.evidence()
+		if ca, cb := cs[ia], cs[ib]; ca == nil || cb == nil {
+			ev.Parts["content"] = 0
+			blind = append(blind, i)
+		} else {
+			seen, sum = seen+1, sum+ps.score
+		}
+		ev.Parts["cluster"] = round4(m.score)
+		if ps.hasChars {
+			ev.Parts["chars"] = round4(ps.chars)
+		}
+		if ps.hasWords {
+			ev.Parts["words"] = round4(ps.words)
+		}
+		out[i].cmp = Comparison{
+			Score:     ps.score,
+			Same:      m.score >= c.cfg.threshold,
+			Duplicate: dup,
+			Evidence:  ev,
+		}
+	}
+	if seen > 0 {
+		for _, i := range blind {
+			out[i].cmp.Score = sum / float64(seen)
+		}
+	}
+	// A near-verbatim copy is the same report whatever the rest of the
+	// batch holds: three copies of one wire story would otherwise have
+	// their common text taken for furniture. Its score is at least the
+	// clustering similarity of the whole documents.
+	for i := range out {
+		if r := &out[i]; r.err == nil && r.cmp.Duplicate {
+			r.cmp.Score = max(r.cmp.Score, r.cmp.Evidence.Parts["cluster"])
+		}
+	}
+	return out
+}
+
+// contentErr is the error of preparing a document's content (cancellation).
+func contentErr(j *job) error {
+	if j == nil {
+		return nil
+	}
+	return j.err
+}
+
+// minContent is the number of letters and digits below which what is left of
+// a document without its boilerplate is no content (nor is less than half of
+// the document).
+const minContent = 50
+
+// stripAll returns the prepared content of the documents of jobs: the job
+// itself when the document has no boilerplate, a job of the document without
+// it, or nil when too little is left (or the job failed). See
+// pairscore_boiler.go.
+func (c *Clusterer) stripAll(ctx context.Context, jobs []*job) []*job {
+	texts := make([]string, 2*len(jobs))
+	owner := make([]int, 2*len(jobs))
+	for i, j := range jobs {
+		texts[2*i], texts[2*i+1] = j.d.Title, j.d.Text
+		owner[2*i], owner[2*i+1] = i, i
+	}
+	stripped := stripBoilerplate(texts, owner)
+	out := make([]*job, len(jobs))
+	var changed []Document
+	var at []int
+	for i, j := range jobs {
+		if j.err != nil {
+			continue
+		}
+		title, text := stripped[2*i], stripped[2*i+1]
+		if title == j.d.Title && text == j.d.Text {
+			out[i] = j
+			continue
+		}
+		// A page that is mostly furniture is a furniture page: what is
+		// left is its menus and headings.
+		if left := contentRunes(title) + contentRunes(text); left < minContent || 2*left < contentRunes(j.d.Title)+contentRunes(j.d.Text) {
+			continue
+		}
+		d := j.d
+		d.Title, d.Text = title, text
+		changed = append(changed, d)
+		at = append(at, i)
+	}
+	k := 0
+	for j := range c.prepareAll(ctx, slices.Values(changed)) {
+		if j.err != nil && ctx.Err() != nil {
+			for _, i := range at[k:] { // cancelled: no more jobs
+				out[i] = j
+			}
+			break
+		}
+		if k < len(at) {
+			out[at[k]] = j
+		}
+		k++
 	}
 	return out
 }

@@ -5,7 +5,8 @@
 // A [Clusterer] takes documents one at a time ([Clusterer.Add]), as a stream
 // ([Clusterer.AddAll]) or in batches ([Clusterer.AddBatch]), and assigns each
 // to an event cluster with a stable id. [Clusterer.Compare] and
-// [Clusterer.CompareAll] score pairs of documents with the same model.
+// [Clusterer.CompareAll] judge pairs of documents with the same model, and
+// grade their similarity from unrelated to the same story.
 //
 // # Features
 //

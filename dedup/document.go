@@ -77,7 +77,11 @@ type Evidence struct {
 	// Parts are the similarities behind the score: "terms" (cosine of
 	// content terms, one language), "surface" (cosine of words as written,
 	// languages of one script), "entities" (cosine of names, places,
-	// organisations and numbers) and "time" (the time factor).
+	// organisations and numbers) and "time" (the time factor). A comparison
+	// adds the parts of its graded score: "cluster" (the similarity that
+	// clustering thresholds), "chars" (cosine of character n-grams, one
+	// script) and "words" (cosine of content terms, one language), both
+	// weighted towards the headline and lead.
 	Parts map[string]float64 `json:"parts,omitempty"`
 }
 
@@ -104,9 +108,13 @@ type Cluster struct {
 
 // Comparison is the similarity of two documents with its evidence.
 type Comparison struct {
-	// Score is in [0, 1].
+	// Score is a graded similarity in [0, 1], from unrelated through
+	// related (same topic, another event) to the same story: see
+	// Clusterer.CompareAll.
 	Score float64
-	// Same reports whether the two are judged to report the same event.
+	// Same reports whether the two are judged to report the same event: the
+	// decision clustering would take, its similarity (Evidence.Parts
+	// "cluster") reaching the threshold.
 	Same bool
 	// Duplicate reports whether one is a near-verbatim copy of the other.
 	Duplicate bool

@@ -180,6 +180,9 @@ func analyzeWord(w string) *wordInfo {
 		info.names = []keyed{{surface: info.name, key: "=" + info.bare}}
 		return info
 	}
+	if info.script == scriptLatin && isCalendarWord(info.bare) {
+		return info // Friday, Januar: not names
+	}
 	for _, form := range forms {
 		if len(normalize.ParseName(form).Keys) == 0 {
 			continue // a title or a word around names ("spokesman")

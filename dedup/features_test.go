@@ -103,6 +103,16 @@ func TestNames(t *testing.T) {
 		want: []string{"?블링컨=" + blinken},
 		why:  "Hangul words are weak candidates",
 	}, {
+		lang: "en", text: "The vote, held on Friday 7 January, was won by Theresa May. Talks resume on Monday.",
+		want: []string{"Theresa=" + normalize.Key("Theresa")},
+		not:  []string{"Friday=", "January=", "Monday="},
+		why:  "weekdays and months are not names",
+	}, {
+		lang: "de", text: "Am Freitag sagte Scholz, die Gespräche würden im Januar fortgesetzt.",
+		want: []string{"Scholz=" + normalize.Key("Scholz")},
+		not:  []string{"Freitag=", "Januar="},
+		why:  "German capitalises weekdays and months like every noun",
+	}, {
 		lang: "ru", text: "Госсекретарь США Энтони Блинкен заявил.",
 		want: []string{"Блинкен=" + blinken},
 		why:  "Cyrillic is cased",

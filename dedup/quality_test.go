@@ -1,10 +1,8 @@
 package dedup_test
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
-	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -173,74 +171,5 @@ func TestDevEvents(t *testing.T) {
 	}
 	if len(dup) != 2 {
 		t.Errorf("copies flagged: %v, want the two planted ones", dup)
-	}
-}
-
-// TestSemEvalPairs measures how well Compare's score follows the human
-// similarity ratings of real article pairs (1 = same story … 4 = unrelated):
-// the Pearson correlation of score and -overall, overall and per language
-// pair. The target of 0.75 is not reached (see the log); the test guards the
-// level reached against regressions.
-func TestSemEvalPairs(t *testing.T) {
-	f, err := os.Open(sharedCorpus(t, "semeval-pairs-dev.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var (
-		pairs []dedup.Pair
-		gold  []float64
-		langs []string
-	)
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, dedup.MaxLineBytes)
-	for sc.Scan() {
-		var in struct {
-			Overall float64
-			A, B    json.RawMessage
-		}
-		if err := json.Unmarshal(sc.Bytes(), &in); err != nil {
-			t.Fatal(err)
-		}
-		a, aerr := dedup.ParseJSON(in.A)
-		b, berr := dedup.ParseJSON(in.B)
-		if aerr != nil || berr != nil {
-			t.Fatal(aerr, berr)
-		}
-		pairs = append(pairs, dedup.Pair{A: a, B: b})
-		gold = append(gold, -in.Overall)
-		langs = append(langs, dedup.Lang(a.Lang)+"-"+dedup.Lang(b.Lang))
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	c, err := dedup.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	scores := make(map[string][2][]float64)
-	i := 0
-	for cmp, err := range c.CompareAll(context.Background(), pairs) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, k := range []string{"all", langs[i]} {
-			v := scores[k]
-			v[0], v[1] = append(v[0], cmp.Score), append(v[1], gold[i])
-			scores[k] = v
-		}
-		i++
-	}
-	keys := make([]string, 0, len(scores))
-	for k := range scores {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		t.Logf("%-6s n=%3d Pearson %.3f", k, len(scores[k][0]), eval.Pearson(scores[k][0], scores[k][1]))
-	}
-	if r := eval.Pearson(scores["all"][0], scores["all"][1]); r < 0.58 || math.IsNaN(r) {
-		t.Errorf("Pearson = %.3f, want ≥ 0.58 (plain character n-gram TF-IDF)", r)
 	}
 }

@@ -22,8 +22,9 @@ each DOC has the fields of "eventdedup cluster" input (id, title, text,
 published, lang; published may be absent). Writes one object per valid line,
 in input order:
   pair       the pair id as given (or "a.id/b.id")
-  score      similarity in [0, 1]
-  same       whether the two are judged to report the same event
+  score      graded similarity in [0, 1]: unrelated, related topic, same story
+  same       whether the two are judged to report the same event (the
+             clustering decision: evidence.parts.cluster >= --threshold)
   duplicate  whether one is a near-verbatim copy of the other
   evidence   what the two share
 

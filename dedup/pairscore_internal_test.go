@@ -1,0 +1,83 @@
+package dedup
+
+import (
+	"math"
+	"strings"
+	"testing"
+)
+
+// gramCosine is the cosine of the character n-grams of two texts, with
+// every gram equally rare.
+func gramCosine(a, b string) float64 {
+	one := func(uint64) float64 { return 1 }
+	return dot(weighLog(charGrams(a), one), weighLog(charGrams(b), one), nil)
+}
+
+func TestCharGrams(t *testing.T) {
+	tests := []struct {
+		a, b     string
+		min, max float64
+		reason   string
+	}{
+		{"Zürich Airport", "ZURICH airport", 0.999, 1.001, "folding: case and diacritics do not matter"},
+		{"Zürich Airport!", "  Zürich, Airport ", 0.999, 1.001, "punctuation and spacing do not matter"},
+		{"Bundesregierung", "Regierung", 0.3, 0.8, "a compound shares the grams of its parts"},
+		{"Erdoğan'ın açıklaması", "Erdoğan açıkladı", 0.3, 0.8, "inflected forms share their stems' grams"},
+		{"北京冬奥会开幕", "北京冬奥会", 0.7, 0.99, "Han text compares by character bigrams"},
+		{"rain in Spain", "Kabul airport", 0, 0.001, "different words share no gram"},
+	}
+	for _, tt := range tests {
+		if got := gramCosine(tt.a, tt.b); got < tt.min || got > tt.max || math.IsNaN(got) {
+			t.Errorf("%s: cosine(%q, %q) = %.3f, want in [%.3f, %.3f]", tt.reason, tt.a, tt.b, got, tt.min, tt.max)
+		}
+	}
+}
+
+// TestCharGramsLead checks that grams near the start count more: a report
+// whose headline matches scores above one whose last paragraph does.
+func TestCharGramsLead(t *testing.T) {
+	const filler = " The council met in the afternoon and discussed the budget for the coming year at length," +
+		" with several members asking for more detail on the cost of road repairs and school buildings."
+	headline := "Volcano erupts near Reykjavik"
+	lead := headline + filler + filler + filler
+	tail := filler + filler + filler + headline
+	other := "Fishing quotas cut" + filler + filler + filler
+	if hl, tl := gramCosine(headline, lead), gramCosine(headline, tail); hl <= tl {
+		t.Errorf("cosine with the words in the headline %.3f, at the end %.3f; want the headline higher", hl, tl)
+	}
+	if lo, to := gramCosine(lead, other), gramCosine(tail, other); lo >= to {
+		t.Errorf("reports with different headlines and one body: %.3f; with the same start: %.3f; want the different headlines lower", lo, to)
+	}
+}
+
+func TestStripBoilerplate(t *testing.T) {
+	const footer = " We use cookies to improve your experience on our site. By continuing you accept our privacy policy."
+	texts := []string{
+		"Ferry runs aground off Skye." + footer,
+		"Wheat prices fall for a third week." + footer,
+		"Orchestra announces its winter season." + footer,
+		"Two neighbours share one long sentence about the harbour wall repairs at Oban.",
+		"A second report: two neighbours share one long sentence about the harbour wall repairs at Oban.",
+	}
+	got := stripBoilerplate(texts, []int{0, 1, 2, 3, 4})
+	tests := []struct {
+		i      int
+		want   string
+		reason string
+	}{
+		{0, "Ferry runs aground off Skye.", "a footer in three documents is furniture"},
+		{2, "Orchestra announces its winter season.", "every holder loses it"},
+		{3, texts[3], "a passage two documents share may be their story: it stays"},
+		{4, texts[4], "a passage two documents share may be their story: it stays"},
+	}
+	for _, tt := range tests {
+		if g := strings.TrimSpace(got[tt.i]); g != tt.want {
+			t.Errorf("%s: text %d = %q, want %q", tt.reason, tt.i, g, tt.want)
+		}
+	}
+	// A title and a body of one document count once.
+	two := stripBoilerplate([]string{footer, footer, footer}, []int{0, 0, 1})
+	if two[0] != footer {
+		t.Errorf("a run in two documents (one of them twice): %q, want it kept", two[0])
+	}
+}
