@@ -278,7 +278,7 @@ func (s *store) state() (st storedState, ok bool, err error) {
 		return st, false, fmt.Errorf("dedup: index state: %w", err)
 	}
 	if st.Version != storeVersion {
-		return st, false, fmt.Errorf("dedup: index has version %d, want %d", st.Version, storeVersion)
+		return st, false, fmt.Errorf("dedup: index has version %d, this package reads version %d: add the documents again to a new directory", st.Version, storeVersion)
 	}
 	return st, true, nil
 }

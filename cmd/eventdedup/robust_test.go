@@ -119,3 +119,29 @@ func TestClusterStderrOrder(t *testing.T) {
 		t.Errorf("lines reported, in order:\n got %v\nwant %v\nstderr:\n%s", got, wantLines, stderr)
 	}
 }
+
+// TestDetectBadLines checks that detect reports a rejected line and a
+// repaired one, and detects the languages of the others.
+func TestDetectBadLines(t *testing.T) {
+	in := strings.Join([]string{
+		`{"id": "en", "title": "The foreign ministers met in Tokyo on Friday to discuss security."}`,
+		`{"id": "broken", "title": `,
+		"{\"id\": \"repaired\", \"title\": \"Les ministres se sont r\xe9unis \xe0 Tokyo vendredi pour parler de s\xe9curit\xe9.\"}",
+	}, "\n")
+	status, out, stderr := runCmd(t, in, "detect")
+	if status != exitRejected {
+		t.Errorf("status %d, want %d", status, exitRejected)
+	}
+	for _, want := range []string{"line 2: invalid JSON", `line 3: warning: id "repaired": invalid UTF-8 replaced by U+FFFD`} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr does not report %q:\n%s", want, stderr)
+		}
+	}
+	var ids []string
+	for _, o := range decodeLines[struct{ ID, Lang string }](t, out) {
+		ids = append(ids, o.ID)
+	}
+	if !slices.Equal(ids, []string{"en", "repaired"}) {
+		t.Errorf("output ids %q, want en and repaired", ids)
+	}
+}
