@@ -408,7 +408,7 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 		return Assignment{ID: p.doc.ID}, err
 	}
 	if i, ok := c.hist.ids[p.doc.ID]; ok {
-		if fp := c.hist.recs[i].fp; fp != 0 && fp != p.d.FP {
+		if c.hist.recs[i].fp != p.d.FP {
 			return Assignment{ID: p.doc.ID}, ErrReusedID
 		}
 		a := c.hist.assignment(i)

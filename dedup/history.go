@@ -23,7 +23,7 @@ type record struct {
 	cluster   int   // cluster number, from 1
 	dup       int32 // 1 + index of the earliest copy, 0 for none
 	isNew     bool
-	fp        uint64 // fingerprint of the content; 0 when not recorded
+	fp        uint64 // fingerprint of the content, never 0
 }
 
 func newHistory() history { return history{ids: make(map[string]int32)} }

@@ -68,10 +68,8 @@ type storedAssignment struct {
 	Lang        string    `json:"lang"`
 	Published   time.Time `json:"published,omitzero"`
 	At          time.Time `json:"at,omitzero"`
-	// FP is the fingerprint of the content, to tell a repeated document
-	// from another one under the same id. Indexes written before it was
-	// stored lack it (0): their documents are repeated whatever the
-	// content given again.
+	// FP is the fingerprint of the content (see fingerprint), to tell a
+	// repeated document from another one under the same id.
 	FP uint64 `json:"fp,omitempty"`
 }
 
