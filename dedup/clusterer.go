@@ -219,11 +219,18 @@ func open(dir string, opts []Option) (*Clusterer, error) {
 
 // prepared is a document with its features, ready to be assigned.
 type prepared struct {
-	doc       Document
-	lang      language.Tag
-	d         *doc // raw weights
-	truncated bool
+	doc         Document
+	lang        language.Tag
+	d           *doc // raw weights
+	truncated   bool
+	ignoredTime bool
 }
+
+// maxFuture is how far after the time of Add a publication time may be: a
+// day, more than any time zone error. A later one is a mistake in the data;
+// taken at its word it would move the watermark ahead and close every open
+// cluster.
+const maxFuture = 24 * time.Hour
 
 // prepare validates d and extracts its features. It does not touch the
 // Clusterer's mutable state, so it runs concurrently.
@@ -235,11 +242,15 @@ func (c *Clusterer) prepare(d Document) (*prepared, error) {
 		return nil, fmt.Errorf("%w: %q has neither title nor text", ErrInvalid, d.ID)
 	}
 	fp := fingerprint(d)
+	ignoredTime := d.Published.After(time.Now().Add(maxFuture))
+	if ignoredTime {
+		d.Published = time.Time{}
+	}
 	var cutTitle, cutText bool
 	d.Title, cutTitle = clean(d.Title, c.cfg.maxText)
 	d.Text, cutText = clean(d.Text, c.cfg.maxText)
 	res := c.cfg.detector.DetectHint(d.Title+"\n"+d.Text, d.Lang)
-	p := &prepared{doc: d, lang: res.Tag, d: newDoc(d.ID, c.x.extract(d, baseLang(res.Tag)), d.Published), truncated: cutTitle || cutText}
+	p := &prepared{doc: d, lang: res.Tag, d: newDoc(d.ID, c.x.extract(d, baseLang(res.Tag)), d.Published), truncated: cutTitle || cutText, ignoredTime: ignoredTime}
 	p.d.FP = fp
 	return p, nil
 }
@@ -412,7 +423,7 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 			return Assignment{ID: p.doc.ID}, ErrReusedID
 		}
 		a := c.hist.assignment(i)
-		a.Truncated = p.truncated
+		a.Truncated, a.IgnoredTime = p.truncated, p.ignoredTime
 		return a, nil
 	}
 
@@ -473,7 +484,7 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 	c.hist.add(d)
 	w.evict()
 	a := c.hist.assignment(int32(d.Seq - 1))
-	a.Repeat, a.Evidence, a.Truncated = false, ev, p.truncated
+	a.Repeat, a.Evidence, a.Truncated, a.IgnoredTime = false, ev, p.truncated, p.ignoredTime
 	d.TermText = nil // only needed for the evidence of d's own assignment
 	if err := c.store.add(d, c.state); err != nil {
 		return a, err

@@ -53,6 +53,11 @@ type Assignment struct {
 	// Truncated reports that the document's title or text was longer than
 	// the limit set by WithMaxText and only its beginning was analysed.
 	Truncated bool
+	// IgnoredTime reports that the document's publication time was more
+	// than a day after the time it was added, which no real report can be,
+	// and was ignored: the document was compared as one of unknown time.
+	// (Taken at its word, it would close every open cluster.)
+	IgnoredTime bool
 }
 
 // Evidence lists what two documents, or a document and a cluster, share.

@@ -1,6 +1,7 @@
 package dedup
 
 import (
+	"math"
 	"time"
 
 	"golang.org/x/text/language"
@@ -18,13 +19,17 @@ type history struct {
 type record struct {
 	id        string
 	lang      string
-	published int64 // Unix nanoseconds, 0 when unknown
+	published int64 // Unix seconds, noTime when unknown
+	nsec      int32 // and nanoseconds
 	score     float64
 	cluster   int   // cluster number, from 1
 	dup       int32 // 1 + index of the earliest copy, 0 for none
 	isNew     bool
 	fp        uint64 // fingerprint of the content, never 0
 }
+
+// noTime is the published time of a record without one.
+const noTime = math.MinInt64
 
 func newHistory() history { return history{ids: make(map[string]int32)} }
 
@@ -35,9 +40,11 @@ func (h *history) add(d *doc) {
 
 // restore records a stored assignment.
 func (h *history) restore(a storedAssignment) {
-	r := record{id: a.ID, lang: a.Lang, score: a.Score, cluster: a.Cluster, isNew: a.New, fp: a.FP}
+	r := record{id: a.ID, lang: a.Lang, score: a.Score, cluster: a.Cluster, isNew: a.New, fp: a.FP, published: noTime}
 	if !a.Published.IsZero() {
-		r.published = a.Published.UnixNano()
+		// seconds and nanoseconds: Unix nanoseconds overflow before 1678
+		// and after 2262, and 0 is a time (1970-01-01)
+		r.published, r.nsec = a.Published.Unix(), int32(a.Published.Nanosecond())
 	}
 	if a.DuplicateOf != "" {
 		r.dup = h.ids[a.DuplicateOf] + 1
@@ -68,8 +75,8 @@ func (h *history) clusters(n int) []Cluster {
 	for _, r := range h.recs {
 		cl := &out[r.cluster-1]
 		cl.Docs = append(cl.Docs, r.id)
-		if r.published != 0 {
-			t := time.Unix(0, r.published).UTC()
+		if r.published != noTime {
+			t := time.Unix(r.published, int64(r.nsec)).UTC()
 			if cl.First.IsZero() || t.Before(cl.First) {
 				cl.First = t
 			}

@@ -479,3 +479,61 @@ func TestAddAllCancelled(t *testing.T) {
 		})
 	}
 }
+
+// TestOddTimes checks publication times at the edges: one far in the future
+// is ignored (taken at its word, it would close every open cluster, and the
+// copies after it would start new ones), and the times of the cluster
+// listing are right for the Unix epoch and for years beyond the range of
+// Unix nanoseconds.
+func TestOddTimes(t *testing.T) {
+	c, err := dedup.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	ctx := context.Background()
+	add := func(id string, published time.Time) dedup.Assignment {
+		t.Helper()
+		d := storm
+		d.ID, d.Published = id, published
+		a, err := c.Add(ctx, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	first := add("first", storm.Published)
+	for _, tt := range []struct {
+		id        string
+		published time.Time
+		ignored   bool
+	}{
+		{"year-9999", time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC), true},
+		{"next-week", time.Now().Add(7 * 24 * time.Hour), true},
+		{"copy-after", storm.Published.Add(time.Hour), false},
+	} {
+		a := add(tt.id, tt.published)
+		if a.IgnoredTime != tt.ignored {
+			t.Errorf("%s: IgnoredTime = %v, want %v", tt.id, a.IgnoredTime, tt.ignored)
+		}
+	}
+	if a := add("copy-later", storm.Published.Add(2*time.Hour)); a.Cluster != first.Cluster || a.DuplicateOf != "first" {
+		t.Errorf("a copy after the odd times: %+v, want a copy of first in %s", a, first.Cluster)
+	}
+	if a := add("in-an-hour", time.Now().Add(time.Hour)); a.IgnoredTime {
+		t.Errorf("a time an hour ahead is ignored: %+v", a)
+	}
+
+	for _, when := range []time.Time{
+		time.Unix(0, 0).UTC(),
+		time.Date(1, 1, 1, 0, 0, 1, 0, time.UTC),
+		time.Date(1500, 6, 1, 12, 0, 0, 500, time.UTC),
+	} {
+		a := add("at-"+when.Format(time.RFC3339Nano), when)
+		for cl := range c.Clusters() {
+			if cl.ID == a.Cluster && (!cl.First.Equal(when) || !cl.Last.Equal(when)) {
+				t.Errorf("cluster of a report of %v spans [%v, %v]", when, cl.First, cl.Last)
+			}
+		}
+	}
+}

@@ -37,6 +37,8 @@ Writes one JSON object per input document, in input order:
   repeat        true when the id was added before (with --index, in an
                 earlier run): its recorded assignment is repeated
   truncated     true when the title or text was cut to --max-text bytes
+  ignored_time  true when "published" was more than a day in the future, and
+                so ignored
   evidence      what tied the document to the cluster (with --evidence)
 
 An id names one document: a line repeating an id already added with the same
@@ -53,8 +55,9 @@ skipped; every valid line is still processed. Rejected are: malformed JSON, a
 missing id or one that is not valid UTF-8, a document without title and text,
 a "published" that is not RFC 3339, a bad "lang", a reused id, and a line
 longer than 64 MiB. Repaired, with "line N: warning: reason", are: invalid
-UTF-8 elsewhere (replaced by U+FFFD) and a title or text longer than
---max-text (truncated at a character boundary). The exit status is 1 when a
+UTF-8 elsewhere (replaced by U+FFFD), a title or text longer than
+--max-text (truncated at a character boundary), and a "published" more than a
+day in the future (ignored: it would close every open cluster). The exit status is 1 when a
 line was rejected, 0 when there were only warnings, 3 when the run failed.
 
 Flags:
@@ -70,6 +73,7 @@ type clusterOutput struct {
 	DuplicateOf string          `json:"duplicate_of,omitempty"`
 	Repeat      bool            `json:"repeat,omitempty"`
 	Truncated   bool            `json:"truncated,omitempty"`
+	IgnoredTime bool            `json:"ignored_time,omitempty"`
 	Evidence    *dedup.Evidence `json:"evidence,omitempty"`
 }
 
@@ -188,9 +192,12 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if a.Truncated {
 			fmt.Fprintln(stderr, &dedup.LineError{Line: line, ID: a.ID, Warning: true, Err: fmt.Errorf("title or text truncated to %d bytes (--max-text)", *maxText)})
 		}
+		if a.IgnoredTime {
+			fmt.Fprintln(stderr, &dedup.LineError{Line: line, ID: a.ID, Warning: true, Err: errors.New(`"published" is more than a day in the future: ignored`)})
+		}
 		o := clusterOutput{
 			ID: a.ID, Cluster: a.Cluster, New: a.New, Score: round(a.Score), Lang: dedup.Lang(a.Lang),
-			DuplicateOf: a.DuplicateOf, Repeat: a.Repeat, Truncated: a.Truncated,
+			DuplicateOf: a.DuplicateOf, Repeat: a.Repeat, Truncated: a.Truncated, IgnoredTime: a.IgnoredTime,
 		}
 		if *evidence && !a.New && !a.Repeat {
 			ev := a.Evidence

@@ -49,6 +49,7 @@ func TestClusterBadLine(t *testing.T) {
 		{"reused id, other content", string(otherFirst), exitRejected, `^line 4: id "tp-en-1": dedup: id reused with different content`, false},
 		{"reused id, same content", string(sameFirst), exitOK, `^$`, true},
 		{"invalid UTF-8 in the title", "{\"id\": \"u\", \"title\": \"Blinken \xff meets Hayashi\"}", exitOK, `^line 4: warning: id "u": invalid UTF-8 replaced by U\+FFFD`, true},
+		{"published in the far future", `{"id": "future", "title": "t", "published": "9999-12-31T23:59:59Z"}`, exitOK, `^line 4: warning: id "future": "published" is more than a day in the future: ignored`, true},
 		{"5 MB article", `{"id": "big", "title": "Long", "text": "` + strings.Repeat("The ministers met again. ", 5<<20/25) + `"}`, exitOK, `^line 4: warning: id "big": title or text truncated to 1048576 bytes`, true},
 	}
 	for _, tt := range tests {
