@@ -104,7 +104,8 @@
 // Add rejects a document without id or without title and text
 // ([ErrInvalid]); it replaces invalid UTF-8 by U+FFFD and truncates titles
 // and texts longer than [DefaultMaxText] ([WithMaxText]), setting
-// Assignment.Truncated. [ReadLines] and [ReadJSONL] report each bad input
+// Assignment.Truncated, and ignores a publication time more than a day after
+// the time of Add, setting Assignment.IgnoredTime. [ReadLines] and [ReadJSONL] report each bad input
 // line as a [LineError] and go on with the next.
 //
 // # Determinism and concurrency
