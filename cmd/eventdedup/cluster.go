@@ -180,8 +180,10 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for a, err := range c.AddAll(ctx, docs) {
 		line := next().line
 		if err != nil {
-			if ctx.Err() != nil {
-				fmt.Fprintf(stderr, "eventdedup cluster: %v\n", err)
+			if ctx.Err() != nil || !rejection(err) {
+				// the run cannot go on: an interruption, or an index that
+				// cannot be written
+				fmt.Fprintf(stderr, "eventdedup cluster: line %d: %v\n", line, err)
 				fail(exitFailure)
 				break
 			}
@@ -225,6 +227,12 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		status = exitFailure
 	}
 	return status
+}
+
+// rejection reports whether an error of Add is about the document, which is
+// rejected while the run goes on, rather than about the run.
+func rejection(err error) bool {
+	return errors.Is(err, dedup.ErrInvalid) || errors.Is(err, dedup.ErrReusedID)
 }
 
 // report is what was read from one input line: a document (its warnings

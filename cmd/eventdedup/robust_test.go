@@ -1,13 +1,17 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/eventdedup/eventdedup/dedup"
 )
 
 // clusterLine is the part of a cluster output line the robustness tests
@@ -144,5 +148,25 @@ func TestDetectBadLines(t *testing.T) {
 	}
 	if !slices.Equal(ids, []string{"en", "repaired"}) {
 		t.Errorf("output ids %q, want en and repaired", ids)
+	}
+}
+
+// TestRejection checks which errors of Add reject one line and which end the
+// run.
+func TestRejection(t *testing.T) {
+	for _, tt := range []struct {
+		why  string
+		err  error
+		want bool
+	}{
+		{"an invalid document is that document's fault", fmt.Errorf("%w: empty id", dedup.ErrInvalid), true},
+		{"a reused id is that line's fault", dedup.ErrReusedID, true},
+		{"a closed clusterer ends the run", dedup.ErrClosed, false},
+		{"an index that cannot be written ends the run", errors.New("dedup: index: no space left on device"), false},
+		{"an interruption ends the run", context.Canceled, false},
+	} {
+		if got := rejection(tt.err); got != tt.want {
+			t.Errorf("%s: rejection(%v) = %v", tt.why, tt.err, got)
+		}
 	}
 }
