@@ -215,6 +215,10 @@ func TestEvasion(t *testing.T) {
 		{"Greek look-alikes", disguise(strings.NewReplacer("o", "ο", "i", "ι", "v", "ν", "u", "υ", "k", "κ", "w", "ω"))},
 		{"Latin, Cyrillic and Greek mixed", disguise(strings.NewReplacer("o", "ο", "e", "е", "a", "α", "i", "і", "c", "с"))},
 		{"fullwidth and soft hyphens", disguise(strings.NewReplacer("Scotland", "Ｓｃｏｔｌａｎｄ", "power", "pow\u00ader", "homes", "ho\u00admes"))},
+		{"Latin small capitals", disguise(strings.NewReplacer("a", "ᴀ", "e", "ᴇ", "o", "ᴏ", "t", "ᴛ"))},
+		{"Armenian look-alikes", disguise(strings.NewReplacer("o", "օ", "h", "հ", "n", "ո", "u", "ս"))},
+		{"circled letters", disguise(strings.NewReplacer("a", "ⓐ", "e", "ⓔ", "i", "ⓘ"))},
+		{"invisible fillers and tags", disguise(strings.NewReplacer(" ", " \u3164", "e", "e\U000E0041", "o", "o\ufe0f"))},
 		{"everything at once", disguise(strings.NewReplacer("a", "а\u200b", "o", "ο\u200e", "e", "é", " ", " \u202a"))},
 	}
 	for i, cp := range copies {

@@ -11,9 +11,9 @@ import (
 // Skeleton returns a key of s for finding disguised copies of a text, in the
 // spirit of the skeleton of Unicode Technical Standard #39: two texts that
 // look alike have the same skeleton. Each character is mapped by
-// [SkeletonRune], and combining marks and format characters (zero-width
-// spaces and joiners, bidirectional controls, the soft hyphen), as given or
-// as mapped (a halfwidth voicing mark becomes a combining one), are removed.
+// [SkeletonRune], and those it removes are dropped: combining marks, format
+// characters (zero-width spaces and joiners, bidirectional controls, the
+// soft hyphen, tags) and invisible fillers.
 //
 // Unlike [Fold] it loses information a reader would not: it is meant for
 // near-duplicate detection, not for display or for language detection.
@@ -23,30 +23,30 @@ func Skeleton(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if r = SkeletonRune(r); !ignorable(r) {
+		if r = SkeletonRune(r); r >= 0 {
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
 }
 
-// ignorable reports whether Skeleton removes r.
-func ignorable(r rune) bool {
-	return r >= 0x80 && (unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf))
-}
-
 // SkeletonRune returns the prototype of r, the character r is written like,
-// in lower case:
+// in lower case, or -1 for a character that is not seen on its own:
 //
+//   - combining marks, format characters (Unicode categories Mn, Me and Cf:
+//     zero-width characters, bidirectional controls, the soft hyphen,
+//     variation selectors, tags) and other default-ignorable characters
+//     (the invisible Hangul fillers) give -1;
 //   - compatibility variants become their plain letter or digit: fullwidth
-//     Ｓ and mathematical 𝐒 become s, ſ becomes s (NFKC, when it gives one
-//     character);
+//     Ｓ, mathematical 𝐒 and circled Ⓢ become s, ſ becomes s (NFKC, when it
+//     gives one character);
 //   - Latin, Greek and Cyrillic letters lose their diacritics, as they do
 //     when written decomposed: é and e◌́ both become e;
-//   - Cyrillic and Greek letters whose lower case is written like a Latin
+//   - letters of other scripts whose lower case is written like a Latin
 //     letter become that letter: Cyrillic а, е, о, р, с, у, х, ѕ, і, ј, һ,
-//     ԁ, ԛ, ԝ, ӏ and Greek α, ι, κ, ν, ο, ρ, υ, χ, γ, ω, ϳ (and their
-//     capitals, since case is folded), as do dotless ı and Armenian օ.
+//     ԁ, ԛ, ԝ, ӏ, Greek α, ι, κ, ν, ο, ρ, υ, χ, γ, ω, ϳ, Armenian ց, հ, ո, ս,
+//     օ, զ (and their capitals, since case is folded), and the Latin small
+//     capitals ᴀ, ʙ, ᴄ … and dotless ı.
 //
 // Only letters whose lower case is a look-alike are mapped: a Cyrillic Н
 // looks like H but н does not look like h, and mapping the capital alone
@@ -72,10 +72,13 @@ var skeletons = bmpCache[rune]{compute: makeSkeleton}
 // makeSkeleton computes SkeletonRune(r), repeating the steps until r no
 // longer changes so that SkeletonRune is idempotent.
 func makeSkeleton(r rune) rune {
-	if r >= 0xD800 && r <= 0xDFFF || r > unicode.MaxRune {
+	if r >= 0xD800 && r <= 0xDFFF || r > unicode.MaxRune || r < 0 {
 		return utf8.RuneError
 	}
 	for range 4 {
+		if invisible(r) {
+			return -1
+		}
 		next := skeletonStep(r)
 		if next == r {
 			break
@@ -83,6 +86,11 @@ func makeSkeleton(r rune) rune {
 		r = next
 	}
 	return r
+}
+
+// invisible reports whether SkeletonRune removes r.
+func invisible(r rune) bool {
+	return r >= utf8.RuneSelf && unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf, unicode.Other_Default_Ignorable_Code_Point)
 }
 
 // skeletonStep applies the steps of SkeletonRune once.
@@ -115,11 +123,11 @@ func singleRune(s string) (rune, bool) {
 	return r, size > 0 && size == len(s)
 }
 
-// lookalikes maps lower-case letters of other scripts to the Latin letter
-// they are written like, after the confusables of Unicode Technical Standard
-// #39 restricted to lower case (see SkeletonRune). No two letters of one
-// script map to one Latin letter, so that genuine Cyrillic and Greek text
-// keeps its distinctions.
+// lookalikes maps lower-case letters to the Latin letter they are written
+// like, after the confusables of Unicode Technical Standard #39 restricted
+// to lower case (see SkeletonRune). No two letters of one script's ordinary
+// alphabet map to one Latin letter, so that genuine Cyrillic, Greek and
+// Armenian text keeps its distinctions.
 var lookalikes = map[rune]rune{
 	// Cyrillic
 	'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'у': 'y', 'х': 'x',
@@ -127,6 +135,11 @@ var lookalikes = map[rune]rune{
 	// Greek
 	'α': 'a', 'ι': 'i', 'κ': 'k', 'ν': 'v', 'ο': 'o', 'ρ': 'p', 'υ': 'u',
 	'χ': 'x', 'γ': 'y', 'ω': 'w', 'ϳ': 'j',
-	// Latin and Armenian
-	'ı': 'i', 'օ': 'o',
+	// Armenian
+	'ց': 'g', 'հ': 'h', 'ո': 'n', 'ս': 'u', 'օ': 'o', 'զ': 'q',
+	// Latin small capitals (phonetic letters) and dotless i
+	'ᴀ': 'a', 'ʙ': 'b', 'ᴄ': 'c', 'ᴅ': 'd', 'ᴇ': 'e', 'ꜰ': 'f', 'ɢ': 'g', 'ʜ': 'h',
+	'ɪ': 'i', 'ᴊ': 'j', 'ᴋ': 'k', 'ʟ': 'l', 'ᴍ': 'm', 'ɴ': 'n', 'ᴏ': 'o', 'ᴘ': 'p',
+	'ʀ': 'r', 'ꜱ': 's', 'ᴛ': 't', 'ᴜ': 'u', 'ᴠ': 'v', 'ᴡ': 'w', 'ʏ': 'y', 'ᴢ': 'z',
+	'ı': 'i',
 }
