@@ -44,36 +44,73 @@ func runNames(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	var m normalize.Matcher
-	sc := bufio.NewScanner(stdin)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	out := bufio.NewWriter(stdout)
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	status := exitOK
-	for line := 1; sc.Scan(); line++ {
-		text := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(text) == "" {
-			continue
-		}
-		a, b, ok := strings.Cut(text, "\t")
-		if !ok {
-			fmt.Fprintf(stderr, "line %d: want two names separated by a tab\n", line)
+	br := bufio.NewReader(stdin)
+	for line := 1; ; line++ {
+		text, long, err := readTextLine(br, maxNamesLine)
+		switch {
+		case long:
+			fmt.Fprintf(stderr, "line %d: longer than %d bytes\n", line, maxNamesLine)
 			status = exitRejected
-			continue
+		case strings.TrimSpace(text) == "":
+		default:
+			a, b, ok := strings.Cut(text, "\t")
+			if !ok {
+				fmt.Fprintf(stderr, "line %d: want two names separated by a tab\n", line)
+				status = exitRejected
+				break
+			}
+			r := m.Match(a, b)
+			if err := enc.Encode(namesOutput{A: a, B: b, Score: round(r.Score), Same: r.Same, Reason: r.Reason}); err != nil {
+				fmt.Fprintf(stderr, "eventdedup names: write: %v\n", err)
+				return exitFailure
+			}
 		}
-		r := m.Match(a, b)
-		if err := enc.Encode(namesOutput{A: a, B: b, Score: round(r.Score), Same: r.Same, Reason: r.Reason}); err != nil {
-			fmt.Fprintf(stderr, "eventdedup names: write: %v\n", err)
-			return exitFailure
+		if err == io.EOF {
+			break
 		}
-	}
-	if err := sc.Err(); err != nil {
-		fmt.Fprintf(stderr, "eventdedup names: read: %v\n", err)
-		status = exitFailure
+		if err != nil {
+			fmt.Fprintf(stderr, "eventdedup names: read: %v\n", err)
+			status = exitFailure
+			break
+		}
 	}
 	if err := out.Flush(); err != nil {
 		fmt.Fprintf(stderr, "eventdedup names: write: %v\n", err)
 		return exitFailure
 	}
 	return status
+}
+
+// maxNamesLine is the longest line of names read: a pair of names is a few
+// dozen bytes, and a longer line is not one.
+const maxNamesLine = 64 << 10
+
+// readTextLine reads one line, without its line end, and reports whether it
+// was longer than max bytes: then it is skipped without being held in
+// memory. The error is io.EOF after the last line.
+func readTextLine(br *bufio.Reader, max int) (text string, long bool, err error) {
+	var buf []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !long && len(buf)+len(chunk) <= max+2 { // the line end aside
+			buf = append(buf, chunk...)
+		} else {
+			long, buf = true, nil
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if err == io.EOF && len(buf) == 0 && !long {
+			return "", false, io.EOF
+		}
+		text = strings.TrimRight(string(buf), "\r\n")
+		if len(text) > max {
+			text, long = "", true
+		}
+		return text, long, err
+	}
 }

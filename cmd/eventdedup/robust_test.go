@@ -170,3 +170,31 @@ func TestRejection(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesBadLines checks that names reports a line without a tab and a
+// line too long to be names, and still compares the pairs after them.
+func TestNamesBadLines(t *testing.T) {
+	in := strings.Join([]string{
+		"Antony Blinken\tБлинкен",
+		"no tab here",
+		strings.Repeat("Blinken ", 20000) + "\tBlinken",
+		"",
+		"Sergei Lavrov\tЛавров",
+	}, "\n")
+	status, out, stderr := runCmd(t, in, "names")
+	if status != exitRejected {
+		t.Errorf("status %d, want %d", status, exitRejected)
+	}
+	for _, want := range []string{"line 2: want two names", "line 3: longer than"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr does not report %q:\n%s", want, stderr)
+		}
+	}
+	var got []string
+	for _, o := range decodeLines[struct{ A, B string }](t, out) {
+		got = append(got, o.B)
+	}
+	if !slices.Equal(got, []string{"Блинкен", "Лавров"}) {
+		t.Errorf("pairs compared: %q, want those of lines 1 and 5", got)
+	}
+}
