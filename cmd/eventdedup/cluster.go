@@ -56,9 +56,10 @@ missing id or one that is not valid UTF-8, a document without title and text,
 a "published" that is not RFC 3339, a bad "lang", a reused id, and a line
 longer than 64 MiB. Repaired, with "line N: warning: reason", are: invalid
 UTF-8 elsewhere (replaced by U+FFFD), a title or text longer than
---max-text (truncated at a character boundary), and a "published" more than a
-day in the future (ignored: it would close every open cluster). The exit status is 1 when a
-line was rejected, 0 when there were only warnings, 3 when the run failed.
+--max-text (truncated at a character boundary), and a "published" more than
+a day in the future (ignored: it would close every open cluster). The exit
+status is 1 when a line was rejected, 0 when there were only warnings, 3 when
+the run failed or was interrupted.
 
 Flags:
 `
