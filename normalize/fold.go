@@ -42,6 +42,10 @@ func Fold(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf || !keptASCII(c) {
+			// Removed characters go first, so that what stands on either
+			// side of them combines as it will in the result: ｶ + U+200B
+			// + ﾞ is ガ.
+			s = dropRemoved(s, i)
 			// the ASCII letter before may combine with what follows: A + ̆
 			return string(appendFold(make([]byte, 0, len(s)+len(s)/8), s, max(i-1, 0)))
 		}
@@ -81,6 +85,43 @@ func appendFold(b []byte, s string, i int) []byte {
 		i += size
 	}
 	return b
+}
+
+// dropRemoved returns s without the characters that folding removes
+// (controls and format characters, see validUTF8); s[:i] is known to be
+// kept ASCII. It returns s itself when there are none.
+func dropRemoved(s string, i int) string {
+	var b []byte
+	start := 0 // start of the text not yet copied to b
+	for i < len(s) {
+		c := s[i]
+		size, removed := 1, false
+		if c < utf8.RuneSelf {
+			removed = !keptASCII(c)
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == utf8.RuneError && size == 1:
+			case r < 0x10000:
+				removed = foldEntryOf(r).removed
+			default:
+				removed = validUTF8(r) < 0
+			}
+		}
+		if removed {
+			if b == nil {
+				b = make([]byte, 0, len(s))
+			}
+			b = append(b, s[start:i]...)
+			start = i + size
+		}
+		i += size
+	}
+	if b == nil {
+		return s
+	}
+	return string(append(b, s[start:]...))
 }
 
 // keptASCII reports whether an ASCII byte survives folding: controls other
@@ -129,9 +170,10 @@ func foldSlow(b *[]byte, s string, i int) int {
 
 // foldEntry is the folding of one BMP rune on its own.
 type foldEntry struct {
-	out    string
-	simple bool // folding the rune on its own is right in any context
-	before bool // the rune never combines with the one before it
+	out     string
+	simple  bool // folding the rune on its own is right in any context
+	before  bool // the rune never combines with the one before it
+	removed bool // folding removes the rune (a control or format character)
 }
 
 // foldEntries caches the foldEntry of the BMP.
@@ -150,9 +192,10 @@ func makeFoldEntry(r rune) foldEntry {
 		out = s
 	}
 	return foldEntry{
-		out:    out,
-		simple: p.BoundaryBefore() && p.CCC() == 0,
-		before: p.BoundaryBefore(),
+		out:     out,
+		simple:  p.BoundaryBefore() && p.CCC() == 0,
+		before:  p.BoundaryBefore(),
+		removed: validUTF8(r) < 0,
 	}
 }
 

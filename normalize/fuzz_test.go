@@ -1,6 +1,8 @@
 package normalize
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -11,6 +13,7 @@ import (
 var fuzzSeeds = []string{
 	"", "Antony Blinken", "ブリンケン国務長官", "أنتوني بلينكن", "Ёсимаса Хаяси", "e\u0301", "ｶﾞ", "가\u11A8",
 	"\xff\xfe", "Ά\u0308", "٢٠٢٢", "נ\u05B8", "ﬁ", "İstanbul", "a\u200Db\u202E", "ـ", "\u3099か",
+	"ｶ\x7fﾞ", "ｶ\u200bﾞ", "ｶ\u202eﾞ", "e\u200b\u0301", "㷖リンケン", "ن بلنكن",
 	"A\u0306", "MBZ", "小池百合子外相", "伊姆兰·汗", "Цзиньпин", "نصر الله", "Hüseyin Emir Abdullahiyan",
 }
 
@@ -19,6 +22,9 @@ var fuzzSeeds = []string{
 func FuzzFold(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s)
+	}
+	for _, p := range variantSeeds(f) {
+		f.Add(p[0])
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		got := Fold(s)
@@ -68,6 +74,9 @@ func FuzzMatch(f *testing.F) {
 	for i, s := range fuzzSeeds {
 		f.Add(s, fuzzSeeds[(i+1)%len(fuzzSeeds)])
 	}
+	for _, p := range variantSeeds(f) {
+		f.Add(p[0], p[1])
+	}
 	f.Fuzz(func(t *testing.T, a, b string) {
 		var m Matcher
 		ab, ba := m.Match(a, b), m.Match(b, a)
@@ -78,4 +87,27 @@ func FuzzMatch(f *testing.F) {
 			t.Fatalf("Match(%q, %q).Score = %v", a, b, ab.Score)
 		}
 	})
+}
+
+// variantSeeds returns the name pairs of testdata/names-variants.tsv, to seed
+// the fuzz targets with real names in many scripts.
+func variantSeeds(f *testing.F) [][2]string {
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "names-variants.tsv"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	var out [][2]string
+	for line := range strings.Lines(string(data)) {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		if a, rest, ok := strings.Cut(strings.TrimRight(line, "\n"), "\t"); ok {
+			b, _, _ := strings.Cut(rest, "\t")
+			out = append(out, [2]string{a, b})
+		}
+	}
+	if len(out) == 0 {
+		f.Fatal("no name pairs in testdata/names-variants.tsv")
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"bytes"
+	"math"
 	"slices"
 	"sync"
 )
@@ -175,6 +176,10 @@ func (m Matcher) decide(score float64, reason string) Match {
 	if th == 0 {
 		th = DefaultThreshold
 	}
+	// The parts of a score are summed in the order the pairs were found,
+	// which depends on the order of the names: rounding away the last bits
+	// makes Match(a, b) and Match(b, a) score the same.
+	score = math.Round(score*1e9) / 1e9
 	return Match{Score: score, Same: score >= th, Reason: reason}
 }
 
