@@ -33,6 +33,9 @@ var (
 	// before with a different content (title, text or publication time):
 	// the document is rejected, and the one added first keeps the id.
 	ErrReusedID = errors.New("dedup: id reused with different content")
+	// ErrIndexInUse is returned by Open when another Clusterer, in this
+	// process or another, has the directory open: an index has one writer.
+	ErrIndexInUse = errors.New("dedup: index is in use by another process or Clusterer")
 )
 
 // Defaults.
@@ -387,7 +390,12 @@ func (c *Clusterer) prepareAll(ctx context.Context, docs iter.Seq[Document]) ite
 				}
 			})
 		}
-		defer wg.Wait()
+		// Stopping early must stop the reader before waiting for the
+		// workers: they end when it closes their channel.
+		defer func() {
+			cancel()
+			wg.Wait()
+		}()
 		for j := range order {
 			select {
 			case <-j.done:

@@ -541,3 +541,108 @@ func TestOddTimes(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenInUse checks that an index has one writer: opening a directory
+// that another Clusterer holds fails with ErrIndexInUse instead of waiting,
+// and the directory opens again once the other is closed.
+func TestOpenInUse(t *testing.T) {
+	dir := t.TempDir()
+	first, err := dedup.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := first.Add(context.Background(), storm); err != nil {
+		t.Fatal(err)
+	}
+	second, err := dedup.Open(dir)
+	if !errors.Is(err, dedup.ErrIndexInUse) {
+		if second != nil {
+			second.Close()
+		}
+		t.Fatalf("Open of a directory in use: %v, want ErrIndexInUse", err)
+	}
+	if err := first.Close(); err != nil {
+		t.Fatal(err)
+	}
+	again, err := dedup.Open(dir)
+	if err != nil {
+		t.Fatalf("Open after Close: %v", err)
+	}
+	defer again.Close()
+	a, err := again.Add(context.Background(), storm)
+	if err != nil || !a.Repeat {
+		t.Errorf("the document added by the first Clusterer: %+v, %v; want a repeat", a, err)
+	}
+}
+
+// TestIndexRemoved checks that losing the index directory under a running
+// Clusterer is reported: a later Add, Flush or Close returns an error, so
+// that a pipeline does not take documents for saved when they are not.
+func TestIndexRemoved(t *testing.T) {
+	dir := t.TempDir()
+	c, err := dedup.Open(dir, dedup.WithBatchSize(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if _, err := c.Add(ctx, storm); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	var errs []error
+	for i := range 20 {
+		d := storm
+		d.ID = fmt.Sprintf("after-%d", i)
+		d.Text = fmt.Sprintf("Update %d: %s", i, storm.Text)
+		_, err := c.Add(ctx, d)
+		errs = append(errs, err, c.Flush())
+		time.Sleep(10 * time.Millisecond) // let the persister run
+	}
+	errs = append(errs, c.Close())
+	if errors.Join(errs...) == nil {
+		t.Errorf("the index directory was removed while in use, and no Add, Flush or Close reported it")
+	}
+}
+
+// TestAddAllStopEarly checks that a consumer may stop ranging over AddAll
+// while documents are still coming: the iteration returns at once.
+func TestAddAllStopEarly(t *testing.T) {
+	c, err := dedup.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	docs := func(yield func(dedup.Document) bool) {
+		for i := range 1000 {
+			d := storm
+			d.ID = fmt.Sprintf("early-%d", i)
+			if !yield(d) {
+				return
+			}
+		}
+	}
+	done := make(chan int)
+	go func() {
+		n := 0
+		for range c.AddAll(context.Background(), docs) {
+			n++
+			if n == 3 {
+				break
+			}
+		}
+		done <- n
+	}()
+	select {
+	case n := <-done:
+		if n != 3 {
+			t.Errorf("got %d assignments before stopping, want 3", n)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("AddAll did not return after the consumer stopped")
+	}
+}

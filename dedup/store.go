@@ -1,6 +1,7 @@
 package dedup
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,6 +18,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
+	bolterrors "go.etcd.io/bbolt/errors"
 )
 
 // The store is a bleve scorch index holding every document added: its
@@ -31,6 +33,7 @@ import (
 // background goroutine.
 type store struct {
 	idx       bleve.Index
+	path      string // of the scorch store, as its errors name it
 	pending   []*doc // not yet sent to the flusher
 	batchSize int
 
@@ -118,25 +121,69 @@ type storedDoc struct {
 // than a date-time field.
 func dayToken(t time.Time) string { return "d:" + t.UTC().Format(time.DateOnly) }
 
+// lockTimeout is how long Open waits for another writer of an index to
+// close it before it gives up with ErrIndexInUse.
+const lockTimeout = 2 * time.Second
+
+// Scorch writes and merges segments in the background and reports its
+// failures (a disk full, a directory removed under it) only to a callback
+// named in its configuration and looked up in a registry of package scorch.
+// The store registers one callback there, once, and routes each error to
+// the store of the index path, so that the next Add, Flush or Close returns
+// it instead of the loss going unnoticed.
+const asyncErrorCallback = "eventdedup"
+
+var (
+	registerCallback sync.Once
+	storesMu         sync.Mutex
+	stores           = make(map[string]*store) // by scorch path (index/store)
+)
+
+func onAsyncError(err error, path string) {
+	storesMu.Lock()
+	s := stores[filepath.Clean(path)]
+	storesMu.Unlock()
+	if s != nil {
+		s.fail(fmt.Errorf("dedup: index %s: background write: %w", path, err))
+	}
+}
+
 // openStore opens the scorch index at path, creating it if needed.
 func openStore(path string, batchSize int) (*store, error) {
-	idx, err := bleve.Open(path)
+	registerCallback.Do(func() { scorch.RegistryAsyncErrorCallbacks[asyncErrorCallback] = onAsyncError })
+	config := map[string]any{"bolt_timeout": lockTimeout.String(), "asyncErrorCallbackName": asyncErrorCallback}
+	idx, err := bleve.OpenUsing(path, config)
 	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) || errors.Is(err, bleve.ErrorIndexMetaMissing) && emptyDir(path) {
-		idx, err = createIndex(path)
+		idx, err = createIndex(path, config)
+	}
+	if errors.Is(err, bolterrors.ErrTimeout) {
+		return nil, fmt.Errorf("%w: %s", ErrIndexInUse, path)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("dedup: open index %s: %w", path, err)
 	}
-	s := &store{idx: idx, batchSize: batchSize, work: make(chan batch, 1)}
+	s := &store{idx: idx, path: filepath.Clean(filepath.Join(path, "store")), batchSize: batchSize, work: make(chan batch, 1)}
+	storesMu.Lock()
+	stores[s.path] = s
+	storesMu.Unlock()
 	go s.flusher()
 	return s, nil
+}
+
+// fail records the first error of the store.
+func (s *store) fail(err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.err == nil {
+		s.err = err
+	}
 }
 
 // createIndex creates the index at path. Bleve writes a new index in several
 // steps, and an index interrupted between them does not open again; so it is
 // created beside path and renamed into place once complete, and what an
 // interrupted creation left there is removed first.
-func createIndex(path string) (bleve.Index, error) {
+func createIndex(path string, config map[string]any) (bleve.Index, error) {
 	tmp := path + ".new"
 	if err := os.RemoveAll(tmp); err != nil {
 		return nil, err
@@ -162,7 +209,7 @@ func createIndex(path string) (bleve.Index, error) {
 		d.Sync()
 		d.Close()
 	}
-	return bleve.Open(path)
+	return bleve.OpenUsing(path, config)
 }
 
 // emptyDir reports whether path is a directory without entries.
@@ -174,11 +221,7 @@ func emptyDir(path string) bool {
 func (s *store) flusher() {
 	for b := range s.work {
 		if err := s.write(b); err != nil {
-			s.mu.Lock()
-			if s.err == nil {
-				s.err = fmt.Errorf("dedup: index: %w", err)
-			}
-			s.mu.Unlock()
+			s.fail(fmt.Errorf("dedup: index: %w", err))
 		}
 		s.wg.Done()
 	}
@@ -263,7 +306,13 @@ func (s *store) close(state storedState) error {
 	if cerr := s.idx.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("dedup: close index: %w", cerr)
 	}
-	return err
+	storesMu.Lock()
+	if stores[s.path] == s {
+		delete(stores, s.path)
+	}
+	storesMu.Unlock()
+	// Errors of the last background writes, reported while closing.
+	return cmp.Or(err, s.failed())
 }
 
 // state reads the saved state; ok is false for a new index.
