@@ -178,7 +178,12 @@ func New(opts ...Option) (*Clusterer, error) {
 // is refused with an error naming both versions, rather than misread: add
 // the documents again to a new directory.
 //
-// Only one Clusterer may use a directory at a time.
+// Only one Clusterer may use a directory at a time: Open fails with
+// ErrIndexInUse when another one, in this process or another, holds it for
+// more than two seconds. A failure to write the index in the background (a
+// full disk, the directory removed) is returned by the next Add, Flush or
+// Close, which then fail: what was added since the last Flush that succeeded
+// may not be saved.
 func Open(dir string, opts ...Option) (*Clusterer, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("dedup: %w", err)
