@@ -261,22 +261,7 @@ func TestGradedScoreBoilerplate(t *testing.T) {
 		}
 		return d
 	}
-	score := func(pairs []dedup.Pair) []dedup.Comparison {
-		t.Helper()
-		c, err := dedup.New()
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer c.Close()
-		var out []dedup.Comparison
-		for r, err := range c.CompareAll(context.Background(), pairs) {
-			if err != nil {
-				t.Fatal(err)
-			}
-			out = append(out, r)
-		}
-		return out
-	}
+	score := func(pairs []dedup.Pair) []dedup.Comparison { return compareAll(t, pairs) }
 	withFooter := score([]dedup.Pair{
 		{A: doc("flood-en-1", footer), B: doc("bank-en", footer)},
 		{A: doc("flood-en-related", footer), B: doc("flood-en-2", "")},
@@ -334,18 +319,7 @@ func TestGradedScoreWireCopies(t *testing.T) {
 	a, b := gradedDocs["flood-en-1"], gradedDocs["flood-en-2"]
 	a.ID, b.ID = "flood-en-1", "flood-en-2"
 	pairs = append(pairs, dedup.Pair{A: a, B: b})
-	c, err := dedup.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	var got []dedup.Comparison
-	for r, err := range c.CompareAll(context.Background(), pairs) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		got = append(got, r)
-	}
+	got := compareAll(t, pairs)
 	story := got[len(got)-1].Score
 	if story <= 0 {
 		t.Fatalf("two reports of one story score %.3f, want > 0", story)
@@ -384,4 +358,22 @@ func TestCompareAllCancelled(t *testing.T) {
 	if n != len(pairs) {
 		t.Errorf("%d results, want one per pair (%d)", n, len(pairs))
 	}
+}
+
+// compareAll scores pairs on a new Clusterer.
+func compareAll(t *testing.T, pairs []dedup.Pair) []dedup.Comparison {
+	t.Helper()
+	c, err := dedup.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	var out []dedup.Comparison
+	for r, err := range c.CompareAll(context.Background(), pairs) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, r)
+	}
+	return out
 }
