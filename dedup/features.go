@@ -211,6 +211,13 @@ func findPlaces(ps *placeScanner, w, folded, bare string) []placeRef {
 			return []placeRef{p}
 		}
 	}
+	if scriptOfRune(first(w)) == scriptCyrillic {
+		for _, f := range cyrillicLemmas(bare) {
+			if p := ps.find(f); p.code != "" && written(w, f) {
+				return []placeRef{p}
+			}
+		}
+	}
 	if !strings.Contains(w, "-") {
 		return nil
 	}
