@@ -163,6 +163,11 @@ func analyzeWord(w string) *wordInfo {
 		info.lower = strings.ToLower(info.name)
 		info.capital, info.lowerCase = unicode.IsUpper(r), unicode.IsLower(r)
 		info.acronym = isUpperWord(info.name)
+		if info.script == scriptCyrillic && strings.ContainsAny(info.name, "Гг") {
+			// Russian writes the h of foreign names as г (Гамбург, Герат,
+			// Гарвард) as often as х: a name with г has both readings.
+			forms = append(forms, strings.NewReplacer("Г", "Х", "г", "х").Replace(info.name))
+		}
 	case scriptArabic, scriptHebrew:
 		if s := normalize.StripProclitics(f); s != f {
 			info.bare = s

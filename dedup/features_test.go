@@ -113,6 +113,10 @@ func TestNames(t *testing.T) {
 		not:  []string{"Freitag=", "Januar="},
 		why:  "German capitalises weekdays and months like every noun",
 	}, {
+		lang: "ru", text: "Землетрясение произошло у Герата, сообщил Хасан.",
+		want: []string{"Херата=" + normalize.Key("Herat"), "Хасан=" + normalize.Key("Hasan")},
+		why:  "Russian г stands for a foreign h as often as х does",
+	}, {
 		lang: "ru", text: "Госсекретарь США Энтони Блинкен заявил.",
 		want: []string{"Блинкен=" + blinken},
 		why:  "Cyrillic is cased",
