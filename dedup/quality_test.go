@@ -182,9 +182,11 @@ func TestDevEvents(t *testing.T) {
 // and July rise) and two syndicated copies. No cluster may mix events, both
 // copies must be flagged, and BCubed F1 and cross-lingual pair recall must
 // stay above floors a little under the figures measured when the set was
-// written (F1 0.909, cross-lingual recall 0.776: the June Fed decision and
-// the 7 October earthquake are split across languages). The floors guard
-// against regressions; they are not targets.
+// written (F1 0.909, cross-lingual recall 0.776), and 0.920 and 0.800 once
+// countries were found in Russian cases: the June Fed decision and the
+// 7 October earthquake are still split across languages. The floors guard
+// against regressions; they are not targets, and the library was not tuned
+// on this set.
 func TestHeldOutEvents(t *testing.T) {
 	docs := readGold(t, filepath.Join("..", "testdata", "heldout-events.jsonl"))
 	as, s, mixed := clusterGold(t, docs)
@@ -193,11 +195,11 @@ func TestHeldOutEvents(t *testing.T) {
 	if len(mixed) > 0 {
 		t.Errorf("clusters mixing events: %v", mixed)
 	}
-	if s.BCubed.F1 < 0.88 {
-		t.Errorf("BCubed F1 = %.3f, want ≥ 0.88", s.BCubed.F1)
+	if s.BCubed.F1 < 0.90 {
+		t.Errorf("BCubed F1 = %.3f, want ≥ 0.90", s.BCubed.F1)
 	}
-	if s.CrossLingualRecall < 0.75 {
-		t.Errorf("cross-lingual pair recall = %.3f, want ≥ 0.75", s.CrossLingualRecall)
+	if s.CrossLingualRecall < 0.78 {
+		t.Errorf("cross-lingual pair recall = %.3f, want ≥ 0.78", s.CrossLingualRecall)
 	}
 	dup := make(map[string]string)
 	for _, a := range as {
