@@ -26,7 +26,9 @@ func (c *Clusterer) Compare(a, b Document) (Comparison, error) {
 // them. Features are weighted by their rarity among the documents of the
 // window together with all the documents of the pairs, so that a batch of
 // pairs compared on an empty Clusterer still tells rare names from common
-// words. A document appearing in several pairs (by ID) counts once. Features
+// words. A document appearing in several pairs (the same ID and content)
+// counts once; documents that share an ID but not their content are
+// different documents. Features
 // are extracted on all CPUs. It yields one comparison or error per pair, in
 // order.
 //
@@ -43,11 +45,11 @@ func (c *Clusterer) Compare(a, b Document) (Comparison, error) {
 func (c *Clusterer) CompareAll(ctx context.Context, pairs []Pair) iter.Seq2[Comparison, error] {
 	return func(yield func(Comparison, error) bool) {
 		var docs []Document
-		index := make(map[string]int)
+		index := make(map[docKey]int)
 		for _, p := range pairs {
 			for _, d := range [...]Document{p.A, p.B} {
-				if _, ok := index[d.ID]; !ok {
-					index[d.ID] = len(docs)
+				if _, ok := index[keyOf(d)]; !ok {
+					index[keyOf(d)] = len(docs)
 					docs = append(docs, d)
 				}
 			}
@@ -65,6 +67,17 @@ func (c *Clusterer) CompareAll(ctx context.Context, pairs []Pair) iter.Seq2[Comp
 		}
 	}
 }
+
+// docKey tells the documents of a batch of pairs apart: by ID and content,
+// so that pairs that reuse IDs ("1" and "2" on every line) are not scored
+// against one another's documents.
+type docKey struct {
+	id   string
+	fp   uint64
+	lang string
+}
+
+func keyOf(d Document) docKey { return docKey{d.ID, fingerprint(d), d.Lang.String()} }
 
 type compared struct {
 	cmp Comparison
@@ -95,7 +108,7 @@ func (c *Clusterer) pairFeatures(jobs []*job) []*pairDoc {
 }
 
 // compare scores prepared pairs under the lock.
-func (c *Clusterer) compare(ctx context.Context, pairs []Pair, index map[string]int, jobs, content []*job, pds []*pairDoc) []compared {
+func (c *Clusterer) compare(ctx context.Context, pairs []Pair, index map[docKey]int, jobs, content []*job, pds []*pairDoc) []compared {
 	out := make([]compared, len(pairs))
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -168,7 +181,7 @@ func (c *Clusterer) compare(ctx context.Context, pairs []Pair, index map[string]
 	var blind []int // pairs without content
 	seen, sum := 0, 0.0
 	for i, p := range pairs {
-		ia, ib := index[p.A.ID], index[p.B.ID]
+		ia, ib := index[keyOf(p.A)], index[keyOf(p.B)]
 		if ia >= len(jobs) || ib >= len(jobs) {
 			// Preparation was cancelled: the last job holds the error,
 			// if any job was yielded.

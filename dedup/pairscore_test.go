@@ -377,3 +377,26 @@ func compareAll(t *testing.T, pairs []dedup.Pair) []dedup.Comparison {
 	}
 	return out
 }
+
+// TestCompareAllReusedIDs checks that pairs are scored on their own
+// documents when IDs repeat across pairs or within one, as they do in pair
+// files numbered "1" and "2" on every line.
+func TestCompareAllReusedIDs(t *testing.T) {
+	doc := func(id, name string) dedup.Document {
+		d := gradedDocs[name]
+		d.ID = id
+		return d
+	}
+	got := compareAll(t, []dedup.Pair{
+		{A: doc("1", "flood-en-1"), B: doc("2", "bank-en")},
+		{A: doc("1", "flood-en-1"), B: doc("2", "flood-en-2")},
+		{A: doc("1", "bank-en"), B: doc("1", "flood-en-2")},
+	})
+	if got[0].Same || !got[1].Same || got[1].Score <= got[0].Score {
+		t.Errorf("unrelated pair: same %v score %.3f; one story: same %v score %.3f; want the story alone the same and higher",
+			got[0].Same, got[0].Score, got[1].Same, got[1].Score)
+	}
+	if got[2].Duplicate || got[2].Same || got[2].Score >= got[1].Score {
+		t.Errorf("two documents under one ID: %+v; want them compared as the different documents they are", got[2])
+	}
+}
