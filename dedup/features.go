@@ -534,7 +534,7 @@ func shouted(infos []*wordInfo, i int) bool {
 // Japanese text: katakana runs (foreign names in Japanese) and, in Chinese,
 // runs of transcription characters.
 func cjkEntities(sc *caches, w word, lang string, add func(k kind, key, text string, title, weak bool)) {
-	places().scanCJK(w.s, func(code string) { add(kindPlace, code, code, w.title, false) })
+	places().scanCJK(w.s, func(p placeRef) { add(p.kind, p.code, p.code, w.title, false) })
 	name := func(run string) {
 		for _, n := range sc.words.get(run).names {
 			if len(n.key) >= minKeyWeak {

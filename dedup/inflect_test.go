@@ -1,6 +1,7 @@
 package dedup
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/eventdedup/eventdedup/normalize"
@@ -38,6 +39,31 @@ func TestCyrillicPlaces(t *testing.T) {
 		}
 		if code != tt.want {
 			t.Errorf("%s: %s: got %q, want %q", tt.why, tt.word, code, tt.want)
+		}
+	}
+}
+
+// TestCJKPlaces checks that capitals and organisations written in Chinese
+// characters or kana are found in running CJK text, not only countries.
+func TestCJKPlaces(t *testing.T) {
+	ps := places()
+	tests := []struct {
+		run  string
+		want []placeRef
+		why  string
+	}{
+		{"北京会谈", []placeRef{{kindPlace, "CN"}}, "a capital stands for its government"},
+		{"北约峰会", []placeRef{{kindOrg, "NATO"}}, "an organisation"},
+		{"ホワイトハウスは述べた", []placeRef{{kindOrg, "WHITEHOUSE"}}, "a seat of power in katakana"},
+		{"東京で地震", []placeRef{{kindPlace, "JP"}}, "a capital in Japanese"},
+		{"中国会谈", []placeRef{{kindPlace, "CN"}}, "a country, as before"},
+		{"会谈举行", nil, "no place"},
+	}
+	for _, tt := range tests {
+		var got []placeRef
+		ps.scanCJK(tt.run, func(p placeRef) { got = append(got, p) })
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: %s: got %v, want %v", tt.why, tt.run, got, tt.want)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package dedup
 import (
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
@@ -20,8 +21,9 @@ type placeScanner struct {
 	g *normalize.Gazetteer
 	// multi holds the folded first words of multi-word names.
 	multi map[string]bool
-	// cjk maps the CJK-script names of countries to their codes.
-	cjk       map[string]string
+	// cjk maps the CJK-script names of countries, capitals and
+	// organisations to what they name.
+	cjk       map[string]placeRef
 	cjkMaxLen int // in runes
 }
 
@@ -32,7 +34,7 @@ var cjkPressForms = []string{"米国", "美国", "北朝鮮", "朝鲜", "北韩"
 
 var places = sync.OnceValue(func() *placeScanner {
 	g := normalize.Countries()
-	s := &placeScanner{g: g, multi: make(map[string]bool), cjk: make(map[string]string)}
+	s := &placeScanner{g: g, multi: make(map[string]bool), cjk: make(map[string]placeRef)}
 	var regions []language.Region
 	for _, r := range language.Supported.Regions() {
 		if r.IsCountry() {
@@ -41,7 +43,7 @@ var places = sync.OnceValue(func() *placeScanner {
 	}
 	addCJK := func(name string) {
 		if code, ok := g.Lookup(name); ok {
-			s.cjk[name] = code
+			s.cjk[name] = placeRef{kindPlace, code}
 			s.cjkMaxLen = max(s.cjkMaxLen, utf8.RuneCountInString(name))
 		}
 	}
@@ -65,6 +67,23 @@ var places = sync.OnceValue(func() *placeScanner {
 	for _, name := range cjkPressForms {
 		addCJK(name)
 	}
+	// Capitals and organisations written in Chinese characters or kana
+	// (北京, 東京, 北约, 国連, ホワイトハウス): CJK text has no spaces to find
+	// them as words.
+	for name, e := range g.All() {
+		if _, ok := s.cjk[name]; ok || utf8.RuneCountInString(name) < 2 || !allCJK(name) {
+			continue
+		}
+		switch e.Kind {
+		case normalize.Capital:
+			s.cjk[name] = placeRef{kindPlace, e.Code}
+		case normalize.Organization:
+			s.cjk[name] = placeRef{kindOrg, e.Code}
+		default:
+			continue
+		}
+		s.cjkMaxLen = max(s.cjkMaxLen, utf8.RuneCountInString(name))
+	}
 	return s
 })
 
@@ -87,9 +106,9 @@ func (s *placeScanner) find(name string) placeRef {
 	return placeRef{}
 }
 
-// scanCJK calls fn with the code of every country named in a CJK run,
-// longest match first.
-func (s *placeScanner) scanCJK(run string, fn func(code string)) {
+// scanCJK calls fn with every country, capital or organisation named in a
+// CJK run, longest match first.
+func (s *placeScanner) scanCJK(run string, fn func(p placeRef)) {
 	offs := make([]int, 0, len(run)/3+1)
 	for i := range run {
 		offs = append(offs, i)
@@ -100,12 +119,22 @@ func (s *placeScanner) scanCJK(run string, fn func(code string)) {
 		step := 1
 		for m := min(s.cjkMaxLen, n-i); m >= 2; m-- {
 			name := run[offs[i]:offs[i+m]]
-			if code, ok := s.cjk[name]; ok {
-				fn(code)
+			if p, ok := s.cjk[name]; ok {
+				fn(p)
 				step = m
 				break
 			}
 		}
 		i += step
 	}
+}
+
+// allCJK reports whether s is written in Chinese characters and kana only.
+func allCJK(s string) bool {
+	for _, r := range s {
+		if !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) && r != 'ー' {
+			return false
+		}
+	}
+	return true
 }

@@ -3,6 +3,7 @@ package normalize
 import (
 	"bufio"
 	_ "embed"
+	"iter"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -170,6 +171,21 @@ func (g *Gazetteer) Lookup(name string) (code string, ok bool) {
 func (g *Gazetteer) Find(name string) (Entry, bool) {
 	e, ok := g.names[Fold(strings.TrimSpace(name))]
 	return e, ok
+}
+
+// All returns the names of the gazetteer, folded as by [Fold], with their
+// entries, in no particular order.
+func (g *Gazetteer) All() iter.Seq2[string, Entry] {
+	return func(yield func(string, Entry) bool) {
+		if g == nil {
+			return
+		}
+		for name, e := range g.names {
+			if !yield(name, e) {
+				return
+			}
+		}
+	}
 }
 
 // MaxWords returns the largest number of space-separated words in a known
