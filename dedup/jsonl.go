@@ -20,7 +20,7 @@ var (
 	ErrMissingID = errors.New("missing or empty \"id\"")
 	ErrEmpty     = errors.New("document has neither title nor text")
 	ErrBadTime   = errors.New("\"published\" is not an RFC 3339 time")
-	ErrBadLang   = errors.New("\"lang\" is not a BCP 47 language tag")
+	ErrBadLang   = errors.New("\"lang\" is not a BCP 47 language tag") // a warning: the hint is ignored
 	ErrTooLong   = errors.New("line too long")
 	// ErrBadUTF8 is the reason for a line that is not valid UTF-8. In the
 	// id it rejects the line, since the id could not be given back as it
@@ -93,38 +93,52 @@ type jsonDocument struct {
 // ParseJSON parses one JSON object into a Document. It checks the fields as
 // ReadJSONL does; errors are not wrapped in a LineError. Invalid UTF-8 in a
 // string is replaced by U+FFFD, except in the id, where it is an error
-// (ErrBadUTF8).
+// (ErrBadUTF8). A "lang" hint that is not a BCP 47 tag is ignored (the
+// language is detected from the text; ReadLines warns of it).
 func ParseJSON(data []byte) (Document, error) {
+	d, _, err := parseJSON(data)
+	return d, err
+}
+
+// parseJSON is ParseJSON, with the problems it repaired.
+func parseJSON(data []byte) (Document, []error, error) {
+	d, badLang, err := parseFields(data)
+	if badLang != "" {
+		return d, []error{fmt.Errorf("%w: %q, ignored", ErrBadLang, badLang)}, err
+	}
+	return d, nil, err
+}
+
+func parseFields(data []byte) (d Document, badLang string, err error) {
 	var jd jsonDocument
 	if err := json.Unmarshal(data, &jd); err != nil {
-		return Document{}, jsonError(err)
+		return Document{}, "", jsonError(err)
 	}
-	var d Document
 	if jd.ID == nil || strings.TrimSpace(*jd.ID) == "" {
-		return d, ErrMissingID
+		return d, "", ErrMissingID
 	}
 	if !utf8.Valid(data) && !validID(data) {
-		return d, fmt.Errorf("\"id\": %w", ErrBadUTF8)
+		return d, "", fmt.Errorf("\"id\": %w", ErrBadUTF8)
 	}
 	d = Document{ID: *jd.ID, Title: jd.Title, Text: jd.Text, Source: jd.Source, URL: jd.URL, Lang: language.Und}
 	if strings.TrimSpace(d.Title) == "" && strings.TrimSpace(d.Text) == "" {
-		return d, ErrEmpty
+		return d, "", ErrEmpty
 	}
 	if jd.Published != "" {
 		t, err := time.Parse(time.RFC3339, jd.Published)
 		if err != nil {
-			return d, fmt.Errorf("%w: %q", ErrBadTime, jd.Published)
+			return d, "", fmt.Errorf("%w: %q", ErrBadTime, jd.Published)
 		}
 		d.Published = t
 	}
 	if jd.Lang != "" {
 		t, err := language.Parse(jd.Lang)
 		if err != nil {
-			return d, fmt.Errorf("%w: %q", ErrBadLang, jd.Lang)
+			return d, jd.Lang, nil
 		}
 		d.Lang = t
 	}
-	return d, nil
+	return d, "", nil
 }
 
 // jsonError describes a JSON decoding error without Go's type names.
@@ -195,13 +209,16 @@ func readLines(r io.Reader, maxLine int) iter.Seq2[Line, error] {
 			}
 			if len(bytes.TrimSpace(data)) > 0 {
 				l := Line{N: line}
-				d, perr := ParseJSON(data)
+				d, warnings, perr := parseJSON(data)
 				if perr != nil {
 					if !yield(l, &LineError{Line: line, ID: d.ID, Err: perr}) {
 						return
 					}
 				} else {
 					l.Doc = d
+					for _, w := range warnings {
+						l.Warnings = append(l.Warnings, &LineError{Line: line, ID: d.ID, Warning: true, Err: w})
+					}
 					if !utf8.Valid(data) {
 						l.Warnings = append(l.Warnings, &LineError{Line: line, ID: d.ID, Warning: true, Err: fmt.Errorf("%w replaced by U+FFFD", ErrBadUTF8)})
 					}

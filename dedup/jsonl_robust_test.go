@@ -2,6 +2,7 @@ package dedup
 
 import (
 	"errors"
+	"golang.org/x/text/language"
 	"io"
 	"strings"
 	"testing"
@@ -28,7 +29,11 @@ func TestReadLinesBad(t *testing.T) {
 		{name: "an id with invalid UTF-8 could not be written back", line: "{\"id\": \"a\xff\", \"title\": \"t\"}", err: ErrBadUTF8},
 		{name: "an unparsable published is rejected", line: `{"id": "a", "title": "t", "published": "7 Jan 2022"}`, err: ErrBadTime},
 		{name: "an empty document is rejected", line: `{"id": "a", "title": " ", "text": ""}`, err: ErrEmpty},
-		{name: "a bad language tag is rejected", line: `{"id": "a", "title": "t", "lang": "english!"}`, err: ErrBadLang},
+		{
+			name: "a bad language hint is ignored, with a warning: the hint is optional", line: `{"id": "a", "title": "t", "lang": "english!"}`,
+			warning: ErrBadLang,
+			check:   func(d Document) bool { return d.Lang == language.Und },
+		},
 		{
 			name: "invalid UTF-8 in the text is replaced, with a warning", line: "{\"id\": \"a\", \"title\": \"t\xff\xfe\", \"text\": \"caf\xe9\"}",
 			warning: ErrBadUTF8,
