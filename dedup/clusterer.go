@@ -33,6 +33,8 @@ var (
 	// before with a different content (title, text or publication time):
 	// the document is rejected, and the one added first keeps the id.
 	ErrReusedID = errors.New("dedup: id reused with different content")
+
+	errZero = fmt.Errorf("%w: a Clusterer must be created with New or Open", ErrClosed)
 	// ErrIndexInUse is returned by Open when another Clusterer, in this
 	// process or another, has the directory open: an index has one writer.
 	ErrIndexInUse = errors.New("dedup: index is in use by another process or Clusterer")
@@ -122,8 +124,9 @@ func WithBatchSize(n int) Option { return func(c *config) { c.batchSize = n } }
 // It bounds the time and memory one document can take.
 func WithMaxText(n int) Option { return func(c *config) { c.maxText = n } }
 
-// Clusterer assigns documents to event clusters. It is safe for concurrent
-// use. Documents are assigned one at a time, in the order Add is called (or
+// Clusterer assigns documents to event clusters. Create one with New or
+// Open: the zero value is not usable, and its methods return ErrClosed. It
+// is safe for concurrent use. Documents are assigned one at a time, in the order Add is called (or
 // the order of the stream for AddAll); the assignments depend only on that
 // order, so documents added from several goroutines at once are assigned in
 // an unspecified order.
@@ -206,8 +209,19 @@ func open(dir string, opts []Option) (*Clusterer, error) {
 	if cfg.batchSize <= 0 {
 		cfg.batchSize = 1
 	}
-	if cfg.window <= 0 || cfg.retention <= 0 || cfg.maxDocs <= 0 || cfg.maxText <= 0 {
-		return nil, fmt.Errorf("%w: window, retention, maximum documents and maximum text must be positive", ErrInvalidOption)
+	switch {
+	case cfg.window <= 0:
+		return nil, fmt.Errorf("%w: window %v, want a positive duration", ErrInvalidOption, cfg.window)
+	case cfg.retention <= 0:
+		return nil, fmt.Errorf("%w: retention %v, want a positive duration", ErrInvalidOption, cfg.retention)
+	case cfg.maxDocs <= 0:
+		return nil, fmt.Errorf("%w: maximum documents %d, want a positive number", ErrInvalidOption, cfg.maxDocs)
+	case cfg.maxText <= 0:
+		return nil, fmt.Errorf("%w: maximum text %d, want a positive number of bytes", ErrInvalidOption, cfg.maxText)
+	case !(cfg.threshold >= 0 && cfg.threshold <= 1): // NaN too
+		return nil, fmt.Errorf("%w: threshold %v, want a value in [0, 1]", ErrInvalidOption, cfg.threshold)
+	case !(cfg.duplicate > 0 && cfg.duplicate <= 1):
+		return nil, fmt.Errorf("%w: duplicate similarity %v, want a value in (0, 1]", ErrInvalidOption, cfg.duplicate)
 	}
 	x, err := newExtractor()
 	if err != nil {
@@ -243,6 +257,9 @@ const maxFuture = 24 * time.Hour
 // prepare validates d and extracts its features. It does not touch the
 // Clusterer's mutable state, so it runs concurrently.
 func (c *Clusterer) prepare(d Document) (*prepared, error) {
+	if c.x == nil {
+		return nil, errZero
+	}
 	if d.ID == "" {
 		return nil, fmt.Errorf("%w: empty id", ErrInvalid)
 	}
@@ -315,6 +332,9 @@ func (c *Clusterer) Add(ctx context.Context, d Document) (Assignment, error) {
 // cancelling ctx, stops reading docs.
 func (c *Clusterer) AddAll(ctx context.Context, docs iter.Seq[Document]) iter.Seq2[Assignment, error] {
 	return func(yield func(Assignment, error) bool) {
+		if docs == nil {
+			return
+		}
 		for j := range c.prepareAll(ctx, docs) {
 			var a Assignment
 			err := j.err
@@ -567,6 +587,9 @@ func (c *Clusterer) restore() error {
 // Clusters returns the clusters, open and closed, in creation order. It is a
 // snapshot: clusters created during the iteration are not included.
 func (c *Clusterer) Clusters() iter.Seq[Cluster] {
+	if c.store == nil {
+		return func(func(Cluster) bool) {}
+	}
 	c.mu.Lock()
 	snap := c.hist.clusters(c.clusters)
 	c.mu.Unlock()
@@ -578,6 +601,9 @@ func (c *Clusterer) Clusters() iter.Seq[Cluster] {
 func (c *Clusterer) Flush() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.store == nil {
+		return errZero
+	}
 	if c.closed {
 		return ErrClosed
 	}
@@ -589,6 +615,9 @@ func (c *Clusterer) Flush() error {
 func (c *Clusterer) Close() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.store == nil {
+		return errZero
+	}
 	if c.closed {
 		return ErrClosed
 	}

@@ -112,9 +112,13 @@ func (c *Clusterer) compare(ctx context.Context, pairs []Pair, index map[docKey]
 	out := make([]compared, len(pairs))
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.closed {
+	if c.closed || c.store == nil {
+		err := ErrClosed
+		if c.store == nil {
+			err = errZero
+		}
 		for i := range out {
-			out[i].err = ErrClosed
+			out[i].err = err
 		}
 		return out
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -318,7 +319,25 @@ func TestInvalid(t *testing.T) {
 	if _, err := c.Add(ctx, dedup.Document{ID: "x", Title: "t"}); !errors.Is(err, context.Canceled) {
 		t.Errorf("Add with a cancelled context = %v", err)
 	}
-	if _, err := dedup.New(dedup.WithWindow(0)); !errors.Is(err, dedup.ErrInvalidOption) {
-		t.Errorf("New(WithWindow(0)) = %v, want ErrInvalidOption", err)
+	for _, tt := range []struct {
+		opt dedup.Option
+		why string
+	}{
+		{dedup.WithWindow(0), "a window of no time"},
+		{dedup.WithRetention(-time.Hour), "a negative retention"},
+		{dedup.WithMaxDocs(0), "no documents"},
+		{dedup.WithThreshold(2), "a threshold above 1 joins nothing"},
+		{dedup.WithThreshold(-0.1), "a negative threshold joins everything"},
+		{dedup.WithThreshold(math.NaN()), "NaN compares false with everything"},
+		{dedup.WithDuplicate(0), "a duplicate similarity of 0 makes every document a copy"},
+		{dedup.WithDuplicate(1.5), "a duplicate similarity above 1 finds no copy"},
+	} {
+		c, err := dedup.New(tt.opt)
+		if !errors.Is(err, dedup.ErrInvalidOption) {
+			t.Errorf("%s: New = %v, want ErrInvalidOption", tt.why, err)
+		}
+		if c != nil {
+			c.Close()
+		}
 	}
 }

@@ -646,3 +646,40 @@ func TestAddAllStopEarly(t *testing.T) {
 		t.Fatal("AddAll did not return after the consumer stopped")
 	}
 }
+
+// TestZeroClusterer checks that the zero Clusterer, which is not usable,
+// answers every method with ErrClosed instead of panicking, and that a nil
+// stream adds nothing.
+func TestZeroClusterer(t *testing.T) {
+	var c dedup.Clusterer
+	ctx := context.Background()
+	if _, err := c.Add(ctx, storm); !errors.Is(err, dedup.ErrClosed) {
+		t.Errorf("Add: %v, want ErrClosed", err)
+	}
+	for _, err := range c.AddAll(ctx, slices.Values([]dedup.Document{storm})) {
+		if !errors.Is(err, dedup.ErrClosed) {
+			t.Errorf("AddAll: %v, want ErrClosed", err)
+		}
+	}
+	if _, err := c.Compare(storm, storm); !errors.Is(err, dedup.ErrClosed) {
+		t.Errorf("Compare: %v, want ErrClosed", err)
+	}
+	if err := c.Flush(); !errors.Is(err, dedup.ErrClosed) {
+		t.Errorf("Flush: %v, want ErrClosed", err)
+	}
+	if err := c.Close(); !errors.Is(err, dedup.ErrClosed) {
+		t.Errorf("Close: %v, want ErrClosed", err)
+	}
+	for cl := range c.Clusters() {
+		t.Errorf("Clusters yields %v, want nothing", cl)
+	}
+
+	open, err := dedup.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer open.Close()
+	for a, err := range open.AddAll(ctx, nil) {
+		t.Errorf("AddAll(nil) yields %v, %v; want nothing", a, err)
+	}
+}
