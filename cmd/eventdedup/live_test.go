@@ -78,7 +78,7 @@ func TestClusterSIGTERM(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stdout, err := cmd.StdoutPipe()
+	stdout, err := cmd.StdoutPipe() // read, so that the run never blocks on it
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,13 +91,18 @@ func TestClusterSIGTERM(t *testing.T) {
 	if _, err := io.WriteString(stdin, twoPlusTwo(t)[0]+"\n"); err != nil {
 		t.Fatal(err)
 	}
-	// Once a line is out, the temporary index exists.
-	if _, err := bufio.NewReader(stdout).ReadString('\n'); err != nil {
-		t.Fatalf("no output line: %v; stderr:\n%s", err, stderr.String())
+	// The signal handler is set before the temporary index is made: wait
+	// for the index (a deadlock guard, not a speed test).
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(10 * time.Millisecond) {
+		if dirs, _ := filepath.Glob(filepath.Join(tmp, "eventdedup-*")); len(dirs) > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatalf("no temporary index in %s a minute after the start; stderr:\n%s", tmp, stderr.String())
+		}
 	}
-	if dirs, _ := filepath.Glob(filepath.Join(tmp, "eventdedup-*")); len(dirs) == 0 {
-		t.Fatalf("no temporary index in %s while running", tmp)
-	}
+	go io.Copy(io.Discard, stdout)
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
