@@ -98,7 +98,7 @@ func untilDone(ctx context.Context, r io.Reader) io.Reader {
 	}()
 	go func() {
 		<-ctx.Done()
-		pw.CloseWithError(ctx.Err())
+		pw.CloseWithError(fmt.Errorf("interrupted by a signal: %w", ctx.Err()))
 	}()
 	return pr
 }
