@@ -51,9 +51,10 @@ type Scores struct {
 }
 
 // Evaluate scores a clustering. Items with an empty Pred are counted as
-// singletons.
+// singletons. Without items, the BCubed and pairwise figures are 0 and the
+// cross-lingual recall is 1, as whenever there are no cross-lingual pairs.
 func Evaluate(items []Item) Scores {
-	s := Scores{N: len(items)}
+	s := Scores{N: len(items), CrossLingualRecall: 1}
 	if len(items) == 0 {
 		return s
 	}

@@ -116,3 +116,16 @@ func TestPearson(t *testing.T) {
 		}
 	}
 }
+
+// TestEvaluateNoItems checks that Evaluate does as its doc says without
+// items: cross-lingual recall 1, as whenever there is no cross-lingual pair.
+func TestEvaluateNoItems(t *testing.T) {
+	s := Evaluate(nil)
+	if s.CrossLingualRecall != 1 || s.CrossLingualPairs != 0 || s.N != 0 {
+		t.Errorf("Evaluate(nil) = %+v, want N 0, cross-lingual recall 1 over 0 pairs", s)
+	}
+	one := Evaluate([]Item{{ID: "a", Gold: "e", Pred: "c", Lang: "en"}})
+	if one.CrossLingualRecall != s.CrossLingualRecall {
+		t.Errorf("no cross-lingual pair: recall %v with one item, %v with none; want the same", one.CrossLingualRecall, s.CrossLingualRecall)
+	}
+}

@@ -2,14 +2,11 @@ package main
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"sync"
 
 	"github.com/eventdedup/eventdedup/dedup"
@@ -22,8 +19,8 @@ Reads one JSON object per line:
   title      string
   text       string (title or text must be non-empty)
   published  RFC 3339 time; without it a document is compared regardless of time
-  source     string, passed through
-  url        string, passed through
+  source     string, passed through to the output
+  url        string, passed through to the output
   lang       optional BCP 47 language hint, checked against the text
 Unknown fields are ignored.
 
@@ -33,6 +30,7 @@ Writes one JSON object per input document, in input order:
   new           true when the document started the cluster
   score         similarity to the cluster joined (0 for a new cluster)
   lang          detected language subtag ("en", "ar", "ja", … or "und")
+  source, url   as given in the input, when not empty
   duplicate_of  the id of the earliest near-verbatim copy, when there is one
   repeat        true when the id was added before (with --index, in an
                 earlier run): its recorded assignment is repeated
@@ -59,7 +57,11 @@ UTF-8 elsewhere (replaced by U+FFFD), a title or text longer than
 --max-text (truncated at a character boundary), and a "published" more than
 a day in the future (ignored: it would close every open cluster). The exit
 status is 1 when a line was rejected, 0 when there were only warnings, 3 when
-the run failed or was interrupted.
+the run failed or was interrupted (Ctrl-C or SIGTERM: the index is closed and
+a temporary one removed). A flag out of range is a usage error, status 2.
+
+Each output line is written as soon as its document is assigned, so that the
+command can follow a live feed (tail -f feed.jsonl | eventdedup cluster).
 
 Flags:
 `
@@ -71,6 +73,8 @@ type clusterOutput struct {
 	New         bool            `json:"new"`
 	Score       float64         `json:"score"`
 	Lang        string          `json:"lang"`
+	Source      string          `json:"source,omitempty"`
+	URL         string          `json:"url,omitempty"`
 	DuplicateOf string          `json:"duplicate_of,omitempty"`
 	Repeat      bool            `json:"repeat,omitempty"`
 	Truncated   bool            `json:"truncated,omitempty"`
@@ -102,9 +106,15 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "eventdedup cluster: unexpected arguments %q\n", fs.Args())
 		return exitUsage
 	}
+	if !checkFlags("cluster", stderr,
+		positiveDuration("window", *window), positiveDuration("retention", *retention),
+		unitFlag("threshold", *threshold), positiveInt("batch", *batch), positiveInt("max-text", *maxText)) {
+		return exitUsage
+	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signalContext()
 	defer stop()
+	stdin = untilDone(ctx, stdin)
 
 	opts := []dedup.Option{
 		dedup.WithWindow(*window), dedup.WithRetention(*retention), dedup.WithThreshold(*threshold), dedup.WithMaxText(*maxText),
@@ -141,7 +151,7 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	docs := func(yield func(dedup.Document) bool) {
 		for l, err := range dedup.ReadLines(stdin) {
 			mu.Lock()
-			queue = append(queue, report{line: l.N, doc: err == nil, err: err, warnings: l.Warnings})
+			queue = append(queue, report{line: l.N, doc: err == nil, err: err, warnings: l.Warnings, source: l.Doc.Source, url: l.Doc.URL})
 			mu.Unlock()
 			if err != nil {
 				var le *dedup.LineError
@@ -179,7 +189,8 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return report{}
 	}
 	for a, err := range c.AddAll(ctx, docs) {
-		line := next().line
+		r := next()
+		line := r.line
 		if err != nil {
 			if ctx.Err() != nil || !rejection(err) {
 				// the run cannot go on: an interruption, or an index that
@@ -200,13 +211,15 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		o := clusterOutput{
 			ID: a.ID, Cluster: a.Cluster, New: a.New, Score: round(a.Score), Lang: dedup.Lang(a.Lang),
-			DuplicateOf: a.DuplicateOf, Repeat: a.Repeat, Truncated: a.Truncated, IgnoredTime: a.IgnoredTime,
+			Source: r.source, URL: r.url, DuplicateOf: a.DuplicateOf, Repeat: a.Repeat, Truncated: a.Truncated, IgnoredTime: a.IgnoredTime,
 		}
 		if *evidence && !a.New && !a.Repeat {
 			ev := a.Evidence
 			o.Evidence = &ev
 		}
-		if err := enc.Encode(o); err != nil {
+		// Flushed line by line, for a live feed: a write per line costs far
+		// less than assigning the document.
+		if err := encodeLine(enc, out, o); err != nil {
 			fmt.Fprintf(stderr, "eventdedup cluster: write: %v\n", err)
 			fail(exitFailure)
 			break
@@ -243,6 +256,8 @@ type report struct {
 	doc      bool
 	err      error
 	warnings []error
+	// source and url are those of the document, passed through.
+	source, url string
 }
 
 // round keeps four decimals, enough for scores and stable in golden files.

@@ -3,14 +3,11 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 
 	"github.com/eventdedup/eventdedup/dedup"
 )
@@ -32,6 +29,8 @@ All pairs are read before any is scored: how rare a name or a word is, and so
 how much it counts, is measured over all the documents of the input.
 
 Bad lines are reported on stderr as "line N: reason"; the exit status is then 1.
+A flag out of range is a usage error, status 2; an interrupted run (Ctrl-C or
+SIGTERM) ends with status 3.
 
 Flags:
 `
@@ -62,10 +61,13 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "eventdedup compare: unexpected arguments %q\n", fs.Args())
 		return exitUsage
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	if !checkFlags("compare", stderr, unitFlag("threshold", *threshold)) {
+		return exitUsage
+	}
+	ctx, stop := signalContext()
 	defer stop()
 
-	pairs, names, status, err := readPairs(stdin, stderr)
+	pairs, names, status, err := readPairs(untilDone(ctx, stdin), stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "eventdedup compare: read: %v\n", err)
 		return exitFailure
@@ -93,7 +95,7 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			continue
 		}
 		o := compareOutput{Pair: name, Score: round(cmp.Score), Same: cmp.Same, Duplicate: cmp.Duplicate, Evidence: cmp.Evidence}
-		if err := enc.Encode(o); err != nil {
+		if err := encodeLine(enc, out, o); err != nil {
 			fmt.Fprintf(stderr, "eventdedup compare: write: %v\n", err)
 			return exitFailure
 		}
@@ -115,7 +117,7 @@ func readPairs(r io.Reader, stderr io.Writer) ([]dedup.Pair, []string, int, erro
 		names  []string
 		status = exitOK
 	)
-	sc := bufio.NewScanner(r)
+	sc := bufio.NewScanner(skipBOM(r))
 	sc.Buffer(make([]byte, 64<<10), dedup.MaxLineBytes)
 	for line := 1; sc.Scan(); line++ {
 		if len(bytes.TrimSpace(sc.Bytes())) == 0 {

@@ -7,6 +7,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/eventdedup/eventdedup/dedup"
 	"github.com/eventdedup/eventdedup/lang"
@@ -26,6 +28,9 @@ is checked against the text, not trusted. "und" means too few letters, mixed
 scripts, or a script none of the languages is written in.
 
 Bad lines are reported on stderr as "line N: reason"; the exit status is then 1.
+A "published" that is not RFC 3339 is not used here: it is reported as
+"line N: warning: reason" and the document detected. -low and -high exclude
+each other.
 
 Flags:
 `
@@ -52,6 +57,14 @@ func runDetect(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "eventdedup detect: unexpected arguments %q\n", fs.Args())
+		return exitUsage
+	}
+	if *low && *high {
+		fmt.Fprintln(stderr, "eventdedup detect: -low and -high exclude each other")
+		return exitUsage
+	}
 	var opts []lang.Option
 	if *all {
 		opts = append(opts, lang.WithAllLanguages())
@@ -67,20 +80,35 @@ func runDetect(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	status := exitOK
-	for l, err := range dedup.ReadLines(stdin) {
-		if err != nil {
-			fmt.Fprintln(stderr, err)
+	br := skipBOM(stdin)
+	for line := 1; ; line++ {
+		text, long, err := readTextLine(br, dedup.MaxLineBytes)
+		if long {
+			fmt.Fprintln(stderr, &dedup.LineError{Line: line, Err: fmt.Errorf("%w: more than %d bytes", dedup.ErrTooLong, dedup.MaxLineBytes)})
 			status = exitRejected
-			continue
+		} else if strings.TrimSpace(text) != "" {
+			d, warnings, perr := parseDetectDoc(line, []byte(text))
+			if perr != nil {
+				fmt.Fprintln(stderr, perr)
+				status = exitRejected
+			} else {
+				for _, w := range warnings {
+					fmt.Fprintln(stderr, w)
+				}
+				r := det.DetectHint(d.Title+"\n"+d.Text, d.Lang)
+				if err := encodeLine(enc, out, detectOutput{ID: d.ID, Lang: r.String(), Confidence: round(r.Confidence)}); err != nil {
+					fmt.Fprintf(stderr, "eventdedup detect: write: %v\n", err)
+					return exitFailure
+				}
+			}
 		}
-		for _, w := range l.Warnings {
-			fmt.Fprintln(stderr, w)
+		if err == io.EOF {
+			break
 		}
-		d := l.Doc
-		r := det.DetectHint(d.Title+"\n"+d.Text, d.Lang)
-		if err := enc.Encode(detectOutput{ID: d.ID, Lang: r.String(), Confidence: round(r.Confidence)}); err != nil {
-			fmt.Fprintf(stderr, "eventdedup detect: write: %v\n", err)
-			return exitFailure
+		if err != nil {
+			fmt.Fprintf(stderr, "eventdedup detect: read: %v\n", err)
+			status = exitFailure
+			break
 		}
 	}
 	if err := out.Flush(); err != nil {
@@ -88,4 +116,29 @@ func runDetect(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitFailure
 	}
 	return status
+}
+
+// parseDetectDoc parses one line as dedup.ParseJSON does, except that a bad
+// "published", which detect does not use, is a warning: the document is
+// parsed again without it.
+func parseDetectDoc(line int, data []byte) (dedup.Document, []error, error) {
+	var warnings []error
+	d, err := dedup.ParseJSON(data)
+	if errors.Is(err, dedup.ErrBadTime) {
+		warnings = append(warnings, &dedup.LineError{Line: line, ID: d.ID, Warning: true, Err: fmt.Errorf("%w: not used by detect", err)})
+		var fields map[string]json.RawMessage
+		if json.Unmarshal(data, &fields) == nil {
+			delete(fields, "published")
+			if stripped, merr := json.Marshal(fields); merr == nil {
+				d, err = dedup.ParseJSON(stripped)
+			}
+		}
+	}
+	if err != nil {
+		return d, nil, &dedup.LineError{Line: line, ID: d.ID, Err: err}
+	}
+	if !utf8.Valid(data) {
+		warnings = append(warnings, &dedup.LineError{Line: line, ID: d.ID, Warning: true, Err: fmt.Errorf("%w replaced by U+FFFD", dedup.ErrBadUTF8)})
+	}
+	return d, warnings, nil
 }

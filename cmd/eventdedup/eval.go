@@ -91,23 +91,44 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	s := eval.Evaluate(items)
 	mixed := mixedClusters(items)
+	out := bufio.NewWriter(stdout)
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
+		enc := json.NewEncoder(out)
 		enc.SetEscapeHTML(false)
-		if err := enc.Encode(map[string]any{"scores": s, "missing": missing, "mixed_clusters": mixed}); err != nil {
-			return exitFailure
-		}
-		return exitOK
+		err := enc.Encode(map[string]any{"scores": s, "missing": missing, "mixed_clusters": mixed})
+		return flushEval(out, err, exitOK, stderr)
 	}
+	printClusterScores(out, s, missing, mixed)
+	return flushEval(out, nil, exitOK, stderr)
+}
+
+// flushEval flushes the output of eval and returns status, or exitFailure
+// when the output could not be written or encoded (err).
+func flushEval(out *bufio.Writer, err error, status int, stderr io.Writer) int {
+	if err == nil {
+		err = out.Flush()
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "eventdedup eval: write: %v\n", err)
+		return exitFailure
+	}
+	return status
+}
+
+// printClusterScores prints the scores of a clustering as text.
+func printClusterScores(stdout io.Writer, s eval.Scores, missing int, mixed []string) {
 	fmt.Fprintf(stdout, "documents            %d (%d without a prediction, counted as singletons)\n", s.N, missing)
 	fmt.Fprintf(stdout, "BCubed     P %.3f  R %.3f  F1 %.3f\n", s.BCubed.Precision, s.BCubed.Recall, s.BCubed.F1)
 	fmt.Fprintf(stdout, "pairwise   P %.3f  R %.3f  F1 %.3f\n", s.Pairwise.Precision, s.Pairwise.Recall, s.Pairwise.F1)
-	fmt.Fprintf(stdout, "cross-lingual pair recall %.3f (%d pairs)\n", s.CrossLingualRecall, s.CrossLingualPairs)
+	if s.CrossLingualPairs == 0 {
+		fmt.Fprintln(stdout, "cross-lingual pair recall n/a (0 pairs)")
+	} else {
+		fmt.Fprintf(stdout, "cross-lingual pair recall %.3f (%d pairs)\n", s.CrossLingualRecall, s.CrossLingualPairs)
+	}
 	fmt.Fprintf(stdout, "clusters mixing gold events: %d\n", len(mixed))
 	for _, m := range mixed {
 		fmt.Fprintf(stdout, "  %s\n", m)
 	}
-	return exitOK
 }
 
 type goldDoc struct {
@@ -116,8 +137,11 @@ type goldDoc struct {
 	Lang  string `json:"lang"`
 }
 
+// readGold reads the gold labels of a clustering. A repeated id and a file
+// without a label are errors.
 func readGold(path string) ([]goldDoc, error) {
 	var out []goldDoc
+	seen := make(map[string]bool)
 	err := readLines(path, func(line int, data []byte) error {
 		var g goldDoc
 		if err := json.Unmarshal(data, &g); err != nil {
@@ -126,14 +150,32 @@ func readGold(path string) ([]goldDoc, error) {
 		if g.ID == "" || g.Event == "" {
 			return fmt.Errorf("%s: line %d: want \"id\" and \"event\"", path, line)
 		}
+		if err := once(seen, path, line, g.ID); err != nil {
+			return err
+		}
 		out = append(out, g)
 		return nil
 	})
+	if err == nil && len(out) == 0 {
+		err = fmt.Errorf("%s: no gold labels", path)
+	}
 	return out, err
 }
 
+// once reports an id seen before as an error of the line, and records it.
+func once(seen map[string]bool, path string, line int, id string) error {
+	if seen[id] {
+		return fmt.Errorf("%s line %d: id %q repeated", path, line, id)
+	}
+	seen[id] = true
+	return nil
+}
+
+// readPred reads predicted clusters, the output of cluster. A line without
+// id or cluster, a repeated id and an empty file are errors.
 func readPred(path string) (map[string]string, error) {
 	out := make(map[string]string)
+	seen := make(map[string]bool)
 	err := readLines(path, func(line int, data []byte) error {
 		var p struct {
 			ID      string `json:"id"`
@@ -142,9 +184,18 @@ func readPred(path string) (map[string]string, error) {
 		if err := json.Unmarshal(data, &p); err != nil {
 			return fmt.Errorf("%s: line %d: %v", path, line, err)
 		}
+		if p.ID == "" || p.Cluster == "" {
+			return fmt.Errorf("%s: line %d: want \"id\" and \"cluster\"", path, line)
+		}
+		if err := once(seen, path, line, p.ID); err != nil {
+			return err
+		}
 		out[p.ID] = p.Cluster
 		return nil
 	})
+	if err == nil && len(out) == 0 {
+		err = fmt.Errorf("%s: no predictions", path)
+	}
 	return out, err
 }
 
@@ -154,7 +205,7 @@ func readLines(path string, fn func(line int, data []byte) error) error {
 		return err
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(skipBOM(f))
 	sc.Buffer(make([]byte, 1<<20), dedup.MaxLineBytes)
 	for line := 1; sc.Scan(); line++ {
 		if len(strings.TrimSpace(sc.Text())) == 0 {
@@ -191,8 +242,13 @@ func clusterFile(path string, stderr io.Writer) (map[string]string, error) {
 			}
 		}
 	}
+	ctx, stop := signalContext()
+	defer stop()
 	out := make(map[string]string)
-	for a, err := range c.AddAll(context.Background(), docs) {
+	for a, err := range c.AddAll(ctx, docs) {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		if err != nil {
 			fmt.Fprintf(stderr, "id %q: %v\n", a.ID, err)
 			continue
@@ -284,6 +340,7 @@ func evalPairs(goldPath, predPath string, asJSON bool, stdout, stderr io.Writer)
 	}
 	scores := make(map[string]float64)
 	if predPath != "" {
+		seen := make(map[string]bool)
 		err = readLines(predPath, func(line int, data []byte) error {
 			var p struct {
 				Pair  string   `json:"pair"`
@@ -291,6 +348,9 @@ func evalPairs(goldPath, predPath string, asJSON bool, stdout, stderr io.Writer)
 			}
 			if err := json.Unmarshal(data, &p); err != nil || p.Score == nil {
 				return fmt.Errorf("%s: line %d: want \"pair\" and \"score\"", predPath, line)
+			}
+			if err := once(seen, predPath, line, p.Pair); err != nil {
+				return err
 			}
 			scores[p.Pair] = *p.Score
 			return nil
@@ -331,16 +391,16 @@ func evalPairs(goldPath, predPath string, asJSON bool, stdout, stderr io.Writer)
 				delete(res.Pearson, k)
 			}
 		}
-		if err := json.NewEncoder(stdout).Encode(res); err != nil {
-			return exitFailure
-		}
-		return status
+		out := bufio.NewWriter(stdout)
+		err := json.NewEncoder(out).Encode(res)
+		return flushEval(out, err, status, stderr)
 	}
-	fmt.Fprintln(stdout, "Pearson correlation of score and -overall")
+	out := bufio.NewWriter(stdout)
+	fmt.Fprintln(out, "Pearson correlation of score and -overall")
 	for _, k := range keys {
-		fmt.Fprintf(stdout, "  %-6s %4d pairs  %.3f\n", k, res.Pairs[k], res.Pearson[k])
+		fmt.Fprintf(out, "  %-6s %4d pairs  %.3f\n", k, res.Pairs[k], res.Pearson[k])
 	}
-	return status
+	return flushEval(out, nil, status, stderr)
 }
 
 // comparePairs scores pairs with the default settings.

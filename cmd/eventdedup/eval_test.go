@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -86,3 +87,55 @@ func TestEvalPairs(t *testing.T) {
 		t.Errorf("eval of compare's output: %+v; eval comparing itself: %+v", res2, res)
 	}
 }
+
+// TestEvalBadFiles checks that eval refuses files it cannot measure on
+// rather than printing figures: a repeated id, an empty file.
+func TestEvalBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	gold := write("gold.jsonl", `{"id":"a","event":"e1"}`+"\n"+`{"id":"b","event":"e1"}`+"\n")
+	pred := write("pred.jsonl", `{"id":"a","cluster":"c1"}`+"\n"+`{"id":"b","cluster":"c1"}`+"\n")
+	dupGold := write("dupgold.jsonl", `{"id":"a","event":"e1"}`+"\n\n"+`{"id":"a","event":"e2"}`+"\n")
+	dupPred := write("duppred.jsonl", `{"id":"a","cluster":"c1"}`+"\n"+`{"id":"b","cluster":"c1"}`+"\n"+`{"id":"a","cluster":"c2"}`+"\n")
+	empty := write("empty.jsonl", "\n")
+	for _, tc := range []struct {
+		args   []string
+		want   string
+		reason string
+	}{
+		{[]string{"--gold", dupGold, "--pred", pred}, dupGold + ` line 3: id "a" repeated`, "a gold id counted twice"},
+		{[]string{"--gold", gold, "--pred", dupPred}, dupPred + ` line 3: id "a" repeated`, "a predicted id, last wins"},
+		{[]string{"--gold", gold, "--pred", empty}, empty, "no prediction at all"},
+		{[]string{"--gold", empty, "--pred", pred}, empty, "nothing to measure"},
+	} {
+		status, out, stderr := runCmd(t, "", append([]string{"eval"}, tc.args...)...)
+		if status == exitOK || out != "" || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%s: status %d, output %q, stderr %q; want an error %q", tc.reason, status, out, stderr, tc.want)
+		}
+	}
+
+	// No cross-lingual pair: no recall to speak of.
+	status, out, stderr := runCmd(t, "", "eval", "--gold", gold, "--pred", pred)
+	if status != exitOK || !strings.Contains(out, "cross-lingual pair recall n/a (0 pairs)") {
+		t.Errorf("one language: status %d, stderr %q, output:\n%s\nwant cross-lingual recall n/a", status, stderr, out)
+	}
+
+	// A failed write is a failure.
+	var stderrBuf strings.Builder
+	for _, args := range [][]string{{"eval", "--gold", gold, "--pred", pred}, {"eval", "--gold", gold, "--pred", pred, "--json"}} {
+		if status := run(args, strings.NewReader(""), failWriter{}, &stderrBuf); status != exitFailure {
+			t.Errorf("%q to a full disk: status %d, want %d", args, status, exitFailure)
+		}
+	}
+}
+
+// failWriter fails every write, as /dev/full does.
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, syscall.ENOSPC }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/eventdedup/eventdedup/dedup"
 	"github.com/eventdedup/eventdedup/normalize"
 )
 
@@ -21,8 +22,9 @@ one object per line, in input order:
   same    whether they are judged to name the same person
   reason  which parts matched and how
 
-Lines without a tab are reported on stderr as "line N: reason"; the exit status
-is then 1. Empty lines are skipped.
+A line that is not two non-empty names separated by one tab is reported on
+stderr as "line N: reason", and so is a line longer than 64 MiB; the exit
+status is then 1. Blank lines (spaces alone, no tab) are skipped.
 `
 
 type namesOutput struct {
@@ -48,23 +50,23 @@ func runNames(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	status := exitOK
-	br := bufio.NewReader(stdin)
+	br := skipBOM(stdin)
 	for line := 1; ; line++ {
-		text, long, err := readTextLine(br, maxNamesLine)
+		text, long, err := readTextLine(br, dedup.MaxLineBytes)
 		switch {
 		case long:
-			fmt.Fprintf(stderr, "line %d: longer than %d bytes\n", line, maxNamesLine)
+			fmt.Fprintf(stderr, "line %d: longer than %d bytes\n", line, dedup.MaxLineBytes)
 			status = exitRejected
-		case strings.TrimSpace(text) == "":
+		case strings.TrimSpace(text) == "" && !strings.Contains(text, "\t"):
 		default:
-			a, b, ok := strings.Cut(text, "\t")
+			a, b, ok := splitNames(text)
 			if !ok {
-				fmt.Fprintf(stderr, "line %d: want two names separated by a tab\n", line)
+				fmt.Fprintf(stderr, "line %d: want two names separated by one tab\n", line)
 				status = exitRejected
 				break
 			}
 			r := m.Match(a, b)
-			if err := enc.Encode(namesOutput{A: a, B: b, Score: round(r.Score), Same: r.Same, Reason: r.Reason}); err != nil {
+			if err := encodeLine(enc, out, namesOutput{A: a, B: b, Score: round(r.Score), Same: r.Same, Reason: r.Reason}); err != nil {
 				fmt.Fprintf(stderr, "eventdedup names: write: %v\n", err)
 				return exitFailure
 			}
@@ -85,9 +87,15 @@ func runNames(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return status
 }
 
-// maxNamesLine is the longest line of names read: a pair of names is a few
-// dozen bytes, and a longer line is not one.
-const maxNamesLine = 64 << 10
+// splitNames splits a line "A<TAB>B" into its two names, and reports whether
+// it has exactly one tab with a name, not only spaces, on either side.
+func splitNames(text string) (a, b string, ok bool) {
+	a, b, ok = strings.Cut(text, "\t")
+	if !ok || strings.Contains(b, "\t") || strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" {
+		return "", "", false
+	}
+	return a, b, true
+}
 
 // readTextLine reads one line, without its line end, and reports whether it
 // was longer than max bytes: then it is skipped without being held in
