@@ -35,6 +35,11 @@ the output of "eventdedup compare"; without --pred the pairs are compared
 first. Prints the Pearson correlation of score and -overall, overall and by
 language pair ("a.lang-b.lang").
 
+An id repeated in the gold or prediction file (a pair, in a prediction file
+of pairs), a gold file without labels, a prediction file without predictions,
+and output that cannot be written are errors: the exit status is then 3. Without pairs of documents of one event in different
+languages, cross-lingual recall is "n/a".
+
 Flags:
 `
 
