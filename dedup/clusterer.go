@@ -329,7 +329,9 @@ func (c *Clusterer) Add(ctx context.Context, d Document) (Assignment, error) {
 // while assigning documents in stream order, so that results are the same as
 // adding them one by one. It yields one assignment or error per document; an
 // error for one document does not stop the stream. Stopping the iteration, or
-// cancelling ctx, stops reading docs.
+// cancelling ctx, stops reading docs; a cancellation ends the iteration at
+// once even while docs is waiting for its next document (a live feed), and
+// the goroutine reading docs returns when docs next yields or returns.
 func (c *Clusterer) AddAll(ctx context.Context, docs iter.Seq[Document]) iter.Seq2[Assignment, error] {
 	return func(yield func(Assignment, error) bool) {
 		if docs == nil {
@@ -409,19 +411,41 @@ func (c *Clusterer) prepareAll(ctx context.Context, docs iter.Seq[Document]) ite
 		var wg sync.WaitGroup
 		for range workers {
 			wg.Go(func() {
-				for j := range work {
-					j.p, j.err = c.prepare(j.d)
-					close(j.done)
+				for {
+					select {
+					case j, ok := <-work:
+						if !ok {
+							return
+						}
+						j.p, j.err = c.prepare(j.d)
+						close(j.done)
+					case <-ctx.Done():
+						return
+					}
 				}
 			})
 		}
-		// Stopping early must stop the reader before waiting for the
-		// workers: they end when it closes their channel.
+		// Stopping early must stop the reader and the workers before
+		// waiting for the workers.
 		defer func() {
 			cancel()
 			wg.Wait()
 		}()
-		for j := range order {
+		for {
+			var j pending
+			var ok bool
+			// A live stream may block between documents: cancelling ctx
+			// ends the iteration then too. The goroutine reading docs
+			// ends when docs next yields or returns.
+			select {
+			case j, ok = <-order:
+			case <-ctx.Done():
+				yield(&job{err: ctx.Err()})
+				return
+			}
+			if !ok {
+				break
+			}
 			select {
 			case <-j.done:
 			case <-ctx.Done():

@@ -683,3 +683,41 @@ func TestZeroClusterer(t *testing.T) {
 		t.Errorf("AddAll(nil) yields %v, %v; want nothing", a, err)
 	}
 }
+
+// TestAddAllCancelWhileWaiting checks that cancelling ctx ends AddAll while
+// the stream is waiting for its next document, as a live feed does.
+func TestAddAllCancelWhileWaiting(t *testing.T) {
+	c, err := dedup.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	release := make(chan struct{})
+	defer close(release)
+	docs := func(yield func(dedup.Document) bool) {
+		if !yield(storm) {
+			return
+		}
+		<-release // the feed has nothing more for now
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() {
+		var last error
+		for _, err := range c.AddAll(ctx, docs) {
+			if err == nil {
+				cancel() // the first document is in: stop while the feed waits
+			}
+			last = err
+		}
+		done <- last
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("last result %v, want the cancellation", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("AddAll did not return after ctx was cancelled while the stream waited")
+	}
+}
