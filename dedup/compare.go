@@ -46,12 +46,17 @@ func (c *Clusterer) CompareAll(ctx context.Context, pairs []Pair) iter.Seq2[Comp
 	return func(yield func(Comparison, error) bool) {
 		var docs []Document
 		index := make(map[docKey]int)
-		for _, p := range pairs {
-			for _, d := range [...]Document{p.A, p.B} {
-				if _, ok := index[keyOf(d)]; !ok {
-					index[keyOf(d)] = len(docs)
+		at := make([][2]int, len(pairs)) // the documents of each pair
+		for i, p := range pairs {
+			for k, d := range [...]Document{p.A, p.B} {
+				key := keyOf(d)
+				j, ok := index[key]
+				if !ok {
+					j = len(docs)
+					index[key] = j
 					docs = append(docs, d)
 				}
+				at[i][k] = j
 			}
 		}
 		jobs := make([]*job, 0, len(docs))
@@ -60,7 +65,7 @@ func (c *Clusterer) CompareAll(ctx context.Context, pairs []Pair) iter.Seq2[Comp
 		}
 		content := c.stripAll(ctx, jobs)
 		pds := c.pairFeatures(content)
-		for _, r := range c.compare(ctx, pairs, index, jobs, content, pds) {
+		for _, r := range c.compare(ctx, at, jobs, content, pds) {
 			if !yield(r.cmp, r.err) {
 				return
 			}
@@ -107,8 +112,9 @@ func (c *Clusterer) pairFeatures(jobs []*job) []*pairDoc {
 	return out
 }
 
-// compare scores prepared pairs under the lock.
-func (c *Clusterer) compare(ctx context.Context, pairs []Pair, index map[docKey]int, jobs, content []*job, pds []*pairDoc) []compared {
+// compare scores prepared pairs, given by the indexes of their documents in
+// jobs, under the lock.
+func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content []*job, pds []*pairDoc) []compared {
 	out := make([]compared, len(pairs))
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -182,10 +188,11 @@ func (c *Clusterer) compare(ctx context.Context, pairs []Pair, index map[docKey]
 			}
 		}
 	}()
-	var blind []int // pairs without content
+	var blind []int                      // pairs without content
+	floor := make([]float64, len(pairs)) // the least score of a pair: see below
 	seen, sum := 0, 0.0
 	for i, p := range pairs {
-		ia, ib := index[keyOf(p.A)], index[keyOf(p.B)]
+		ia, ib := p[0], p[1]
 		if ia >= len(jobs) || ib >= len(jobs) {
 			// Preparation was cancelled: the last job holds the error,
 			// if any job was yielded.
@@ -204,6 +211,14 @@ func (c *Clusterer) compare(ctx context.Context, pairs []Pair, index map[docKey]
 		cl := newCluster(0)
 		cl.add(b)
 		m := cl.similarity(a, c.cfg.window/2, true)
+		if dup {
+			// A near-verbatim copy is the same report whatever the rest
+			// of the batch holds: three copies of one wire story would
+			// otherwise have their common text taken for furniture. It
+			// scores at least the clustering similarity of the whole
+			// documents.
+			floor[i] = m.score
+		}
 		var ps pairScore
 		switch ca, cb := cs[ia], cs[ib]; {
 		case ca == nil || cb == nil:
@@ -248,14 +263,8 @@ func (c *Clusterer) compare(ctx context.Context, pairs []Pair, index map[docKey]
 			out[i].cmp.Score = sum / float64(seen)
 		}
 	}
-	// A near-verbatim copy is the same report whatever the rest of the
-	// batch holds: three copies of one wire story would otherwise have
-	// their common text taken for furniture. Its score is at least the
-	// clustering similarity of the whole documents.
 	for i := range out {
-		if r := &out[i]; r.err == nil && r.cmp.Duplicate {
-			r.cmp.Score = max(r.cmp.Score, r.cmp.Evidence.Parts["cluster"])
-		}
+		out[i].cmp.Score = max(out[i].cmp.Score, floor[i])
 	}
 	return out
 }
