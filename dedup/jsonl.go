@@ -100,45 +100,37 @@ func ParseJSON(data []byte) (Document, error) {
 	return d, err
 }
 
-// parseJSON is ParseJSON, with the problems it repaired.
-func parseJSON(data []byte) (Document, []error, error) {
-	d, badLang, err := parseFields(data)
-	if badLang != "" {
-		return d, []error{fmt.Errorf("%w: %q, ignored", ErrBadLang, badLang)}, err
-	}
-	return d, nil, err
-}
-
-func parseFields(data []byte) (d Document, badLang string, err error) {
+// parseJSON is ParseJSON, with the problems it repaired (warnings).
+func parseJSON(data []byte) (d Document, warnings []error, err error) {
 	var jd jsonDocument
 	if err := json.Unmarshal(data, &jd); err != nil {
-		return Document{}, "", jsonError(err)
+		return Document{}, nil, jsonError(err)
 	}
 	if jd.ID == nil || strings.TrimSpace(*jd.ID) == "" {
-		return d, "", ErrMissingID
+		return d, nil, ErrMissingID
 	}
 	if !utf8.Valid(data) && !validID(data) {
-		return d, "", fmt.Errorf("\"id\": %w", ErrBadUTF8)
+		return d, nil, fmt.Errorf("\"id\": %w", ErrBadUTF8)
 	}
 	d = Document{ID: *jd.ID, Title: jd.Title, Text: jd.Text, Source: jd.Source, URL: jd.URL, Lang: language.Und}
 	if strings.TrimSpace(d.Title) == "" && strings.TrimSpace(d.Text) == "" {
-		return d, "", ErrEmpty
+		return d, nil, ErrEmpty
 	}
 	if jd.Published != "" {
 		t, err := time.Parse(time.RFC3339, jd.Published)
 		if err != nil {
-			return d, "", fmt.Errorf("%w: %q", ErrBadTime, jd.Published)
+			return d, nil, fmt.Errorf("%w: %q", ErrBadTime, jd.Published)
 		}
 		d.Published = t
 	}
 	if jd.Lang != "" {
 		t, err := language.Parse(jd.Lang)
 		if err != nil {
-			return d, jd.Lang, nil
+			return d, []error{fmt.Errorf("%w: %q, ignored", ErrBadLang, jd.Lang)}, nil
 		}
 		d.Lang = t
 	}
-	return d, "", nil
+	return d, nil, nil
 }
 
 // jsonError describes a JSON decoding error without Go's type names.

@@ -49,12 +49,13 @@ func minhash(texts ...string) signature {
 	}
 	for _, text := range texts {
 		for _, r := range text {
-			if r = normalize.SkeletonRune(r); unicode.IsLetter(r) {
-				// r is in lower case
-			} else if v := digitValue(r); v >= 0 {
+			r = normalize.SkeletonRune(r) // a letter comes back in lower case
+			if !unicode.IsLetter(r) {
+				v := digitValue(r)
+				if v < 0 {
+					continue
+				}
 				r = '0' + rune(v)
-			} else {
-				continue
 			}
 			ring[n%shingleRunes] = r
 			n++
