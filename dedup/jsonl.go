@@ -70,7 +70,9 @@ func (e *LineError) Unwrap() error { return e.Err }
 type Line struct {
 	// N is the 1-based line number.
 	N int
-	// Doc is the document.
+	// Doc is the document. A line rejected only for its "published"
+	// (ErrBadTime) has the rest of its document here, without a time, for
+	// a reader that does not need it.
 	Doc Document
 	// Warnings are the problems of the line that were repaired rather than
 	// rejected, each a *LineError with Warning set: invalid UTF-8 outside
@@ -116,21 +118,24 @@ func parseJSON(data []byte) (d Document, warnings []error, err error) {
 	if strings.TrimSpace(d.Title) == "" && strings.TrimSpace(d.Text) == "" {
 		return d, nil, ErrEmpty
 	}
-	if jd.Published != "" {
-		t, err := time.Parse(time.RFC3339, jd.Published)
-		if err != nil {
-			return d, nil, fmt.Errorf("%w: %q", ErrBadTime, jd.Published)
-		}
-		d.Published = t
-	}
 	if jd.Lang != "" {
 		t, err := language.Parse(jd.Lang)
 		if err != nil {
-			return d, []error{fmt.Errorf("%w: %q, ignored", ErrBadLang, jd.Lang)}, nil
+			warnings = append(warnings, fmt.Errorf("%w: %q, ignored", ErrBadLang, jd.Lang))
+		} else {
+			d.Lang = t
 		}
-		d.Lang = t
 	}
-	return d, nil, nil
+	// The time last, so that a document rejected for it alone is otherwise
+	// complete (see Line.Doc).
+	if jd.Published != "" {
+		t, err := time.Parse(time.RFC3339, jd.Published)
+		if err != nil {
+			return d, warnings, fmt.Errorf("%w: %q", ErrBadTime, jd.Published)
+		}
+		d.Published = t
+	}
+	return d, warnings, nil
 }
 
 // jsonError describes a JSON decoding error without Go's type names.
@@ -203,6 +208,12 @@ func readLines(r io.Reader, maxLine int) iter.Seq2[Line, error] {
 				l := Line{N: line}
 				d, warnings, perr := parseJSON(data)
 				if perr != nil {
+					if errors.Is(perr, ErrBadTime) {
+						l.Doc = d
+						for _, w := range warnings {
+							l.Warnings = append(l.Warnings, &LineError{Line: line, ID: d.ID, Warning: true, Err: w})
+						}
+					}
 					if !yield(l, &LineError{Line: line, ID: d.ID, Err: perr}) {
 						return
 					}

@@ -7,8 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/eventdedup/eventdedup/dedup"
 	"github.com/eventdedup/eventdedup/lang"
@@ -80,35 +78,32 @@ func runDetect(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	status := exitOK
-	br := skipBOM(stdin)
-	for line := 1; ; line++ {
-		text, long, err := readTextLine(br, dedup.MaxLineBytes)
-		if long {
-			fmt.Fprintln(stderr, &dedup.LineError{Line: line, Err: fmt.Errorf("%w: more than %d bytes", dedup.ErrTooLong, dedup.MaxLineBytes)})
-			status = exitRejected
-		} else if strings.TrimSpace(text) != "" {
-			d, warnings, perr := parseDetectDoc(line, []byte(text))
-			if perr != nil {
-				fmt.Fprintln(stderr, perr)
-				status = exitRejected
-			} else {
-				for _, w := range warnings {
-					fmt.Fprintln(stderr, w)
-				}
-				r := det.DetectHint(d.Title+"\n"+d.Text, d.Lang)
-				if err := encodeLine(enc, out, detectOutput{ID: d.ID, Lang: r.String(), Confidence: round(r.Confidence)}); err != nil {
-					fmt.Fprintf(stderr, "eventdedup detect: write: %v\n", err)
-					return exitFailure
-				}
-			}
-		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
+	for l, err := range dedup.ReadLines(stdin) {
+		var le *dedup.LineError
+		switch {
+		case err == nil:
+		case !errors.As(err, &le):
 			fmt.Fprintf(stderr, "eventdedup detect: read: %v\n", err)
 			status = exitFailure
-			break
+			continue // a read error ends the input
+		case errors.Is(err, dedup.ErrBadTime):
+			// "published" is not used here: the rest of the document is
+			// detected.
+			le.Warning, le.Err = true, fmt.Errorf("%w: not used by detect", le.Err)
+			fmt.Fprintln(stderr, le)
+		default:
+			fmt.Fprintln(stderr, err)
+			status = exitRejected
+			continue
+		}
+		for _, w := range l.Warnings {
+			fmt.Fprintln(stderr, w)
+		}
+		d := l.Doc
+		r := det.DetectHint(d.Title+"\n"+d.Text, d.Lang)
+		if err := encodeLine(enc, out, detectOutput{ID: d.ID, Lang: r.String(), Confidence: round(r.Confidence)}); err != nil {
+			fmt.Fprintf(stderr, "eventdedup detect: write: %v\n", err)
+			return exitFailure
 		}
 	}
 	if err := out.Flush(); err != nil {
@@ -116,29 +111,4 @@ func runDetect(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitFailure
 	}
 	return status
-}
-
-// parseDetectDoc parses one line as dedup.ParseJSON does, except that a bad
-// "published", which detect does not use, is a warning: the document is
-// parsed again without it.
-func parseDetectDoc(line int, data []byte) (dedup.Document, []error, error) {
-	var warnings []error
-	d, err := dedup.ParseJSON(data)
-	if errors.Is(err, dedup.ErrBadTime) {
-		warnings = append(warnings, &dedup.LineError{Line: line, ID: d.ID, Warning: true, Err: fmt.Errorf("%w: not used by detect", err)})
-		var fields map[string]json.RawMessage
-		if json.Unmarshal(data, &fields) == nil {
-			delete(fields, "published")
-			if stripped, merr := json.Marshal(fields); merr == nil {
-				d, err = dedup.ParseJSON(stripped)
-			}
-		}
-	}
-	if err != nil {
-		return d, nil, &dedup.LineError{Line: line, ID: d.ID, Err: err}
-	}
-	if !utf8.Valid(data) {
-		warnings = append(warnings, &dedup.LineError{Line: line, ID: d.ID, Warning: true, Err: fmt.Errorf("%w replaced by U+FFFD", dedup.ErrBadUTF8)})
-	}
-	return d, warnings, nil
 }
