@@ -39,7 +39,7 @@ import (
 // has no fitted weights: on the SemEval-2022 Task 8 development pairs its
 // Pearson correlation with the human ratings is 0.695 (0.595 for the
 // clustering similarity alone), with leadDecay the only value chosen there;
-// 0.722 with the site furniture left out (pairscore_boiler.go), and 0.708
+// 0.722 with the site furniture left out (pairscore_boiler.go), and 0.707
 // once near-verbatim copies score at least their clustering similarity (see
 // Clusterer.compare).
 

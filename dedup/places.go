@@ -3,11 +3,7 @@ package dedup
 import (
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 
 	"github.com/eventdedup/eventdedup/normalize"
 )
@@ -27,62 +23,31 @@ type placeScanner struct {
 	cjkMaxLen int // in runes
 }
 
-// cjkPressForms are short forms of country names in Chinese, Japanese and
-// Korean headlines that CLDR lacks; they are kept only when the gazetteer
-// knows them.
-var cjkPressForms = []string{"米国", "美国", "北朝鮮", "朝鲜", "北韩", "韩国", "韓国", "英国", "豪州", "台湾", "中共"}
-
 var places = sync.OnceValue(func() *placeScanner {
 	g := normalize.Countries()
 	s := &placeScanner{g: g, multi: make(map[string]bool), cjk: make(map[string]placeRef)}
-	var regions []language.Region
-	for _, r := range language.Supported.Regions() {
-		if r.IsCountry() {
-			regions = append(regions, r)
-		}
-	}
-	addCJK := func(name string) {
-		if code, ok := g.Lookup(name); ok {
-			s.cjk[name] = placeRef{kindPlace, code}
-			s.cjkMaxLen = max(s.cjkMaxLen, utf8.RuneCountInString(name))
-		}
-	}
-	for _, t := range display.Supported.Tags() {
-		namer := display.Regions(t)
-		if namer == nil {
+	for name, e := range g.All() {
+		if first, _, ok := strings.Cut(name, " "); ok {
+			s.multi[first] = true
 			continue
 		}
-		base, _ := t.Base()
-		cjk := base.String() == "zh" || base.String() == "ja" || base.String() == "ko" || base.String() == "yue"
-		for _, r := range regions {
-			name := namer.Name(r)
-			if cjk && !strings.Contains(name, " ") {
-				addCJK(name)
-			}
-			if first, _, ok := strings.Cut(normalize.Fold(name), " "); ok {
-				s.multi[first] = true
-			}
-		}
-	}
-	for _, name := range cjkPressForms {
-		addCJK(name)
-	}
-	// Capitals and organisations written in Chinese characters or kana
-	// (北京, 東京, 北约, 国連, ホワイトハウス): CJK text has no spaces to find
-	// them as words.
-	for name, e := range g.All() {
-		if _, ok := s.cjk[name]; ok || utf8.RuneCountInString(name) < 2 || !allCJK(name) {
+		// CJK text has no spaces to find names as words: its countries,
+		// capitals and organisations (日本, 北京, 北约, ホワイトハウス) are
+		// looked for in every run. Names of one character (日, 美) are
+		// found only in other words.
+		n := utf8.RuneCountInString(name)
+		if n < 2 || !allCJK(name) {
 			continue
 		}
 		switch e.Kind {
-		case normalize.Capital:
+		case normalize.Country, normalize.Capital:
 			s.cjk[name] = placeRef{kindPlace, e.Code}
 		case normalize.Organization:
 			s.cjk[name] = placeRef{kindOrg, e.Code}
 		default:
 			continue
 		}
-		s.cjkMaxLen = max(s.cjkMaxLen, utf8.RuneCountInString(name))
+		s.cjkMaxLen = max(s.cjkMaxLen, n)
 	}
 	return s
 })
@@ -132,7 +97,7 @@ func (s *placeScanner) scanCJK(run string, fn func(p placeRef)) {
 // allCJK reports whether s is written in Chinese characters and kana only.
 func allCJK(s string) bool {
 	for _, r := range s {
-		if !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) && r != 'ー' {
+		if scriptOfRune(r) != scriptCJK {
 			return false
 		}
 	}
