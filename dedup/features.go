@@ -144,6 +144,9 @@ type wordInfo struct {
 	names []keyed
 }
 
+// gAsH reads Russian г as х: the h of a foreign name.
+var gAsH = strings.NewReplacer("Г", "Х", "г", "х")
+
 // keyed is a form of a word with its phonetic key.
 type keyed struct{ surface, key string }
 
@@ -166,7 +169,7 @@ func analyzeWord(w string) *wordInfo {
 		if info.script == scriptCyrillic && strings.ContainsAny(info.name, "Гг") {
 			// Russian writes the h of foreign names as г (Гамбург, Герат,
 			// Гарвард) as often as х: a name with г has both readings.
-			forms = append(forms, strings.NewReplacer("Г", "Х", "г", "х").Replace(info.name))
+			forms = append(forms, gAsH.Replace(info.name))
 		}
 	case scriptArabic, scriptHebrew:
 		if s := normalize.StripProclitics(f); s != f {
