@@ -158,20 +158,7 @@ func TestDevEvents(t *testing.T) {
 	if len(mixed) > 0 {
 		t.Errorf("clusters mixing events: %v", mixed)
 	}
-	dup := make(map[string]string)
-	for _, a := range as {
-		if a.DuplicateOf != "" {
-			dup[a.ID] = a.DuplicateOf
-		}
-	}
-	for copy, orig := range map[string]string{"d025": "d021", "d038": "d023"} {
-		if dup[copy] != orig {
-			t.Errorf("%s: DuplicateOf = %q, want %q", copy, dup[copy], orig)
-		}
-	}
-	if len(dup) != 2 {
-		t.Errorf("copies flagged: %v, want the two planted ones", dup)
-	}
+	checkCopies(t, as, map[string]string{"d025": "d021", "d038": "d023"})
 }
 
 // TestHeldOutEvents clusters the held-out reports of testdata, written apart
@@ -201,18 +188,25 @@ func TestHeldOutEvents(t *testing.T) {
 	if s.CrossLingualRecall < 0.78 {
 		t.Errorf("cross-lingual pair recall = %.3f, want ≥ 0.78", s.CrossLingualRecall)
 	}
+	checkCopies(t, as, map[string]string{"ho-fed1-en-2": "ho-fed1-en-1", "ho-pyl-en-2": "ho-pyl-en-1"})
+}
+
+// checkCopies checks that the planted copies, and they alone, are flagged
+// as copies of their originals.
+func checkCopies(t *testing.T, as []dedup.Assignment, planted map[string]string) {
+	t.Helper()
 	dup := make(map[string]string)
 	for _, a := range as {
 		if a.DuplicateOf != "" {
 			dup[a.ID] = a.DuplicateOf
 		}
 	}
-	for copy, orig := range map[string]string{"ho-fed1-en-2": "ho-fed1-en-1", "ho-pyl-en-2": "ho-pyl-en-1"} {
+	for copy, orig := range planted {
 		if dup[copy] != orig {
-			t.Errorf("planted copies flagged: %s: DuplicateOf = %q, want %q", copy, dup[copy], orig)
+			t.Errorf("planted copy %s: DuplicateOf = %q, want %q", copy, dup[copy], orig)
 		}
 	}
-	if len(dup) != 2 {
-		t.Errorf("copies flagged: %v, want the two planted ones", dup)
+	if len(dup) != len(planted) {
+		t.Errorf("copies flagged: %v, want the planted ones %v", dup, planted)
 	}
 }
