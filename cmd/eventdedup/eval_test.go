@@ -91,14 +91,7 @@ func TestEvalPairs(t *testing.T) {
 // TestEvalBadFiles checks that eval refuses files it cannot measure on
 // rather than printing figures: a repeated id, an empty file.
 func TestEvalBadFiles(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name, data string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := tempFiles(t)
 	gold := write("gold.jsonl", `{"id":"a","event":"e1"}`+"\n"+`{"id":"b","event":"e1"}`+"\n")
 	pred := write("pred.jsonl", `{"id":"a","cluster":"c1"}`+"\n"+`{"id":"b","cluster":"c1"}`+"\n")
 	dupGold := write("dupgold.jsonl", `{"id":"a","event":"e1"}`+"\n\n"+`{"id":"a","event":"e2"}`+"\n")

@@ -41,14 +41,7 @@ func TestBadFlagValues(t *testing.T) {
 // nothing, in every command that reads lines.
 func TestBOM(t *testing.T) {
 	const bom = "\uFEFF"
-	dir := t.TempDir()
-	write := func(name, data string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := tempFiles(t)
 	lines := twoPlusTwo(t)
 	gold := strings.Join(lines, "\n") + "\n"
 	var pred strings.Builder
@@ -157,5 +150,19 @@ func TestDetectBadPublished(t *testing.T) {
 	status, out, stderr := runCmd(t, `{"id":"d1","title":"The central bank raised its interest rate again","published":"yesterday"}`+"\n", "detect", "-low")
 	if status != exitOK || !strings.Contains(out, `"id":"d1"`) || !strings.Contains(stderr, "line 1: warning") {
 		t.Errorf("status %d, output %q, stderr %q; want status 0, d1 detected, a warning", status, out, stderr)
+	}
+}
+
+// tempFiles returns a function that writes a file of a new temporary
+// directory and returns its path.
+func tempFiles(t *testing.T) func(name, data string) string {
+	dir := t.TempDir()
+	return func(name, data string) string {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
 	}
 }
