@@ -114,7 +114,6 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	ctx, stop := signalContext()
 	defer stop()
-	stdin = untilDone(ctx, stdin)
 
 	opts := []dedup.Option{
 		dedup.WithWindow(*window), dedup.WithRetention(*retention), dedup.WithThreshold(*threshold), dedup.WithMaxText(*maxText),
@@ -195,7 +194,11 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			if ctx.Err() != nil || !rejection(err) {
 				// the run cannot go on: an interruption, or an index that
 				// cannot be written
-				fmt.Fprintf(stderr, "eventdedup cluster: line %d: %v\n", line, err)
+				if line > 0 {
+					fmt.Fprintf(stderr, "eventdedup cluster: line %d: %v\n", line, err)
+				} else { // between documents
+					fmt.Fprintf(stderr, "eventdedup cluster: interrupted: %v\n", err)
+				}
 				fail(exitFailure)
 				break
 			}
