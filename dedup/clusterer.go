@@ -45,9 +45,11 @@ const (
 	// DefaultWindow is how far apart in publication time two reports of one
 	// event may be.
 	DefaultWindow = 72 * time.Hour
-	// DefaultRetention is how long a cluster stays open for late reports
-	// after its newest report, behind the newest report seen.
-	DefaultRetention = 30 * 24 * time.Hour
+	// DefaultLateness is how late, in publication time behind the newest
+	// report seen, a report may arrive and still find its clusters in
+	// memory: a week. Later reports find them in the index (see
+	// WithLateness).
+	DefaultLateness = 7 * 24 * time.Hour
 	// DefaultMaxDocs is how many documents the open clusters may hold.
 	DefaultMaxDocs = 20000
 	// DefaultThreshold is the similarity at which a document joins a cluster.
@@ -70,7 +72,7 @@ type Option func(*config)
 type config struct {
 	detector  *lang.Detector
 	window    time.Duration
-	retention time.Duration
+	lateness  time.Duration
 	maxDocs   int
 	threshold float64
 	duplicate float64
@@ -91,12 +93,15 @@ func WithDetector(d *lang.Detector) Option { return func(c *config) { c.detector
 // between a report and a cluster, to one half at half the window.
 func WithWindow(w time.Duration) Option { return func(c *config) { c.window = w } }
 
-// WithRetention sets how long a cluster stays open after its newest report
-// (default DefaultRetention), measured from the newest publication time seen:
-// clusters older than that are closed and their documents' features
-// forgotten, which bounds memory. Reports arriving later than the retention
-// can only start new clusters.
-func WithRetention(r time.Duration) Option { return func(c *config) { c.retention = r } }
+// WithLateness sets the allowed lateness (default DefaultLateness): how far
+// behind the newest publication time seen (the watermark) a report may be
+// published and still find its candidate clusters in memory. Clusters whose
+// newest report is older than the watermark minus the window and the
+// lateness are evicted from memory, which bounds it; a later report finds
+// its candidates in the index, by its names and the days of its window, and
+// the clusters it needs are loaded again. The lateness trades memory for
+// index look-ups: it changes no assignment.
+func WithLateness(l time.Duration) Option { return func(c *config) { c.lateness = l } }
 
 // WithMaxDocs bounds the number of documents held by open clusters (default
 // DefaultMaxDocs), and so memory, whatever the rate of the stream: beyond it,
@@ -140,7 +145,8 @@ type Clusterer struct {
 	closed   bool
 	win      *window
 	hist     history
-	clusters int // clusters created
+	clusters int         // clusters created
+	merged   map[int]int // cluster number → the number of the cluster it was merged into
 	store    *store
 }
 
@@ -196,7 +202,7 @@ func Open(dir string, opts ...Option) (*Clusterer, error) {
 
 func open(dir string, opts []Option) (*Clusterer, error) {
 	cfg := config{
-		window: DefaultWindow, retention: DefaultRetention, maxDocs: DefaultMaxDocs,
+		window: DefaultWindow, lateness: DefaultLateness, maxDocs: DefaultMaxDocs,
 		threshold: DefaultThreshold, duplicate: DefaultDuplicate, batchSize: DefaultBatchSize,
 		maxText: DefaultMaxText,
 	}
@@ -212,8 +218,8 @@ func open(dir string, opts []Option) (*Clusterer, error) {
 	switch {
 	case cfg.window <= 0:
 		return nil, fmt.Errorf("%w: window %v, want a positive duration", ErrInvalidOption, cfg.window)
-	case cfg.retention <= 0:
-		return nil, fmt.Errorf("%w: retention %v, want a positive duration", ErrInvalidOption, cfg.retention)
+	case cfg.lateness < 0:
+		return nil, fmt.Errorf("%w: lateness %v, want a duration of 0 or more", ErrInvalidOption, cfg.lateness)
 	case cfg.maxDocs <= 0:
 		return nil, fmt.Errorf("%w: maximum documents %d, want a positive number", ErrInvalidOption, cfg.maxDocs)
 	case cfg.maxText <= 0:
@@ -231,7 +237,7 @@ func open(dir string, opts []Option) (*Clusterer, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Clusterer{cfg: cfg, x: x, dir: dir, win: newWindow(cfg), hist: newHistory(), store: s}
+	c := &Clusterer{cfg: cfg, x: x, dir: dir, win: newWindow(cfg), hist: newHistory(), merged: make(map[int]int), store: s}
 	if err := c.restore(); err != nil {
 		s.close(c.state())
 		return nil, err
@@ -491,13 +497,16 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 	d.At = w.at(d.Published)
 	w.st.update(d, 1)
 	d.weigh(w.st)
-	cands, near := w.candidates(d)
+	if err := c.recall(d); err != nil {
+		return Assignment{ID: p.doc.ID}, err
+	}
+	cands, found := w.candidates(d)
 
 	// A near-verbatim copy joins the cluster of the document it copies and
 	// names the earliest copy.
 	var copied *doc
 	origSeq := int64(0)
-	for _, n := range near {
+	for _, n := range found[:min(len(found), maxDupChecks)] {
 		if d.Sig.jaccard(&n.Sig) < c.cfg.duplicate {
 			continue
 		}
@@ -509,21 +518,24 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 			copied, origSeq = n, s
 		}
 	}
-	tau := c.cfg.window / 2
 	var target *cluster
+	var best link
+	var links []link
 	switch {
 	case copied != nil:
 		target = copied.cl
 		d.DuplicateOf = c.hist.recs[origSeq-1].id
+		best = link{cl: target, score: 1, best: copied}
 	default:
-		best := 0.0
 		for _, cl := range cands {
-			if s := cl.similarity(d, tau, false).score; s > best || s == best && target != nil && cl.seq < target.seq {
-				target, best = cl, s
+			l := linkTo(d, cl, found, c.cfg.window)
+			links = append(links, l)
+			if l.score > best.score || l.score == best.score && best.cl != nil && cl.seq < best.cl.seq {
+				best = l
 			}
 		}
-		if best < c.cfg.threshold {
-			target = nil
+		if best.score >= c.cfg.threshold {
+			target = best.cl
 		}
 	}
 	var ev Evidence
@@ -532,16 +544,18 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 		target = newCluster(c.clusters)
 		d.New = true
 	} else {
-		m := target.similarity(d, tau, true)
-		// a cosine of float32 weights may exceed 1 by a rounding error
-		d.Score, ev = min(max(m.score, 0), 1), m.evidence()
+		d.Score, ev = min(max(best.score, 0), 1), evidenceWith(d, best.best, c.cfg.window/2)
 	}
-	d.Cluster = target.id
 	w.add(d, target)
+	var merged []string
+	if !d.New {
+		_, merged = c.mergeLinked(target, links)
+	}
+	d.Cluster = d.cl.id
 	c.hist.add(d)
 	w.evict()
 	a := c.hist.assignment(int32(d.Seq - 1))
-	a.Repeat, a.Evidence, a.Truncated, a.IgnoredTime = false, ev, p.truncated, p.ignoredTime
+	a.Repeat, a.Evidence, a.Truncated, a.IgnoredTime, a.Merged = false, ev, p.truncated, p.ignoredTime, merged
 	d.TermText = nil // only needed for the evidence of d's own assignment
 	if err := c.store.add(d, c.state); err != nil {
 		return a, err
@@ -552,6 +566,10 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 // state is what is saved with each batch of documents.
 func (c *Clusterer) state() storedState {
 	st := storedState{Version: storeVersion, Clusters: c.clusters, Docs: int64(len(c.hist.recs)), Watermark: c.win.watermark}
+	for from, into := range c.merged {
+		st.Merged = append(st.Merged, [2]int{from, into})
+	}
+	slices.SortFunc(st.Merged, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
 	for _, cl := range c.win.open {
 		st.Open = append(st.Open, cl.seq)
 	}
@@ -580,6 +598,9 @@ func (c *Clusterer) restore() error {
 		c.hist.restore(a)
 	}
 	c.clusters = st.Clusters
+	for _, m := range st.Merged {
+		c.merged[m[0]] = m[1]
+	}
 	open := make(map[int]bool, len(st.Open))
 	for _, n := range st.Open {
 		open[n] = true
@@ -615,7 +636,7 @@ func (c *Clusterer) Clusters() iter.Seq[Cluster] {
 		return func(func(Cluster) bool) {}
 	}
 	c.mu.Lock()
-	snap := c.hist.clusters(c.clusters)
+	snap := c.hist.clusters(c.clusters, c.resolve)
 	c.mu.Unlock()
 	return slices.Values(snap)
 }

@@ -2,6 +2,7 @@ package dedup
 
 import (
 	"math"
+	"slices"
 	"time"
 
 	"golang.org/x/text/language"
@@ -66,14 +67,16 @@ func (h *history) assignment(i int32) Assignment {
 	return a
 }
 
-// clusters lists the n clusters created so far.
-func (h *history) clusters(n int) []Cluster {
+// clusters lists the clusters among the n created so far that were not
+// merged into others; resolve maps a cluster number to the number of the
+// cluster it is now part of.
+func (h *history) clusters(n int, resolve func(int) int) []Cluster {
 	out := make([]Cluster, n)
 	for i := range out {
 		out[i].ID = clusterID(i + 1)
 	}
 	for _, r := range h.recs {
-		cl := &out[r.cluster-1]
+		cl := &out[resolve(r.cluster)-1]
 		cl.Docs = append(cl.Docs, r.id)
 		if r.published != noTime {
 			t := time.Unix(r.published, int64(r.nsec)).UTC()
@@ -85,7 +88,10 @@ func (h *history) clusters(n int) []Cluster {
 			}
 		}
 	}
-	return out
+	return slices.DeleteFunc(out, func(cl Cluster) bool {
+		n, _ := clusterNumber(cl.ID)
+		return resolve(n) != n
+	})
 }
 
 // assignment is the stored form of d's assignment.

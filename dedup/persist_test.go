@@ -48,7 +48,7 @@ func stream(t testing.TB) []dedup.Document {
 
 // small makes clusters close within the stream and batches small, to
 // exercise restoring the window from several batches.
-var small = []dedup.Option{dedup.WithRetention(4 * 24 * time.Hour), dedup.WithBatchSize(3)}
+var small = []dedup.Option{dedup.WithLateness(24 * time.Hour), dedup.WithBatchSize(3)}
 
 // addAll adds docs to c one by one and returns the assignments without
 // their evidence.
@@ -324,7 +324,7 @@ func TestInvalid(t *testing.T) {
 		why string
 	}{
 		{dedup.WithWindow(0), "a window of no time"},
-		{dedup.WithRetention(-time.Hour), "a negative retention"},
+		{dedup.WithLateness(-time.Hour), "a negative lateness"},
 		{dedup.WithMaxDocs(0), "no documents"},
 		{dedup.WithThreshold(2), "a threshold above 1 joins nothing"},
 		{dedup.WithThreshold(-0.1), "a negative threshold joins everything"},

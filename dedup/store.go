@@ -52,13 +52,17 @@ type storedState struct {
 	Docs      int64     `json:"docs"`     // documents added
 	Watermark time.Time `json:"watermark,omitzero"`
 	Open      []int     `json:"open"` // numbers of the open clusters
+	// Merged maps the number of every cluster merged into another to the
+	// number of that other, as a list of pairs.
+	Merged [][2]int `json:"merged,omitempty"`
 }
 
 // storeVersion changes when the stored features or their meaning change;
 // an index of another version is refused rather than misread. Version 3
 // computes MinHash signatures on skeletons (see minhash) and stores a
-// content fingerprint with each assignment.
-const storeVersion = 3
+// content fingerprint with each assignment; version 4 indexes the day of
+// publication of dated documents only, and saves the merges of clusters.
+const storeVersion = 4
 
 // storedAssignment is field "a": what restoring the history needs.
 type storedAssignment struct {
@@ -244,8 +248,8 @@ func (s *store) write(b batch) error {
 			return err
 		}
 		x = encodeFeatures(x[:0], d)
-		if !d.At.IsZero() {
-			f.WriteString(dayToken(d.At))
+		if !d.Published.IsZero() {
+			f.WriteString(dayToken(d.Published))
 		}
 		if err := bb.Index(d.ID, storedDoc{F: f.String(), C: d.Cluster, A: string(a), X: string(x)}); err != nil {
 			return fmt.Errorf("%q: %w", d.ID, err)

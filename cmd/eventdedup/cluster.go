@@ -91,7 +91,7 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	index := fs.String("index", "", "keep the index and cluster state in `DIR`, and continue from it (default: a temporary index)")
 	window := fs.Duration("window", dedup.DefaultWindow, "how far apart in publication time reports of one event may be")
-	retention := fs.Duration("retention", dedup.DefaultRetention, "how long a cluster stays open for late reports after its newest one")
+	lateness := fs.Duration("lateness", dedup.DefaultLateness, "how late, behind the newest report, a report may arrive and find its clusters in memory (later ones find them in the index)")
 	threshold := fs.Float64("threshold", dedup.DefaultThreshold, "similarity in [0,1] at which a document joins a cluster")
 	evidence := fs.Bool("evidence", false, "include the evidence of each assignment")
 	batch := fs.Int("batch", dedup.DefaultBatchSize, "write the index every `N` documents; a crash loses at most the last N, which a re-run adds again")
@@ -107,7 +107,7 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if !checkFlags("cluster", stderr,
-		positiveDuration("window", *window), positiveDuration("retention", *retention),
+		positiveDuration("window", *window), nonNegativeDuration("lateness", *lateness),
 		unitFlag("threshold", *threshold), positiveInt("batch", *batch), positiveInt("max-text", *maxText)) {
 		return exitUsage
 	}
@@ -116,7 +116,7 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer stop()
 
 	opts := []dedup.Option{
-		dedup.WithWindow(*window), dedup.WithRetention(*retention), dedup.WithThreshold(*threshold), dedup.WithMaxText(*maxText),
+		dedup.WithWindow(*window), dedup.WithLateness(*lateness), dedup.WithThreshold(*threshold), dedup.WithMaxText(*maxText),
 		dedup.WithBatchSize(*batch),
 	}
 	var (
