@@ -30,6 +30,9 @@ const (
 	featTerms = iota
 	featSurface
 	featEnts
+	featNames
+	featPlaces
+	featNumbers
 	featCrossLang
 	featCrossScript
 	featGap
@@ -50,7 +53,10 @@ func pairFeatures(a, b *doc, window time.Duration) [numFeatures]float64 {
 	default:
 		f[featCrossLang], f[featCrossScript] = 1, 1
 	}
-	f[featEnts] = entCosine(a, b)
+	f[featEnts] = entCosine(a, b, -1)
+	f[featNames] = entCosine(a, b, int(kindName))
+	f[featPlaces] = entCosine(a, b, int(kindPlace))
+	f[featNumbers] = entCosine(a, b, int(kindNumber))
 	if a.Published.IsZero() || b.Published.IsZero() {
 		f[featUndated] = 1
 	} else {
@@ -60,24 +66,28 @@ func pairFeatures(a, b *doc, window time.Duration) [numFeatures]float64 {
 	return f
 }
 
-// entCosine is the cosine of the entities of two documents. A weak entity
+// entCosine is the cosine of the entities of two documents, of one kind
+// only when only is not negative. A weak entity
 // (a word of an uncased script that may be a name) counts, at weakWeight,
 // only where it matches, with a key of minKeyWeakMatch consonants or more,
 // and two weak entities match only across languages: within one, a shared
 // word is the business of the terms.
-func entCosine(a, b *doc) float64 {
+func entCosine(a, b *doc, only int) float64 {
 	var dp, na, nb float64
 	for i, w := range a.Ents.W {
-		if !a.EntWeak[i] {
+		if !a.EntWeak[i] && (only < 0 || int(a.EntKind[i]) == only) {
 			na += float64(w) * float64(w)
 		}
 	}
 	for i, w := range b.Ents.W {
-		if !b.EntWeak[i] {
+		if !b.EntWeak[i] && (only < 0 || int(b.EntKind[i]) == only) {
 			nb += float64(w) * float64(w)
 		}
 	}
 	dot(a.Ents, b.Ents, func(i, j int, _ float64) {
+		if only >= 0 && int(a.EntKind[i]) != only {
+			return
+		}
 		wa, wb := float64(a.Ents.W[i]), float64(b.Ents.W[j])
 		weakA, weakB := a.EntWeak[i], b.EntWeak[j]
 		if weakA || weakB {
