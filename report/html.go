@@ -36,7 +36,9 @@ func WithTitle(s string) Option { return func(o *pageOptions) { o.title = s } }
 
 // WithTime sets the time the page says it was made (default the current
 // time); a fixed time makes the page reproducible.
-func WithTime(t time.Time) Option { return func(o *pageOptions) { o.now = func() time.Time { return t } } }
+func WithTime(t time.Time) Option {
+	return func(o *pageOptions) { o.now = func() time.Time { return t } }
+}
 
 // WriteHTML writes one self-contained HTML page showing events in their
 // order: for each its headline, a timeline (an SVG of its members on a time
