@@ -500,22 +500,41 @@ func nasal[T text](k *keyer, w T, i *int, mode keyMode) {
 	}
 }
 
-// Costs of the weighted edit distance, in quarter units: a full edit costs
-// 4. A substitution inside a class of [Key] costs less than one across
-// classes, and nothing when one letter stands for either.
+// Costs of the weighted edit distance between fine keys, in quarter units:
+// integer costs keep the distance exact and its table small.
+const (
+	// fullEdit is the cost of replacing, inserting or deleting a letter of
+	// another class of [Key].
+	fullEdit = 4
+	// halfEdit is the cost of a difference that transcription systems keep
+	// but often blur: n and ng, fricative and affricate, h and k, a vowel
+	// mark or a glide that comes and goes. Chosen on dev-names.tsv and
+	// testdata/names-entities.tsv with the matcher's thresholds (see
+	// [DefaultThreshold]); phonetic precision ≥ 0.98 and recall ≥ 0.95 hold
+	// for RANGE_HALF quarter units.
+	halfEdit = 2
+	// costRows is the size of the cost tables: row 0 for a letter not
+	// listed, then one row per fine key letter (34 of them); at most 64, so
+	// that a set of rows fits the uint64 of keyCosts.near.
+	costRows = 48
+)
+
+// keyCosts are the costs of the weighted edit distance between fine keys. A
+// substitution inside a class of [Key] costs less than one across classes,
+// and nothing when one letter stands for either.
 type keyCosts struct {
-	index [128]uint8    // letter → row, 0 for letters not listed
-	sub   [48][48]uint8 // substitution
-	del   [48]uint8     // insertion or deletion
-	fine  string        // the letters, in row order from 1
-	// near[i] has bit j when letter j can replace letter i for less than 2
-	// (half an edit): only such letters can stand for it cheaply.
-	near [48]uint64
+	index [128]uint8                // letter → row, 0 for letters not listed
+	sub   [costRows][costRows]uint8 // substitution
+	del   [costRows]uint8           // insertion or deletion
+	fine  string                    // the letters, in row order from 1
+	// near[i] has bit j when letter j can replace letter i for less than
+	// halfEdit: only such letters can stand for it cheaply.
+	near [costRows]uint64
 }
 
 // lowerBound is a lower bound of the distance between keys a and b: every
-// letter of a that no letter of b can replace for less than half an edit
-// costs at least that (2), replaced or deleted.
+// letter of a that no letter of b can replace for less than halfEdit costs
+// at least that, replaced or deleted.
 func (c *keyCosts) lowerBound(a, b []byte) int {
 	var inB uint64
 	for i := 0; i < len(b); i++ {
@@ -524,7 +543,7 @@ func (c *keyCosts) lowerBound(a, b []byte) int {
 	lb := 0
 	for i := 0; i < len(a); i++ {
 		if c.near[c.index[a[i]&0x7F]]&inB == 0 {
-			lb += 2
+			lb += halfEdit
 		}
 	}
 	return lb
@@ -539,13 +558,13 @@ var costs = sync.OnceValue(func() *keyCosts {
 		i, j := c.index[x], c.index[y]
 		c.sub[i][j], c.sub[j][i] = v, v
 	}
-	for i := range 48 {
-		for j := range 48 {
+	for i := range costRows {
+		for j := range costRows {
 			if i != j {
-				c.sub[i][j] = 4
+				c.sub[i][j] = fullEdit
 			}
 		}
-		c.del[i] = 4
+		c.del[i] = fullEdit
 	}
 	// one letter stands for either
 	for _, p := range []string{"lr", "un", "ug", "zs", "zx", "zX", "zc", "zj", "zC", "cj", "cC", "xs", "Xs", "Xx", "Xh",
@@ -556,20 +575,20 @@ var costs = sync.OnceValue(func() *keyCosts {
 	// fricative and affricate; the voicing of affricates costs a full edit
 	// (Qiang, Jian: every system for Chinese keeps it)
 	for _, p := range []string{"ng", "sc", "sj", "sC", "xc", "xj", "xC", "Xc", "Xj", "XC"} {
-		set(p[0], p[1], 2)
+		set(p[0], p[1], halfEdit)
 	}
 	// across classes, but often confused between scripts
 	for _, p := range []string{"hk", "xh", "xq", "ay", "aY", "yc", "yj", "yz", "Ic", "Ij", "mn", "mu", "mg"} {
-		set(p[0], p[1], 2)
+		set(p[0], p[1], halfEdit)
 	}
 	// h (and kh), a weak g, a vowel mark, an initial glide and a coda liquid
 	// come and go
 	for _, l := range "hqFGayYIr" {
-		c.del[c.index[l]] = 2
+		c.del[c.index[l]] = halfEdit
 	}
-	for i := range 48 {
-		for j := range 48 {
-			if c.sub[i][j] < 2 {
+	for i := range costRows {
+		for j := range costRows {
+			if c.sub[i][j] < halfEdit {
 				c.near[i] |= 1 << j
 			}
 		}
@@ -578,7 +597,7 @@ var costs = sync.OnceValue(func() *keyCosts {
 })
 
 // keyDistance is the weighted edit distance between two fine keys, in
-// quarter units, or a value above limit once it is sure to exceed it.
+// quarter units (see fullEdit), or a value above limit once it is sure to exceed it.
 func (c *keyCosts) keyDistance(a, b []byte, limit int) int {
 	if len(a) > len(b) {
 		a, b = b, a
@@ -635,7 +654,7 @@ func (c *keyCosts) keySimilarity(a, b []byte, least float64) float64 {
 	if n == 0 {
 		return 0
 	}
-	limit := int((1 - least) * 4 * float64(n))
+	limit := int((1 - least) * fullEdit * float64(n))
 	if c.lowerBound(a, b) > limit || c.lowerBound(b, a) > limit {
 		return 0
 	}
@@ -643,7 +662,7 @@ func (c *keyCosts) keySimilarity(a, b []byte, least float64) float64 {
 	if d > limit {
 		return 0
 	}
-	return max(0, 1-float64(d)/4/float64(n))
+	return max(0, 1-float64(d)/fullEdit/float64(n))
 }
 
 // appendRomanKey romanizes a run of one script and appends its key to the
