@@ -546,6 +546,8 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 	} else {
 		d.Score, ev = min(max(best.score, 0), 1), evidenceWith(d, best.best, c.cfg.window/2)
 	}
+	d.Title, d.Source, d.URL = keepTitle(p.doc.Title), p.doc.Source, p.doc.URL
+	d.TieNames, d.TiePlaces = ties(ev)
 	w.add(d, target)
 	var merged []string
 	if !d.New {

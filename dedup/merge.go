@@ -2,8 +2,6 @@ package dedup
 
 import (
 	"slices"
-	"strconv"
-	"strings"
 )
 
 // Merges. A document that links to a second cluster as strongly as to the
@@ -20,8 +18,8 @@ import (
 // was merged into, following merges to the end. Any other string is
 // returned as it is.
 func (c *Clusterer) Resolve(id string) string {
-	n, ok := clusterNumber(id)
-	if !ok {
+	n := clusterSeq(id)
+	if n < 1 {
 		return id
 	}
 	c.mu.Lock()
@@ -30,16 +28,6 @@ func (c *Clusterer) Resolve(id string) string {
 		return id
 	}
 	return clusterID(c.resolve(n))
-}
-
-// clusterNumber parses a cluster id.
-func clusterNumber(id string) (int, bool) {
-	s, ok := strings.CutPrefix(id, "c")
-	if !ok {
-		return 0, false
-	}
-	n, err := strconv.Atoi(s)
-	return n, err == nil && n > 0 && clusterID(n) == id
 }
 
 // resolve returns the number of the cluster that cluster n is now part of.

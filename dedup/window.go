@@ -25,8 +25,8 @@ type window struct {
 	lateness  time.Duration // allowed, behind the watermark
 	maxDocs   int
 	st        *stats
-	docs      map[string]*doc // documents of open clusters
-	open      clusterHeap     // open clusters, the one with the oldest newest member first
+	docs      map[string]*doc  // documents of open clusters
+	open      clusterHeap      // open clusters, the one with the oldest newest member first
 	bySeq     map[int]*cluster // open clusters by number
 	postings  map[uint64][]*doc
 	watermark time.Time // newest publication time seen
