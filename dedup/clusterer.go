@@ -492,14 +492,16 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 
 	w := c.win
 	d := p.d
+	// The clusters d may join are loaded first, when evicted, so that d is
+	// weighted among their documents as if they had stayed.
+	if err := c.recall(d); err != nil {
+		return Assignment{ID: p.doc.ID}, err
+	}
 	d.attest(w.st)
 	d.Seq = int64(len(c.hist.recs)) + 1
 	d.At = w.at(d.Published)
 	w.st.update(d, 1)
 	d.weigh(w.st)
-	if err := c.recall(d); err != nil {
-		return Assignment{ID: p.doc.ID}, err
-	}
 	cands, found := w.candidates(d)
 
 	// A near-verbatim copy joins the cluster of the document it copies and

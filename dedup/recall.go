@@ -71,18 +71,17 @@ func sharesEntity(a, b *doc) bool {
 // recallQuery finds the documents that share one of d's most informative
 // entities and, when d is dated, were published within the window of it.
 func recallQuery(d *doc, width time.Duration) query.Query {
-	keys := d.indexKeys()
+	// d is not weighted yet: its entities are taken by prominence.
+	order := make([]int, len(d.Ents.K))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return cmp.Compare(d.Ents.W[j], d.Ents.W[i]) })
 	var ents []query.Query
-	for _, g := range [...][]keyWeight{keys[2], keys[3]} {
-		for _, kw := range g[:min(len(g), recallKeys/2)] {
-			i, ok := slices.BinarySearch(d.Ents.K, kw.k)
-			if !ok {
-				continue
-			}
-			t := bleve.NewTermQuery(kindScope[d.EntKind[i]] + ":" + d.EntKey[i])
-			t.SetField("f")
-			ents = append(ents, t)
-		}
+	for _, i := range order[:min(len(order), recallKeys)] {
+		t := bleve.NewTermQuery(kindScope[d.EntKind[i]] + ":" + d.EntKey[i])
+		t.SetField("f")
+		ents = append(ents, t)
 	}
 	if len(ents) == 0 {
 		return bleve.NewMatchNoneQuery()
