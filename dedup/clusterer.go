@@ -53,7 +53,7 @@ const (
 	// DefaultMaxDocs is how many documents the open clusters may hold.
 	DefaultMaxDocs = 20000
 	// DefaultThreshold is the similarity at which a document joins a cluster.
-	DefaultThreshold = 0.6
+	DefaultThreshold = 0.8
 	// DefaultDuplicate is the estimated Jaccard similarity of character
 	// 5-gram sets at which a document is a near-verbatim copy of another.
 	DefaultDuplicate = 0.6
