@@ -541,6 +541,8 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 		d.Score, ev = min(max(m.score, 0), 1), m.evidence()
 	}
 	d.Cluster = target.id
+	d.Title, d.Source, d.URL = keepTitle(p.doc.Title), p.doc.Source, p.doc.URL
+	d.TieNames, d.TiePlaces = ties(ev)
 	w.add(d, target)
 	c.hist.add(d)
 	w.evict()
