@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -43,15 +42,10 @@ type namesOutput struct {
 }
 
 func runNames(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("names", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, namesHelp) }
+	fs := newFlags("names")
 	labelled := fs.Bool("labelled", false, "score a labelled file: LABEL, LANG, A, B")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if status, ok := parseFlags(fs, namesHelp, args, stdout, stderr); !ok {
+		return status
 	}
 	if *labelled {
 		return runLabelledNames(stdin, stdout, stderr)
