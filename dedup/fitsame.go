@@ -61,6 +61,7 @@ func main() {
 	folds := flag.Int("folds", 10, "number of cross-validation folds")
 	repeats := flag.Int("repeats", 5, "cross-validation runs, with seeds 1…N")
 	maxFalse := flag.Float64("max", 0.04, "largest fraction of dissimilar pairs judged the same, in the fit")
+	events := flag.String("events", "", "check the fitted threshold on all pairs of the documents of this JSON Lines `FILE` with gold \"event\" labels")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: go run ./dedup/fitsame.go [flags] pairs.jsonl")
 		flag.PrintDefaults()
@@ -122,6 +123,11 @@ func main() {
 	fmt.Printf("out-of-fold (%d folds × %d seeds):\n", *folds, *repeats)
 	reportRuns(items, lo)
 
+	if *events != "" {
+		if err := checkEvents(*events, named); err != nil {
+			log.Fatal(err)
+		}
+	}
 	fmt.Printf("\nDefaultSameScore = %.2f (-max %.2f; fold thresholds %.2f–%.2f)\n", named, *maxFalse, slices.Min(ts), slices.Max(ts))
 }
 
@@ -179,10 +185,9 @@ func load(path string) ([]item, error) {
 			continue
 		}
 		parts := r.Evidence.Parts
-		content, hasContent := parts["content"]
 		it := item{
 			score:   r.Score,
-			blind:   hasContent && content == 0,
+			blind:   blind(r),
 			label:   o <= sameStory,
 			langs:   dedup.Lang(p.A.Lang) + "-" + dedup.Lang(p.B.Lang),
 			overall: o,
@@ -409,4 +414,89 @@ func dotw(w, x []float64) float64 {
 		s += w[j] * x[j]
 	}
 	return s
+}
+
+// checkEvents compares all pairs of the documents of path, with gold event
+// labels, and prints how many pairs of one event and of different events
+// score t or more, by whether the two are of one language.
+func checkEvents(path string, t float64) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var (
+		docs  []dedup.Document
+		event []string
+	)
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, dedup.MaxLineBytes)
+	for sc.Scan() {
+		var g struct{ Event string }
+		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
+			return err
+		}
+		d, err := dedup.ParseJSON(sc.Bytes())
+		if err != nil {
+			return err
+		}
+		docs, event = append(docs, d), append(event, g.Event)
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	var pairs []dedup.Pair
+	var at [][2]int
+	for i := range docs {
+		for j := i + 1; j < len(docs); j++ {
+			pairs = append(pairs, dedup.Pair{A: docs[i], B: docs[j]})
+			at = append(at, [2]int{i, j})
+		}
+	}
+	c, err := dedup.New()
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	type key struct{ sameEvent, sameLang bool }
+	n, same := make(map[key]int), make(map[key]int)
+	var worst []string
+	top, topPair := 0.0, ""
+	i := 0
+	for r, err := range c.CompareAll(context.Background(), pairs) {
+		p, ij := pairs[i], at[i]
+		i++
+		if err != nil {
+			return err
+		}
+		k := key{event[ij[0]] == event[ij[1]], dedup.Lang(p.A.Lang) == dedup.Lang(p.B.Lang)}
+		n[k]++
+		if !k.sameEvent && r.Score > top {
+			top, topPair = r.Score, p.A.ID+"/"+p.B.ID
+		}
+		if !blind(r) && r.Score >= t {
+			same[k]++
+			if !k.sameEvent {
+				worst = append(worst, fmt.Sprintf("%s/%s %.3f", p.A.ID, p.B.ID, r.Score))
+			}
+		}
+	}
+	fmt.Printf("\n%s: pairs scoring %.2f or more (%d documents)\n", path, t, len(docs))
+	for _, k := range []key{{true, true}, {true, false}, {false, true}, {false, false}} {
+		what := map[bool]string{true: "one event", false: "different events"}[k.sameEvent]
+		lang := map[bool]string{true: "one language", false: "two languages"}[k.sameLang]
+		fmt.Printf("  %-16s %-13s %3d of %3d\n", what, lang, same[k], n[k])
+	}
+	fmt.Printf("  the highest score of a pair of different events: %.3f (%s)\n", top, topPair)
+	for _, w := range worst {
+		fmt.Println("  different events judged the same:", w)
+	}
+	return nil
+}
+
+// blind reports whether a pair was left without content: Compare then sets
+// the part "content" of its evidence to 0.
+func blind(r dedup.Comparison) bool {
+	v, ok := r.Evidence.Parts["content"]
+	return ok && v == 0
 }
