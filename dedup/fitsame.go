@@ -16,8 +16,8 @@
 // The decision is a threshold on the graded Score: the least score at which
 // at most -max of the dissimilar pairs are judged the same (the more
 // same-story pairs the lower the threshold). A pair left without content
-// (its documents being mostly text that recurs in the batch) is never the
-// same. The threshold is fitted by k-fold cross-validation stratified by
+// (its documents being mostly text that recurs in the batch) is not the
+// same unless its documents are near-verbatim copies of each other. The threshold is fitted by k-fold cross-validation stratified by
 // language pair and label, repeated with several seeds: the program prints
 // the out-of-fold rates, in all and by language pair, the range of the fold
 // thresholds, and the in-sample fit on all pairs, whose threshold is the
@@ -51,7 +51,7 @@ const (
 type item struct {
 	score   float64
 	x       []float64 // channel features of the logistic model
-	blind   bool      // no content: never the same
+	blind   bool      // no content and no copy: never the same
 	label   bool      // same story
 	langs   string
 	overall float64
@@ -187,7 +187,7 @@ func load(path string) ([]item, error) {
 		parts := r.Evidence.Parts
 		it := item{
 			score:   r.Score,
-			blind:   blind(r),
+			blind:   blind(r) && !r.Duplicate,
 			label:   o <= sameStory,
 			langs:   dedup.Lang(p.A.Lang) + "-" + dedup.Lang(p.B.Lang),
 			overall: o,
@@ -474,7 +474,7 @@ func checkEvents(path string, t float64) error {
 		if !k.sameEvent && r.Score > top {
 			top, topPair = r.Score, p.A.ID+"/"+p.B.ID
 		}
-		if !blind(r) && r.Score >= t {
+		if (!blind(r) || r.Duplicate) && r.Score >= t {
 			same[k]++
 			if !k.sameEvent {
 				worst = append(worst, fmt.Sprintf("%s/%s %.3f", p.A.ID, p.B.ID, r.Score))
