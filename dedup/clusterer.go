@@ -298,7 +298,11 @@ func (c *Clusterer) prepare(d Document) (*prepared, error) {
 	d.Title, cutTitle = clean(d.Title, c.cfg.maxText)
 	d.Text, cutText = clean(d.Text, c.cfg.maxText)
 	res := c.cfg.detector.DetectHint(d.Title+"\n"+d.Text, d.Lang)
-	p := &prepared{doc: d, lang: res.Tag, d: newDoc(d.ID, c.x.extract(d, baseLang(res.Tag)), d.Published), truncated: cutTitle || cutText, ignoredTime: ignoredTime}
+	e, err := c.x.extract(d, baseLang(res.Tag))
+	if err != nil {
+		return nil, fmt.Errorf("dedup: %w", err)
+	}
+	p := &prepared{doc: d, lang: res.Tag, d: newDoc(d.ID, e, d.Published), truncated: cutTitle || cutText, ignoredTime: ignoredTime}
 	p.d.FP = fp
 	return p, nil
 }
@@ -560,6 +564,8 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 		d.Score, ev = min(max(m.score, 0), 1), m.evidence()
 	}
 	d.Cluster = target.id
+	d.Title, d.Source, d.URL = keepTitle(p.doc.Title), p.doc.Source, p.doc.URL
+	d.TieNames, d.TiePlaces = ties(ev)
 	w.add(d, target)
 	c.hist.add(d)
 	w.evict()

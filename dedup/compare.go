@@ -110,7 +110,7 @@ func (c *Clusterer) pairFeatures(jobs []*job) []*pairDoc {
 		wg.Go(func() {
 			for i := range next {
 				if j := jobs[i]; j != nil && j.err == nil {
-					out[i] = c.x.pairFeatures(j.d, j.p.d.Lang)
+					out[i], j.err = c.x.pairFeatures(j.d, j.p.d.Lang)
 				}
 			}
 		})

@@ -32,6 +32,11 @@ type doc struct {
 	DuplicateOf string
 	// FP is the fingerprint of the document's content (see fingerprint).
 	FP uint64
+	// Title (cut to maxTitleKept), Source and URL, and the names and places
+	// of the evidence of its assignment, are kept for the cluster view.
+	Title, Source, URL string
+	TieNames           []NamePair
+	TiePlaces          []string
 
 	// Terms are the content terms, scoped by language, weighted by TF-IDF
 	// and normalized to unit length; TermText spells them, for the evidence

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/internal/corpustest"
 )
 
 // TestSameDecisionSemEval measures the same-story decision of CompareAll on
@@ -80,7 +81,7 @@ func TestSameDecisionSemEval(t *testing.T) {
 // the pairs of one event, mostly across languages and scripts, are found at
 // least as often as when DefaultSameScore was fitted (42 of 64).
 func TestSameDecisionDevEvents(t *testing.T) {
-	docs := readGold(t, sharedCorpus(t, "dev-events.jsonl"))
+	docs := readGold(t, corpustest.Path(t, "dev-events.jsonl"))
 	var pairs []dedup.Pair
 	var one []bool
 	for i := range docs {

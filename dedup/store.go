@@ -74,6 +74,13 @@ type storedAssignment struct {
 	// FP is the fingerprint of the content (see fingerprint), to tell a
 	// repeated document from another one under the same id.
 	FP uint64 `json:"fp,omitempty"`
+	// For the cluster view (see Cluster); absent from indexes written
+	// before it, whose members then show without them.
+	Title  string     `json:"title,omitempty"`
+	Source string     `json:"source,omitempty"`
+	URL    string     `json:"url,omitempty"`
+	Names  []NamePair `json:"names,omitempty"`
+	Places []string   `json:"places,omitempty"`
 }
 
 const wsAnalyzer = "eventdedup_ws"
