@@ -18,7 +18,11 @@ func TestCodecRoundTrip(t *testing.T) {
 		{ID: "c", Text: "日米2プラス2、ブリンケン国務長官"},
 		{ID: "d", Text: "x"},
 	} {
-		d := newDoc(in.ID, x.extract(in, "en"), in.Published)
+		e, err := x.extract(in, "en")
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := newDoc(in.ID, e, in.Published)
 		st.update(d, 1)
 		d.weigh(st)
 		got := &doc{}

@@ -36,7 +36,10 @@ func TestFindNumbers(t *testing.T) {
 // "surface=key", weak ones marked with "?".
 func names(t *testing.T, x *extractor, title, text, lang string) []string {
 	t.Helper()
-	e := x.extract(Document{Title: title, Text: text}, lang)
+	e, err := x.extract(Document{Title: title, Text: text}, lang)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var out []string
 	for _, m := range e.mentions {
 		if m.kind != kindName {
@@ -155,7 +158,10 @@ func TestPlaces(t *testing.T) {
 		{"en", "The NATO-Russia Council met.", []string{"o:NATO", "p:RU"}, nil, "organisations"},
 	}
 	for _, tt := range tests {
-		e := x.extract(Document{Text: tt.text}, tt.lang)
+		e, err := x.extract(Document{Text: tt.text}, tt.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
 		var got []string
 		for _, m := range e.mentions {
 			switch m.kind {
@@ -174,6 +180,21 @@ func TestPlaces(t *testing.T) {
 			if slices.Contains(got, n) {
 				t.Errorf("%s: %q: %s found in %q", tt.why, tt.text, n, got)
 			}
+		}
+	}
+}
+
+// TestAnalyzers checks that the analyzer of every language with its own
+// builds: they are built on first use, not by newExtractor.
+func TestAnalyzers(t *testing.T) {
+	x, err := newExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang := range analyzerNames {
+		an, err := x.analyzer(lang)
+		if err != nil || an == nil {
+			t.Errorf("analyzer(%q) = %v, %v", lang, an, err)
 		}
 	}
 }

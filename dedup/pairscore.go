@@ -61,16 +61,16 @@ type pairDoc struct {
 
 // pairFeatures extracts the position-weighted grams and words of a document
 // of language lang.
-func (x *extractor) pairFeatures(d Document, lang string) *pairDoc {
+func (x *extractor) pairFeatures(d Document, lang string) (*pairDoc, error) {
 	text := d.Text
 	if d.Title != "" {
 		text = d.Title + "\n" + d.Text
 	}
-	p := &pairDoc{grams: charGrams(text)}
-	an := x.std
-	if a, ok := x.byLang[lang]; ok {
-		an = a
+	an, err := x.analyzer(lang)
+	if err != nil {
+		return nil, err
 	}
+	p := &pairDoc{grams: charGrams(text)}
 	b := make(vecBuilder)
 	scope := "t:" + lang
 	runes, at := 0, 0 // rune count of text[:at]
@@ -85,7 +85,7 @@ func (x *extractor) pairFeatures(d Document, lang string) *pairDoc {
 		b[tokenHash(scope, string(tok.Term))] += math.Exp(-float64(runes) / leadDecay)
 	}
 	p.words = b.build()
-	return p
+	return p, nil
 }
 
 // charGrams returns the character n-grams (minGram to maxGram runes) of the
