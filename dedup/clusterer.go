@@ -536,7 +536,7 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 	var copied *doc
 	origSeq := int64(0)
 	for _, n := range found[:min(len(found), maxDupChecks)] {
-		if d.Sig.jaccard(&n.Sig) < c.cfg.duplicate {
+		if !w.eligible(d, n.cl) || d.Sig.jaccard(&n.Sig) < c.cfg.duplicate {
 			continue
 		}
 		s := n.Seq
@@ -554,7 +554,7 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 	case copied != nil:
 		target = copied.cl
 		d.DuplicateOf = c.hist.recs[origSeq-1].id
-		best = link{cl: target, score: 1, best: copied}
+		best = link{cl: target, score: 1, best: copied, members: []*doc{copied}}
 	default:
 		for _, cl := range cands {
 			l := linkTo(d, cl, found, c.cfg.window)
@@ -573,7 +573,7 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 		target = newCluster(c.clusters)
 		d.New = true
 	} else {
-		d.Score, ev = min(max(best.score, 0), 1), evidenceWith(d, best.best, c.cfg.window/2)
+		d.Score, ev = min(max(best.score, 0), 1), evidenceWith(d, best.members, c.cfg.window/2)
 	}
 	d.Title, d.Source, d.URL = keepTitle(p.doc.Title), p.doc.Source, p.doc.URL
 	d.TieNames, d.TiePlaces = ties(ev)

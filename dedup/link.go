@@ -134,9 +134,10 @@ const maxLinkMembers = 8
 // link is a document's link to a cluster: the mean of its linkTopK highest
 // probabilities with the cluster's members, and the member it is most like.
 type link struct {
-	cl    *cluster
-	score float64
-	best  *doc
+	cl      *cluster
+	score   float64
+	best    *doc
+	members []*doc // compared, in order of retrieval
 }
 
 // linkTo scores d against the members of cl, the retrieved ones (found, in
@@ -157,7 +158,7 @@ func linkTo(d *doc, cl *cluster, found []*doc, window time.Duration) link {
 		}
 	}
 	ps := make([]float64, len(members))
-	l := link{cl: cl}
+	l := link{cl: cl, members: members}
 	bestP := -1.0
 	for i, m := range members {
 		ps[i] = sameProb(pairFeatures(d, m, window))
@@ -176,15 +177,23 @@ func linkTo(d *doc, cl *cluster, found []*doc, window time.Duration) link {
 	return l
 }
 
-// evidenceWith returns what d shares with a member m of the cluster it
-// joins.
-func evidenceWith(d, m *doc, tau time.Duration) Evidence {
-	if m == nil {
+// evidenceWith returns what d shares with the members of the cluster it
+// joins that it was compared with, spelled as the earliest of them writes
+// it.
+func evidenceWith(d *doc, members []*doc, tau time.Duration) Evidence {
+	if len(members) == 0 {
 		return Evidence{}
 	}
-	keep := m.cl
+	members = slices.Clone(members)
+	slices.SortFunc(members, func(a, b *doc) int { return cmp.Compare(a.Seq, b.Seq) })
+	keep := make([]*cluster, len(members))
 	one := newCluster(0)
-	one.add(m)
-	m.cl = keep
+	for i, m := range members {
+		keep[i] = m.cl
+		one.add(m)
+	}
+	for i, m := range members {
+		m.cl = keep[i]
+	}
 	return one.similarity(d, tau, true).evidence()
 }

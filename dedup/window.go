@@ -58,6 +58,16 @@ func (w *window) near(a, b *doc) bool {
 	return gap <= w.width && gap >= -w.width
 }
 
+// eligible reports whether d may join cluster c: when either is undated
+// (c when all its members are), or when d is published within the window
+// of c's dated members' span.
+func (w *window) eligible(d *doc, c *cluster) bool {
+	if d.Published.IsZero() || c.last.IsZero() {
+		return true
+	}
+	return !d.Published.Before(c.first.Add(-w.width)) && !d.Published.After(c.last.Add(w.width))
+}
+
 // candidates returns the clusters d may join, most promising first, and the
 // documents found, most like it first. Both come from the
 // postings of d's most informative keys, restricted to the time window: a
@@ -93,7 +103,7 @@ func (w *window) candidates(d *doc) ([]*cluster, []*doc) {
 	var cls []*cluster
 	seen := make(map[*cluster]bool)
 	for _, p := range docs {
-		if !seen[p.cl] {
+		if !seen[p.cl] && w.eligible(d, p.cl) {
 			seen[p.cl] = true
 			cls = append(cls, p.cl)
 			if len(cls) == maxCandidates {
