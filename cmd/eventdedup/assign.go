@@ -25,6 +25,7 @@ type clustering struct {
 	maxText   int
 	progress  bool
 	create    bool
+	detection
 }
 
 // flags defines the shared flags on fs.
@@ -36,6 +37,7 @@ func (o *clustering) flags(fs *flag.FlagSet) {
 	fs.IntVar(&o.batch, "batch", dedup.DefaultBatchSize, "write the index every `N` documents; a crash loses at most the last N, which a re-run adds again")
 	fs.IntVar(&o.maxText, "max-text", dedup.DefaultMaxText, "truncate titles and texts longer than `BYTES`, with a warning")
 	fs.BoolVar(&o.progress, "progress", false, "report progress on stderr even when it is not a terminal")
+	o.detection.flags(fs)
 	fs.BoolVar(&o.create, "create", false, "create the --index directory with its missing parents (without it, the parent must exist)")
 }
 
@@ -43,7 +45,8 @@ func (o *clustering) flags(fs *flag.FlagSet) {
 func (o *clustering) check(cmd string, stderr io.Writer) bool {
 	return checkFlags(cmd, stderr,
 		positiveDuration("window", o.window), positiveDuration("retention", o.retention),
-		unitFlag("threshold", o.threshold), positiveInt("batch", o.batch), positiveInt("max-text", o.maxText))
+		unitFlag("threshold", o.threshold), positiveInt("batch", o.batch), positiveInt("max-text", o.maxText),
+		o.detection.check())
 }
 
 // errNoParent is the error for an --index directory whose parent does not
@@ -63,7 +66,7 @@ func (o *clustering) open() (*dedup.Clusterer, error) {
 	}
 	opts := []dedup.Option{
 		dedup.WithWindow(o.window), dedup.WithRetention(o.retention), dedup.WithThreshold(o.threshold),
-		dedup.WithMaxText(o.maxText), dedup.WithBatchSize(o.batch),
+		dedup.WithMaxText(o.maxText), dedup.WithBatchSize(o.batch), dedup.WithDetector(o.detector()),
 	}
 	if o.index != "" {
 		return dedup.Open(o.index, opts...)
