@@ -130,9 +130,10 @@ type Comparison struct {
 	// related (same topic, another event) to the same story: see
 	// Clusterer.CompareAll.
 	Score float64 `json:"score"`
-	// Same reports whether the two are judged to report the same event: the
-	// decision clustering would take, its similarity (Evidence.Parts
-	// "cluster") reaching the threshold.
+	// Same reports whether the two are judged to report the same story:
+	// Score reaches the same score (DefaultSameScore, see WithSameScore),
+	// and neither document is mostly text that recurs in the batch, or they
+	// are copies of each other. See Clusterer.CompareAll.
 	Same bool `json:"same"`
 	// Duplicate reports whether one is a near-verbatim copy of the other.
 	Duplicate bool `json:"duplicate"`
