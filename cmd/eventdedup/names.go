@@ -204,10 +204,3 @@ func share(a, b int, format string) string {
 	}
 	return fmt.Sprintf(format, float64(a)/float64(b))
 }
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
