@@ -38,6 +38,9 @@ var (
 	// ErrIndexInUse is returned by Open when another Clusterer, in this
 	// process or another, has the directory open: an index has one writer.
 	ErrIndexInUse = errors.New("dedup: index is in use by another process or Clusterer")
+	// ErrNotIndex is returned by Open for a directory that is not empty
+	// and holds no index.
+	ErrNotIndex = errors.New("dedup: not an index directory")
 )
 
 // Defaults.
@@ -208,6 +211,9 @@ func New(opts ...Option) (*Clusterer, error) {
 // is refused with an error naming both versions, rather than misread: add
 // the documents again to a new directory.
 //
+// A directory that holds files but no index is refused with ErrNotIndex,
+// rather than written into: it is most likely a mistyped path.
+//
 // Only one Clusterer may use a directory at a time: Open fails with
 // ErrIndexInUse when another one, in this process or another, holds it for
 // more than two seconds. A failure to write the index in the background (a
@@ -215,6 +221,9 @@ func New(opts ...Option) (*Clusterer, error) {
 // Close, which then fail: what was added since the last Flush that succeeded
 // may not be saved.
 func Open(dir string, opts ...Option) (*Clusterer, error) {
+	if err := checkIndexDir(dir); err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("dedup: %w", err)
 	}
@@ -256,7 +265,7 @@ func open(dir string, opts []Option) (*Clusterer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("dedup: %w", err)
 	}
-	s, err := openStore(filepath.Join(dir, "index"), cfg.batchSize)
+	s, err := openStore(filepath.Join(dir, indexDir), cfg.batchSize)
 	if err != nil {
 		return nil, err
 	}

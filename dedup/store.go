@@ -223,6 +223,31 @@ func createIndex(path string, config map[string]any) (bleve.Index, error) {
 	return bleve.OpenUsing(path, config)
 }
 
+// checkIndexDir returns ErrNotIndex when dir exists, is not empty and holds
+// no index (nor the beginning of one, see createIndex).
+func checkIndexDir(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("dedup: %w", err)
+	}
+	for _, e := range entries {
+		if e.IsDir() && (e.Name() == indexDir || e.Name() == indexDir+".new") {
+			return nil
+		}
+	}
+	if len(entries) > 0 {
+		return fmt.Errorf("%w: %s holds %d entries (%s, …) and no index", ErrNotIndex, dir, len(entries), entries[0].Name())
+	}
+	return nil
+}
+
+// indexDir is the directory of the scorch index in a Clusterer's
+// directory.
+const indexDir = "index"
+
 // emptyDir reports whether path is a directory without entries.
 func emptyDir(path string) bool {
 	entries, err := os.ReadDir(path)
