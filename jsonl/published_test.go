@@ -8,7 +8,9 @@ import (
 )
 
 func TestParsePublished(t *testing.T) {
-	utc := func(y int, mo time.Month, d, h, mi, s int) time.Time { return time.Date(y, mo, d, h, mi, s, 0, time.UTC) }
+	utc := func(y int, mo time.Month, d, h, mi, s int) time.Time {
+		return time.Date(y, mo, d, h, mi, s, 0, time.UTC)
+	}
 	at := utc(2022, 1, 7, 8, 5, 0)
 	tests := []struct {
 		in      string
@@ -50,7 +52,7 @@ func TestParsePublished(t *testing.T) {
 		{"1641542700000.5", at.Add(500 * time.Microsecond), nil},
 		{"0", time.Unix(0, 0).UTC(), nil},
 		{"-86400", utc(1969, 12, 31, 0, 0, 0), nil},
-		{"99999999999", time.Unix(99999999999, 0).UTC(), nil},      // the last second read as seconds (5138)
+		{"99999999999", time.Unix(99999999999, 0).UTC(), nil},     // the last second read as seconds (5138)
 		{"100000000000", time.UnixMilli(100000000000).UTC(), nil}, // the first read as milliseconds (1973)
 	}
 	for _, tt := range tests {
