@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/jsonl"
 )
 
 const clusterHelp = `Usage: eventdedup cluster [flags] < docs.jsonl > clusters.jsonl
@@ -148,12 +149,12 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		queue []report
 	)
 	docs := func(yield func(dedup.Document) bool) {
-		for l, err := range dedup.ReadLines(stdin) {
+		for l, err := range jsonl.Lines(stdin) {
 			mu.Lock()
 			queue = append(queue, report{line: l.N, doc: err == nil, err: err, warnings: l.Warnings, source: l.Doc.Source, url: l.Doc.URL})
 			mu.Unlock()
 			if err != nil {
-				var le *dedup.LineError
+				var le *jsonl.LineError
 				if !errors.As(err, &le) {
 					return // a read error ends the input
 				}
@@ -177,7 +178,7 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				}
 				return r
 			}
-			if errors.As(r.err, new(*dedup.LineError)) {
+			if errors.As(r.err, new(*jsonl.LineError)) {
 				fmt.Fprintln(stderr, r.err)
 				fail(exitRejected)
 			} else {
@@ -202,15 +203,15 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				fail(exitFailure)
 				break
 			}
-			fmt.Fprintln(stderr, &dedup.LineError{Line: line, ID: a.ID, Err: err})
+			fmt.Fprintln(stderr, &jsonl.LineError{Line: line, ID: a.ID, Err: err})
 			fail(exitRejected)
 			continue
 		}
 		if a.Truncated {
-			fmt.Fprintln(stderr, &dedup.LineError{Line: line, ID: a.ID, Warning: true, Err: fmt.Errorf("title or text truncated to %d bytes (--max-text)", *maxText)})
+			fmt.Fprintln(stderr, &jsonl.LineError{Line: line, ID: a.ID, Warning: true, Err: fmt.Errorf("title or text truncated to %d bytes (--max-text)", *maxText)})
 		}
 		if a.IgnoredTime {
-			fmt.Fprintln(stderr, &dedup.LineError{Line: line, ID: a.ID, Warning: true, Err: errors.New(`"published" is more than a day in the future: ignored`)})
+			fmt.Fprintln(stderr, &jsonl.LineError{Line: line, ID: a.ID, Warning: true, Err: errors.New(`"published" is more than a day in the future: ignored`)})
 		}
 		o := clusterOutput{
 			ID: a.ID, Cluster: a.Cluster, New: a.New, Score: round(a.Score), Lang: dedup.Lang(a.Lang),

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/eventdedup/eventdedup/dedup"
 	"github.com/eventdedup/eventdedup/eval"
+	"github.com/eventdedup/eventdedup/jsonl"
 )
 
 const evalHelp = `Usage: eventdedup eval --gold FILE [--pred FILE]
@@ -210,17 +212,18 @@ func readLines(path string, fn func(line int, data []byte) error) error {
 		return err
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(skipBOM(f))
-	sc.Buffer(make([]byte, 1<<20), dedup.MaxLineBytes)
-	for line := 1; sc.Scan(); line++ {
-		if len(strings.TrimSpace(sc.Text())) == 0 {
+	for raw, err := range jsonl.RawLines(f) {
+		if err != nil {
+			return err
+		}
+		if len(bytes.TrimSpace(raw.Data)) == 0 {
 			continue
 		}
-		if err := fn(line, sc.Bytes()); err != nil {
+		if err := fn(raw.N, raw.Data); err != nil {
 			return err
 		}
 	}
-	return sc.Err()
+	return nil
 }
 
 // clusterFile clusters the documents of a JSON Lines file with the default
@@ -237,7 +240,7 @@ func clusterFile(path string, stderr io.Writer) (map[string]string, error) {
 	}
 	defer c.Close()
 	docs := func(yield func(dedup.Document) bool) {
-		for d, err := range dedup.ReadJSONL(f) {
+		for d, err := range jsonl.Read(f) {
 			if err != nil {
 				fmt.Fprintln(stderr, err)
 				continue

@@ -9,7 +9,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/jsonl"
 	"github.com/eventdedup/eventdedup/normalize"
 )
 
@@ -50,34 +50,31 @@ func runNames(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	status := exitOK
-	br := skipBOM(stdin)
-	for line := 1; ; line++ {
-		text, long, err := readTextLine(br, dedup.MaxLineBytes)
-		switch {
-		case long:
-			fmt.Fprintf(stderr, "line %d: longer than %d bytes\n", line, dedup.MaxLineBytes)
+	for raw, err := range jsonl.RawLines(stdin) {
+		if errors.As(err, new(*jsonl.LineError)) {
+			fmt.Fprintf(stderr, "line %d: longer than %d bytes\n", raw.N, jsonl.MaxLineBytes)
 			status = exitRejected
-		case strings.TrimSpace(text) == "" && !strings.Contains(text, "\t"):
-		default:
-			a, b, ok := splitNames(text)
-			if !ok {
-				fmt.Fprintf(stderr, "line %d: want two names separated by one tab\n", line)
-				status = exitRejected
-				break
-			}
-			r := m.Match(a, b)
-			if err := encodeLine(enc, out, namesOutput{A: a, B: b, Score: round(r.Score), Same: r.Same, Reason: r.Reason}); err != nil {
-				fmt.Fprintf(stderr, "eventdedup names: write: %v\n", err)
-				return exitFailure
-			}
-		}
-		if err == io.EOF {
-			break
+			continue
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "eventdedup names: read: %v\n", err)
 			status = exitFailure
 			break
+		}
+		text := string(raw.Data)
+		if strings.TrimSpace(text) == "" && !strings.Contains(text, "\t") {
+			continue
+		}
+		a, b, ok := splitNames(text)
+		if !ok {
+			fmt.Fprintf(stderr, "line %d: want two names separated by one tab\n", raw.N)
+			status = exitRejected
+			continue
+		}
+		r := m.Match(a, b)
+		if err := encodeLine(enc, out, namesOutput{A: a, B: b, Score: round(r.Score), Same: r.Same, Reason: r.Reason}); err != nil {
+			fmt.Fprintf(stderr, "eventdedup names: write: %v\n", err)
+			return exitFailure
 		}
 	}
 	if err := out.Flush(); err != nil {
@@ -95,30 +92,4 @@ func splitNames(text string) (a, b string, ok bool) {
 		return "", "", false
 	}
 	return a, b, true
-}
-
-// readTextLine reads one line, without its line end, and reports whether it
-// was longer than max bytes: then it is skipped without being held in
-// memory. The error is io.EOF after the last line.
-func readTextLine(br *bufio.Reader, max int) (text string, long bool, err error) {
-	var buf []byte
-	for {
-		chunk, err := br.ReadSlice('\n')
-		if !long && len(buf)+len(chunk) <= max+2 { // the line end aside
-			buf = append(buf, chunk...)
-		} else {
-			long, buf = true, nil
-		}
-		if errors.Is(err, bufio.ErrBufferFull) {
-			continue
-		}
-		if err == io.EOF && len(buf) == 0 && !long {
-			return "", false, io.EOF
-		}
-		text = strings.TrimRight(string(buf), "\r\n")
-		if len(text) > max {
-			text, long = "", true
-		}
-		return text, long, err
-	}
 }
