@@ -19,7 +19,7 @@ import (
 	"github.com/eventdedup/eventdedup/jsonl"
 )
 
-const evalHelp = `Usage: eventdedup eval --gold FILE [--pred FILE]
+const evalHelp = `Usage: eventdedup eval --gold FILE [--pred FILE | --orders N] [--title-only]
 
 Measures a clustering against gold event labels, or pair scores against
 human similarity ratings.
@@ -30,6 +30,16 @@ file's documents (title, text, published, …) are clustered first with the
 default settings. The prediction file is the output of "eventdedup cluster"
 (id, cluster). Prints BCubed and pairwise precision, recall and F1,
 cross-lingual pair recall, and the predicted clusters that mix gold events.
+
+Arrival orders: with --orders N, the gold file's documents are clustered
+in time order (undated documents stay after the dated one before them in the
+file), in N random orders (seeds 1 to N) and grouped by source, each with a
+new Clusterer; merged cluster ids are resolved. Each order's BCubed P/R/F1,
+pairwise F1, cross-lingual recall, copies flagged, clusters mixing events and
+the size and purity (share of the main event) of the largest clusters are
+printed, then the spread of BCubed F1 across orders. --title-only drops the
+texts first (the headline alone; a document without title keeps the first
+line of its text).
 
 Pairs: when the gold file holds pairs {"pair", "overall", "a", "b"} (overall
 is a rating from 1, the same story, to 4, unrelated), the prediction file is
@@ -55,6 +65,8 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	goldPath := fs.String("gold", "", "gold JSON Lines `FILE` (required)")
 	predPath := fs.String("pred", "", "predicted clusters JSON Lines `FILE` (default: cluster the gold file)")
 	asJSON := fs.Bool("json", false, "print the scores as one JSON object")
+	orders := fs.Int("orders", -1, "cluster the gold file in time order, `N` seeded random orders and grouped by source, and print each order's scores and the spread")
+	titleOnly := fs.Bool("title-only", false, "drop the documents' texts before clustering (implies --orders 0 unless given)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -71,6 +83,16 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitFailure
 	} else if isPairs {
 		return evalPairs(*goldPath, *predPath, *asJSON, stdout, stderr)
+	}
+	if *titleOnly && *orders < 0 {
+		*orders = 0
+	}
+	if *orders >= 0 {
+		if *predPath != "" {
+			fmt.Fprintln(stderr, "eventdedup eval: --orders and --title-only cluster the gold file: no --pred")
+			return exitUsage
+		}
+		return evalOrders(*goldPath, *orders, *titleOnly, *asJSON, stdout, stderr)
 	}
 	gold, err := readGold(*goldPath)
 	if err != nil {

@@ -132,3 +132,42 @@ func TestEvalBadFiles(t *testing.T) {
 type failWriter struct{}
 
 func (failWriter) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
+
+func TestEvalOrders(t *testing.T) {
+	gold := filepath.Join("..", "..", "testdata", "twoplustwo.jsonl")
+	status, out, stderr := runCmd(t, "", "eval", "--gold", gold, "--orders", "2", "--json")
+	if status != exitOK {
+		t.Fatalf("status %d, stderr:\n%s", status, stderr)
+	}
+	var res struct {
+		Orders []struct {
+			Order   string
+			Scores  struct{ N int }
+			Largest []struct{ Size int }
+		}
+		Spread float64 `json:"f1_spread"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, o := range res.Orders {
+		names = append(names, o.Order)
+		if o.Scores.N != 17 || len(o.Largest) == 0 {
+			t.Errorf("order %s: %d documents, %d largest clusters; want 17 and some", o.Order, o.Scores.N, len(o.Largest))
+		}
+	}
+	if got := strings.Join(names, " "); got != "time shuffle-1 shuffle-2 source" {
+		t.Errorf("orders %q, want time, two shuffles and source", got)
+	}
+	if res.Spread < 0 || res.Spread > 1 {
+		t.Errorf("spread %v out of [0, 1]", res.Spread)
+	}
+	status, out, _ = runCmd(t, "", "eval", "--gold", gold, "--title-only")
+	if status != exitOK || !strings.Contains(out, "titles only") || !strings.Contains(out, "BCubed F1 spread") {
+		t.Errorf("--title-only: status %d, output:\n%s", status, out)
+	}
+	if status, _, _ := runCmd(t, "", "eval", "--gold", gold, "--orders", "1", "--pred", gold); status != exitUsage {
+		t.Errorf("--orders with --pred: status %d, want %d", status, exitUsage)
+	}
+}
