@@ -13,12 +13,12 @@ import (
 // have one member: until a second joins, the centroid is that member's
 // vector itself, and costs nothing.
 type centroid struct {
-	one   vec                // the only vector added so far
+	one   Vec                // the only vector added so far
 	w     map[uint64]float64 // the sums, from the second vector on
 	norm2 float64            // Σ w²
 }
 
-func (c *centroid) add(v vec) {
+func (c *centroid) add(v Vec) {
 	if len(v.K) == 0 {
 		return
 	}
@@ -34,7 +34,7 @@ func (c *centroid) add(v vec) {
 		for i, k := range c.one.K {
 			c.w[k] = float64(c.one.W[i])
 		}
-		c.one = vec{}
+		c.one = Vec{}
 	}
 	for i, k := range v.K {
 		old, w := c.w[k], float64(v.W[i])
@@ -44,7 +44,7 @@ func (c *centroid) add(v vec) {
 }
 
 // lookup calls fn for every key v.K[i] the centroid has, with its weight.
-func (c *centroid) lookup(v vec, fn func(i int, w float64)) {
+func (c *centroid) lookup(v Vec, fn func(i int, w float64)) {
 	if c == nil {
 		return
 	}
@@ -56,7 +56,7 @@ func (c *centroid) lookup(v vec, fn func(i int, w float64)) {
 		}
 		return
 	}
-	dot(v, c.one, func(i, j int, _ float64) { fn(i, float64(c.one.W[j])) })
+	Dot(v, c.one, func(i, j int, _ float64) { fn(i, float64(c.one.W[j])) })
 }
 
 // cluster is an open event cluster: its members in the window and the
@@ -100,8 +100,8 @@ func (c *cluster) add(d *doc) {
 	}
 	for _, t := range [...]struct {
 		scope string
-		v     vec
-	}{{d.Lang, d.Terms}, {surfaceScope(d.Script), d.Surface}} {
+		v     Vec
+	}{{d.Lang, d.Terms}, {SurfaceScope(d.Script), d.Surface}} {
 		if len(t.v.K) == 0 {
 			continue
 		}
@@ -110,7 +110,7 @@ func (c *cluster) add(d *doc) {
 		}
 		c.terms[t.scope].add(t.v)
 	}
-	strong, weak := d.splitEnts()
+	strong, weak := d.SplitEnts()
 	c.strong.add(strong)
 	if len(weak.K) > 0 {
 		c.weak.add(weak)
@@ -157,7 +157,7 @@ type match struct {
 type sharedEnt struct {
 	k          uint64
 	a, b, key  string
-	kind       kind
+	kind       Kind
 	importance float64
 }
 
@@ -171,7 +171,7 @@ func (c *cluster) similarity(d *doc, tau time.Duration, evidence bool) match {
 	tv, tt, tc := d.Terms, d.TermText, c.terms[d.Lang]
 	m.sameLang = tc != nil
 	if !m.sameLang {
-		tv, tt, tc = d.Surface, nil, c.terms[surfaceScope(d.Script)]
+		tv, tt, tc = d.Surface, nil, c.terms[SurfaceScope(d.Script)]
 	}
 	if tc != nil && tc.norm2 > 0 && len(tv.K) > 0 {
 		m.hasTerms = true
@@ -209,20 +209,20 @@ func (c *cluster) similarity(d *doc, tau time.Duration, evidence bool) match {
 	for i, k := range d.Ents.K {
 		w := float64(d.Ents.W[i])
 		weak := 0.0
-		weakOK := len(d.EntKey[i]) >= minKeyWeakMatch
+		weakOK := len(d.EntKey[i]) >= MinKeyWeakMatch
 		if weakOK {
 			weak = cw[i]
 			if d.EntWeak[i] {
 				weak -= cwl[i]
 			}
-			weak *= weakWeight
+			weak *= WeakWeight
 		}
 		matched := cs[i] > 0 || weak > 0
 		if d.EntWeak[i] {
 			if !matched || !weakOK {
 				continue
 			}
-			w *= weakWeight
+			w *= WeakWeight
 		}
 		dn2 += w * w
 		if !matched {
@@ -293,13 +293,13 @@ func (m match) evidence() Evidence {
 	}
 	for _, s := range m.shared {
 		switch s.kind {
-		case kindName:
+		case KindName:
 			ev.Names = append(ev.Names, NamePair{A: s.a, B: s.b, Key: s.key})
-		case kindPlace:
+		case KindPlace:
 			ev.Places = append(ev.Places, s.a)
-		case kindOrg:
+		case KindOrg:
 			ev.Organizations = append(ev.Organizations, s.a)
-		case kindNumber:
+		case KindNumber:
 			ev.Numbers = append(ev.Numbers, s.a)
 		}
 	}

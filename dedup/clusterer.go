@@ -132,7 +132,7 @@ func WithMaxText(n int) Option { return func(c *config) { c.maxText = n } }
 // an unspecified order.
 type Clusterer struct {
 	cfg config
-	x   *extractor
+	x   *Extractor
 	dir string // directory holding the index
 	tmp bool   // dir is temporary and removed on Close
 
@@ -141,7 +141,7 @@ type Clusterer struct {
 	win      *window
 	hist     history
 	clusters int // clusters created
-	store    *store
+	store    *Store
 }
 
 // New returns a Clusterer whose index lives in a temporary directory that is
@@ -223,17 +223,17 @@ func open(dir string, opts []Option) (*Clusterer, error) {
 	case !(cfg.duplicate > 0 && cfg.duplicate <= 1):
 		return nil, fmt.Errorf("%w: duplicate similarity %v, want a value in (0, 1]", ErrInvalidOption, cfg.duplicate)
 	}
-	x, err := newExtractor()
+	x, err := NewExtractor()
 	if err != nil {
 		return nil, fmt.Errorf("dedup: %w", err)
 	}
-	s, err := openStore(filepath.Join(dir, "index"), cfg.batchSize)
+	s, err := OpenStore(filepath.Join(dir, "index"), cfg.batchSize)
 	if err != nil {
 		return nil, err
 	}
 	c := &Clusterer{cfg: cfg, x: x, dir: dir, win: newWindow(cfg), hist: newHistory(), store: s}
 	if err := c.restore(); err != nil {
-		s.close(c.state())
+		s.Close(c.state())
 		return nil, err
 	}
 	return c, nil
@@ -275,7 +275,7 @@ func (c *Clusterer) prepare(d Document) (*prepared, error) {
 	d.Title, cutTitle = clean(d.Title, c.cfg.maxText)
 	d.Text, cutText = clean(d.Text, c.cfg.maxText)
 	res := c.cfg.detector.DetectHint(d.Title+"\n"+d.Text, d.Lang)
-	p := &prepared{doc: d, lang: res.Tag, d: newDoc(d.ID, c.x.extract(d, baseLang(res.Tag)), d.Published), truncated: cutTitle || cutText, ignoredTime: ignoredTime}
+	p := &prepared{doc: d, lang: res.Tag, d: NewDoc(d.ID, c.x.Extract(d, BaseLang(res.Tag)), d.Published), truncated: cutTitle || cutText, ignoredTime: ignoredTime}
 	p.d.FP = fp
 	return p, nil
 }
@@ -472,7 +472,7 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 	if c.closed {
 		return Assignment{ID: p.doc.ID}, ErrClosed
 	}
-	if err := c.store.failed(); err != nil {
+	if err := c.store.Failed(); err != nil {
 		return Assignment{ID: p.doc.ID}, err
 	}
 	if i, ok := c.hist.ids[p.doc.ID]; ok {
@@ -486,11 +486,11 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 
 	w := c.win
 	d := p.d
-	d.attest(w.st)
+	d.Attest(w.st)
 	d.Seq = int64(len(c.hist.recs)) + 1
 	d.At = w.at(d.Published)
-	w.st.update(d, 1)
-	d.weigh(w.st)
+	w.st.Update(d, 1)
+	d.Weigh(w.st)
 	cands, near := w.candidates(d)
 
 	// A near-verbatim copy joins the cluster of the document it copies and
@@ -498,7 +498,7 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 	var copied *doc
 	origSeq := int64(0)
 	for _, n := range near {
-		if d.Sig.jaccard(&n.Sig) < c.cfg.duplicate {
+		if d.Sig.Jaccard(&n.Sig) < c.cfg.duplicate {
 			continue
 		}
 		s := n.Seq
@@ -543,15 +543,15 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 	a := c.hist.assignment(int32(d.Seq - 1))
 	a.Repeat, a.Evidence, a.Truncated, a.IgnoredTime = false, ev, p.truncated, p.ignoredTime
 	d.TermText = nil // only needed for the evidence of d's own assignment
-	if err := c.store.add(d, c.state); err != nil {
+	if err := c.store.Add(d, c.state); err != nil {
 		return a, err
 	}
 	return a, nil
 }
 
 // state is what is saved with each batch of documents.
-func (c *Clusterer) state() storedState {
-	st := storedState{Version: storeVersion, Clusters: c.clusters, Docs: int64(len(c.hist.recs)), Watermark: c.win.watermark}
+func (c *Clusterer) state() State {
+	st := State{Version: Version, Clusters: c.clusters, Docs: int64(len(c.hist.recs)), Watermark: c.win.watermark}
 	for _, cl := range c.win.open {
 		st.Open = append(st.Open, cl.seq)
 	}
@@ -561,15 +561,15 @@ func (c *Clusterer) state() storedState {
 
 // restore rebuilds the history and the window from the index.
 func (c *Clusterer) restore() error {
-	st, ok, err := c.store.state()
+	st, ok, err := c.store.State()
 	if err != nil || !ok {
 		return err
 	}
-	as, err := c.store.assignments()
+	as, err := c.store.Assignments()
 	if err != nil {
 		return err
 	}
-	slices.SortFunc(as, func(a, b storedAssignment) int { return cmp.Compare(a.Seq, b.Seq) })
+	slices.SortFunc(as, func(a, b StoredAssignment) int { return cmp.Compare(a.Seq, b.Seq) })
 	if int64(len(as)) != st.Docs {
 		return fmt.Errorf("dedup: index holds %d documents, its state says %d", len(as), st.Docs)
 	}
@@ -584,13 +584,13 @@ func (c *Clusterer) restore() error {
 	for _, n := range st.Open {
 		open[n] = true
 	}
-	var window []storedAssignment
+	var window []StoredAssignment
 	for _, a := range as {
 		if open[a.Cluster] {
 			window = append(window, a)
 		}
 	}
-	docs, err := c.store.docs(window)
+	docs, err := c.store.Docs(window)
 	if err != nil {
 		return err
 	}
@@ -601,7 +601,7 @@ func (c *Clusterer) restore() error {
 			cl = newCluster(c.hist.recs[d.Seq-1].cluster)
 			clusters[d.Cluster] = cl
 		}
-		c.win.st.update(d, 1)
+		c.win.st.Update(d, 1)
 		c.win.add(d, cl)
 	}
 	c.win.watermark = st.Watermark
@@ -631,7 +631,7 @@ func (c *Clusterer) Flush() error {
 	if c.closed {
 		return ErrClosed
 	}
-	return c.store.flush(c.state())
+	return c.store.Flush(c.state())
 }
 
 // Close writes buffered documents to the index and releases it. Further
@@ -646,7 +646,7 @@ func (c *Clusterer) Close() error {
 		return ErrClosed
 	}
 	c.closed = true
-	err := c.store.close(c.state())
+	err := c.store.Close(c.state())
 	if c.tmp {
 		if rerr := os.RemoveAll(c.dir); err == nil {
 			err = rerr
@@ -657,4 +657,4 @@ func (c *Clusterer) Close() error {
 
 // Lang is a convenience returning the base language subtag of a tag ("und"
 // for language.Und).
-func Lang(t language.Tag) string { return baseLang(t) }
+func Lang(t language.Tag) string { return BaseLang(t) }

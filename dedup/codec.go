@@ -20,7 +20,7 @@ var errCorrupt = errors.New("dedup: corrupt stored features")
 func encodeFeatures(b []byte, d *doc) []byte {
 	b = append(b, codecVersion)
 	b = appendString(b, d.Script)
-	for _, v := range [...]vec{d.Terms, d.Surface, d.Ents} {
+	for _, v := range [...]Vec{d.Terms, d.Surface, d.Ents} {
 		b = binary.AppendUvarint(b, uint64(len(v.K)))
 		for i, k := range v.K {
 			b = binary.LittleEndian.AppendUint64(b, k)
@@ -49,7 +49,7 @@ func decodeFeatures(b []byte, d *doc) error {
 		return errCorrupt
 	}
 	d.Script = r.string()
-	vs := [...]*vec{&d.Terms, &d.Surface, &d.Ents}
+	vs := [...]*Vec{&d.Terms, &d.Surface, &d.Ents}
 	for _, v := range vs {
 		n := r.count(12)
 		v.K, v.W = make([]uint64, n), make([]float32, n)
@@ -59,12 +59,12 @@ func decodeFeatures(b []byte, d *doc) error {
 		}
 	}
 	n := len(d.Ents.K)
-	d.EntText, d.EntKey, d.EntKind, d.EntWeak = make([]string, n), make([]string, n), make([]kind, n), make([]bool, n)
+	d.EntText, d.EntKey, d.EntKind, d.EntWeak = make([]string, n), make([]string, n), make([]Kind, n), make([]bool, n)
 	for i := range n {
 		d.EntText[i] = r.string()
 		d.EntKey[i] = r.string()
 		flags := r.byte()
-		d.EntKind[i], d.EntWeak[i] = kind(flags>>1), flags&1 == 1
+		d.EntKind[i], d.EntWeak[i] = Kind(flags>>1), flags&1 == 1
 	}
 	for i := range d.Sig {
 		d.Sig[i] = r.uint32()

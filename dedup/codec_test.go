@@ -7,20 +7,20 @@ import (
 )
 
 func TestCodecRoundTrip(t *testing.T) {
-	x, err := newExtractor()
+	x, err := NewExtractor()
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := newStats()
+	st := NewStats()
 	for _, in := range []Document{
 		{ID: "a", Title: "Blinken meets Hayashi in Tokyo", Text: "The 2+2 talks in Tokyo, 15,000 troops.", Published: time.Now()},
 		{ID: "b", Text: "قال وزير الخارجية بلينكن إن المحادثات مفيدة"},
 		{ID: "c", Text: "日米2プラス2、ブリンケン国務長官"},
 		{ID: "d", Text: "x"},
 	} {
-		d := newDoc(in.ID, x.extract(in, "en"), in.Published)
-		st.update(d, 1)
-		d.weigh(st)
+		d := NewDoc(in.ID, x.Extract(in, "en"), in.Published)
+		st.Update(d, 1)
+		d.Weigh(st)
 		got := &doc{}
 		if err := decodeFeatures(encodeFeatures(nil, d), got); err != nil {
 			t.Fatalf("%s: %v", in.ID, err)
@@ -37,7 +37,7 @@ func TestCodecRoundTrip(t *testing.T) {
 // without bound, and that what decodes encodes back to the same bytes.
 func FuzzDecodeFeatures(f *testing.F) {
 	f.Add([]byte{codecVersion})
-	f.Add(encodeFeatures(nil, &doc{Script: "Latn", Ents: vec{K: []uint64{1}, W: []float32{2}}, EntText: []string{"x"}, EntKey: []string{"k"}, EntKind: []kind{kindPlace}, EntWeak: []bool{true}}))
+	f.Add(encodeFeatures(nil, &doc{Script: "Latn", Ents: Vec{K: []uint64{1}, W: []float32{2}}, EntText: []string{"x"}, EntKey: []string{"k"}, EntKind: []Kind{KindPlace}, EntWeak: []bool{true}}))
 	f.Add([]byte{codecVersion, 0xff, 0xff, 0xff, 0xff, 0x0f})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var d doc

@@ -91,8 +91,8 @@ type compared struct {
 
 // pairFeatures extracts the features of the graded score of the prepared
 // documents, on all CPUs: nil for a document that failed.
-func (c *Clusterer) pairFeatures(jobs []*job) []*pairDoc {
-	out := make([]*pairDoc, len(jobs))
+func (c *Clusterer) pairFeatures(jobs []*job) []*Features {
+	out := make([]*Features, len(jobs))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
@@ -114,7 +114,7 @@ func (c *Clusterer) pairFeatures(jobs []*job) []*pairDoc {
 
 // compare scores prepared pairs, given by the indexes of their documents in
 // jobs, under the lock.
-func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content []*job, pds []*pairDoc) []compared {
+func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content []*job, pds []*Features) []compared {
 	out := make([]compared, len(pairs))
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -133,7 +133,7 @@ func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content [
 	for i, j := range jobs {
 		if j.err == nil {
 			ds[i] = j.p.d
-			ds[i].attest(st)
+			ds[i].Attest(st)
 		}
 	}
 	// The content of a document, without its boilerplate, is scored; the
@@ -145,20 +145,20 @@ func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content [
 			cs[i] = ds[i]
 		case j != nil && j.err == nil:
 			cs[i] = j.p.d
-			cs[i].attest(st)
+			cs[i].Attest(st)
 		}
 	}
 	for _, d := range ds {
 		if d != nil {
-			st.update(d, 1)
+			st.Update(d, 1)
 		}
 	}
 	for i, d := range ds {
 		if d != nil {
-			d.weigh(st)
+			d.Weigh(st)
 		}
 		if cs[i] != nil && cs[i] != d {
-			cs[i].weigh(st)
+			cs[i].Weigh(st)
 		}
 	}
 	// Grams are weighted by their rarity among the compared documents, words
@@ -168,7 +168,7 @@ func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content [
 	for _, p := range pds {
 		if p != nil {
 			ng++
-			for _, k := range p.grams.K {
+			for _, k := range p.Grams.K {
 				gdf[k]++
 			}
 		}
@@ -178,13 +178,13 @@ func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content [
 			continue
 		}
 		nl := st.n[cs[i].Lang]
-		p.grams = weighLog(p.grams, func(k uint64) float64 { return math.Log(float64(ng+priorDocs) / float64(gdf[k]+1)) })
-		p.words = weighLog(p.words, func(k uint64) float64 { return st.idf(k, nl) })
+		p.Grams = WeighLog(p.Grams, func(k uint64) float64 { return math.Log(float64(ng+PriorDocs) / float64(gdf[k]+1)) })
+		p.Words = WeighLog(p.Words, func(k uint64) float64 { return st.IDF(k, nl) })
 	}
 	defer func() {
 		for _, d := range ds {
 			if d != nil {
-				st.update(d, -1)
+				st.Update(d, -1)
 			}
 		}
 	}()
@@ -207,7 +207,7 @@ func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content [
 			continue
 		}
 		a, b := ds[ia], ds[ib]
-		dup := a.Sig.jaccard(&b.Sig) >= c.cfg.duplicate
+		dup := a.Sig.Jaccard(&b.Sig) >= c.cfg.duplicate
 		cl := newCluster(0)
 		cl.add(b)
 		m := cl.similarity(a, c.cfg.window/2, true)
@@ -219,7 +219,7 @@ func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content [
 			// documents.
 			floor[i] = m.score
 		}
-		var ps pairScore
+		var ps Score
 		switch ca, cb := cs[ia], cs[ib]; {
 		case ca == nil || cb == nil:
 			// Nothing is left of one of them but text that recurs in
@@ -229,11 +229,11 @@ func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content [
 			// such a page are no exception: they say nothing of the
 			// reports behind them.
 		case ca == a && cb == b:
-			ps = scorePair(a, b, pds[ia], pds[ib], m)
+			ps = Compute(a, b, pds[ia], pds[ib], m)
 		default:
 			cl := newCluster(0)
 			cl.add(cb)
-			ps = scorePair(ca, cb, pds[ia], pds[ib], cl.similarity(ca, c.cfg.window/2, true))
+			ps = Compute(ca, cb, pds[ia], pds[ib], cl.similarity(ca, c.cfg.window/2, true))
 		}
 		// The evidence is that of the clustering decision, on the whole
 		// documents, with the parts of the score on their content.
@@ -242,17 +242,17 @@ func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content [
 			ev.Parts["content"] = 0
 			blind = append(blind, i)
 		} else {
-			seen, sum = seen+1, sum+ps.score
+			seen, sum = seen+1, sum+ps.Value
 		}
 		ev.Parts["cluster"] = round4(m.score)
-		if ps.hasChars {
-			ev.Parts["chars"] = round4(ps.chars)
+		if ps.HasChars {
+			ev.Parts["chars"] = round4(ps.Chars)
 		}
-		if ps.hasWords {
-			ev.Parts["words"] = round4(ps.words)
+		if ps.HasWords {
+			ev.Parts["words"] = round4(ps.Words)
 		}
 		out[i].cmp = Comparison{
-			Score:     ps.score,
+			Score:     ps.Value,
 			Same:      m.score >= c.cfg.threshold,
 			Duplicate: dup,
 			Evidence:  ev,
@@ -293,7 +293,7 @@ func (c *Clusterer) stripAll(ctx context.Context, jobs []*job) []*job {
 		texts[2*i], texts[2*i+1] = j.d.Title, j.d.Text
 		owner[2*i], owner[2*i+1] = i, i
 	}
-	stripped := stripBoilerplate(texts, owner)
+	stripped := StripBoilerplate(texts, owner)
 	out := make([]*job, len(jobs))
 	var changed []Document
 	var at []int
@@ -308,7 +308,7 @@ func (c *Clusterer) stripAll(ctx context.Context, jobs []*job) []*job {
 		}
 		// A page that is mostly furniture is a furniture page: what is
 		// left is its menus and headings.
-		if left := contentRunes(title) + contentRunes(text); left < minContent || 2*left < contentRunes(j.d.Title)+contentRunes(j.d.Text) {
+		if left := ContentRunes(title) + ContentRunes(text); left < minContent || 2*left < ContentRunes(j.d.Title)+ContentRunes(j.d.Text) {
 			continue
 		}
 		d := j.d

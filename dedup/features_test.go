@@ -34,12 +34,12 @@ func TestFindNumbers(t *testing.T) {
 
 // names returns the name candidates extracted from a document, as
 // "surface=key", weak ones marked with "?".
-func names(t *testing.T, x *extractor, title, text, lang string) []string {
+func names(t *testing.T, x *Extractor, title, text, lang string) []string {
 	t.Helper()
-	e := x.extract(Document{Title: title, Text: text}, lang)
+	e := x.Extract(Document{Title: title, Text: text}, lang)
 	var out []string
 	for _, m := range e.mentions {
-		if m.kind != kindName {
+		if m.kind != KindName {
 			continue
 		}
 		s := m.text + "=" + m.key
@@ -53,7 +53,7 @@ func names(t *testing.T, x *extractor, title, text, lang string) []string {
 }
 
 func TestNames(t *testing.T) {
-	x, err := newExtractor()
+	x, err := NewExtractor()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +137,7 @@ func TestNames(t *testing.T) {
 }
 
 func TestPlaces(t *testing.T) {
-	x, err := newExtractor()
+	x, err := NewExtractor()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,13 +155,13 @@ func TestPlaces(t *testing.T) {
 		{"en", "The NATO-Russia Council met.", []string{"o:NATO", "p:RU"}, nil, "organisations"},
 	}
 	for _, tt := range tests {
-		e := x.extract(Document{Text: tt.text}, tt.lang)
+		e := x.Extract(Document{Text: tt.text}, tt.lang)
 		var got []string
 		for _, m := range e.mentions {
 			switch m.kind {
-			case kindPlace:
+			case KindPlace:
 				got = append(got, "p:"+m.key)
-			case kindOrg:
+			case KindOrg:
 				got = append(got, "o:"+m.key)
 			}
 		}

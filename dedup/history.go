@@ -39,7 +39,7 @@ func (h *history) add(d *doc) {
 }
 
 // restore records a stored assignment.
-func (h *history) restore(a storedAssignment) {
+func (h *history) restore(a StoredAssignment) {
 	r := record{id: a.ID, lang: a.Lang, score: a.Score, cluster: a.Cluster, isNew: a.New, fp: a.FP, published: noTime}
 	if !a.Published.IsZero() {
 		// seconds and nanoseconds: Unix nanoseconds overflow before 1678
@@ -89,8 +89,8 @@ func (h *history) clusters(n int) []Cluster {
 }
 
 // assignment is the stored form of d's assignment.
-func (d *doc) assignment() storedAssignment {
-	return storedAssignment{
+func (d *doc) assignment() StoredAssignment {
+	return StoredAssignment{
 		ID: d.ID, Seq: d.Seq, Cluster: d.cl.seq, New: d.New, Score: d.Score, DuplicateOf: d.DuplicateOf,
 		Lang: d.Lang, Published: d.Published, At: d.At, FP: d.FP,
 	}

@@ -53,45 +53,45 @@ const (
 	maxGram = 5
 )
 
-// pairDoc holds the features of a document that only Compare uses.
-type pairDoc struct {
-	grams vec // character n-grams: raw weights Σ exp(-p/leadDecay), then TF-IDF
-	words vec // analyzed terms, keyed as doc.Terms: raw, then TF-IDF
+// Features holds the features of a document that only Compare uses.
+type Features struct {
+	Grams Vec // character n-grams: raw weights Σ exp(-p/leadDecay), then TF-IDF
+	Words Vec // analyzed terms, keyed as doc.Terms: raw, then TF-IDF
 }
 
 // pairFeatures extracts the position-weighted grams and words of a document
 // of language lang.
-func (x *extractor) pairFeatures(d Document, lang string) *pairDoc {
+func (x *Extractor) pairFeatures(d Document, lang string) *Features {
 	text := d.Text
 	if d.Title != "" {
 		text = d.Title + "\n" + d.Text
 	}
-	p := &pairDoc{grams: charGrams(text)}
+	p := &Features{Grams: charGrams(text)}
 	an := x.std
 	if a, ok := x.byLang[lang]; ok {
 		an = a
 	}
-	b := make(vecBuilder)
+	b := make(VecBuilder)
 	scope := "t:" + lang
 	runes, at := 0, 0 // rune count of text[:at]
 	for _, tok := range an.Analyze([]byte(text)) {
-		if len(tok.Term) < 2 || utf8.RuneCount(tok.Term) < 2 && !isCJK(tok.Term) {
+		if len(tok.Term) < 2 || utf8.RuneCount(tok.Term) < 2 && !IsCJK(tok.Term) {
 			continue
 		}
 		if tok.Start >= at && tok.Start <= len(text) {
 			runes += utf8.RuneCountInString(text[at:tok.Start])
 			at = tok.Start
 		}
-		b[tokenHash(scope, string(tok.Term))] += math.Exp(-float64(runes) / leadDecay)
+		b[TokenHash(scope, string(tok.Term))] += math.Exp(-float64(runes) / leadDecay)
 	}
-	p.words = b.build()
+	p.Words = b.Build()
 	return p
 }
 
 // charGrams returns the character n-grams (minGram to maxGram runes) of the
 // words of text, folded, each word padded with a space on either side, with
 // the weight exp(-p/leadDecay) summed over their positions p.
-func charGrams(text string) vec {
+func charGrams(text string) Vec {
 	f := normalize.Fold(text)
 	rs := make([]rune, 1, len(f)+1)
 	pos := make([]int, 1, len(f)+1)
@@ -108,8 +108,8 @@ func charGrams(text string) vec {
 	if rs[len(rs)-1] != ' ' {
 		rs, pos = append(rs, ' '), append(pos, i)
 	}
-	b := make(vecBuilder, len(rs)*2)
-	cjk := func(r rune) bool { return r >= 0x2E80 && scriptOfRune(r) == scriptCJK }
+	b := make(VecBuilder, len(rs)*2)
+	cjk := func(r rune) bool { return r >= 0x2E80 && ScriptOf(r) == ScriptCJK }
 	for j := 0; j+2 <= len(rs); j++ {
 		w := math.Exp(-float64(pos[j]) / leadDecay)
 		h := uint64(14695981039346656037) // FNV-1a of the runes
@@ -138,13 +138,13 @@ func charGrams(text string) vec {
 			}
 		}
 	}
-	return b.build()
+	return b.Build()
 }
 
-// weighLog turns raw weights Σ into log(1+Σ)·idf and normalizes the vector
+// WeighLog turns raw weights Σ into log(1+Σ)·idf and normalizes the vector
 // to unit length; idf returns the rarity of a key.
-func weighLog(v vec, idf func(k uint64) float64) vec {
-	out := vec{K: v.K, W: make([]float32, len(v.W))}
+func WeighLog(v Vec, idf func(k uint64) float64) Vec {
+	out := Vec{K: v.K, W: make([]float32, len(v.W))}
 	s := 0.0
 	for i, k := range v.K {
 		w := math.Log1p(float64(v.W[i])) * idf(k)
@@ -152,32 +152,32 @@ func weighLog(v vec, idf func(k uint64) float64) vec {
 		s += w * w
 	}
 	if s > 0 {
-		out = out.scaled(1 / math.Sqrt(s))
+		out = out.Scaled(1 / math.Sqrt(s))
 	}
 	return out
 }
 
-// pairScore is the graded similarity of two documents, with its parts.
-type pairScore struct {
-	score              float64
-	chars, words       float64
-	hasChars, hasWords bool
+// Score is the graded similarity of two documents, with its parts.
+type Score struct {
+	Value              float64
+	Chars, Words       float64
+	HasChars, HasWords bool
 }
 
-// scorePair computes the graded score of a and b from their weighted pair
+// Compute computes the graded score of a and b from their weighted pair
 // features and the match m of a with a cluster of b.
-func scorePair(a, b *doc, pa, pb *pairDoc, m match) pairScore {
-	var s pairScore
+func Compute(a, b *doc, pa, pb *Features, m match) Score {
+	var s Score
 	n, sum := 0, 0.0
-	if a.Script == b.Script && len(pa.grams.K) > 0 && len(pb.grams.K) > 0 {
-		s.hasChars = true
-		s.chars = min(1, max(0, dot(pa.grams, pb.grams, nil)))
-		n, sum = n+1, sum+math.Sqrt(s.chars)
+	if a.Script == b.Script && len(pa.Grams.K) > 0 && len(pb.Grams.K) > 0 {
+		s.HasChars = true
+		s.Chars = min(1, max(0, Dot(pa.Grams, pb.Grams, nil)))
+		n, sum = n+1, sum+math.Sqrt(s.Chars)
 	}
-	if a.Lang == b.Lang && len(pa.words.K) > 0 && len(pb.words.K) > 0 {
-		s.hasWords = true
-		s.words = min(1, max(0, dot(pa.words, pb.words, nil)))
-		n, sum = n+1, sum+math.Sqrt(s.words)
+	if a.Lang == b.Lang && len(pa.Words.K) > 0 && len(pb.Words.K) > 0 {
+		s.HasWords = true
+		s.Words = min(1, max(0, Dot(pa.Words, pb.Words, nil)))
+		n, sum = n+1, sum+math.Sqrt(s.Words)
 	}
 	// The clustering similarity, without its time factor.
 	cl := 0.0
@@ -185,7 +185,7 @@ func scorePair(a, b *doc, pa, pb *pairDoc, m match) pairScore {
 		cl = min(1, max(0, m.score/m.time))
 	}
 	n, sum = n+1, sum+math.Sqrt(cl)
-	s.score = sum / float64(n)
-	s.score *= m.time
+	s.Value = sum / float64(n)
+	s.Value *= m.time
 	return s
 }

@@ -41,9 +41,9 @@ var places = sync.OnceValue(func() *placeScanner {
 		}
 		switch e.Kind {
 		case normalize.Country, normalize.Capital:
-			s.cjk[name] = placeRef{kindPlace, e.Code}
+			s.cjk[name] = placeRef{KindPlace, e.Code}
 		case normalize.Organization:
-			s.cjk[name] = placeRef{kindOrg, e.Code}
+			s.cjk[name] = placeRef{KindOrg, e.Code}
 		default:
 			continue
 		}
@@ -54,7 +54,7 @@ var places = sync.OnceValue(func() *placeScanner {
 
 // placeRef is a country or an organisation named in text.
 type placeRef struct {
-	kind kind // kindPlace or kindOrg
+	kind Kind // kindPlace or kindOrg
 	code string
 }
 
@@ -63,10 +63,10 @@ type placeRef struct {
 // or an international organisation (kindOrg); code is "" for anything else.
 func (s *placeScanner) find(name string) placeRef {
 	if code, ok := s.g.Lookup(name); ok {
-		return placeRef{kindPlace, code}
+		return placeRef{KindPlace, code}
 	}
 	if e, ok := s.g.Find(name); ok && e.Kind == normalize.Organization {
-		return placeRef{kindOrg, e.Code}
+		return placeRef{KindOrg, e.Code}
 	}
 	return placeRef{}
 }
@@ -97,7 +97,7 @@ func (s *placeScanner) scanCJK(run string, fn func(p placeRef)) {
 // allCJK reports whether s is written in Chinese characters and kana only.
 func allCJK(s string) bool {
 	for _, r := range s {
-		if scriptOfRune(r) != scriptCJK {
+		if ScriptOf(r) != ScriptCJK {
 			return false
 		}
 	}

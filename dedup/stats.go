@@ -4,53 +4,53 @@ import (
 	"math"
 )
 
-// priorDocs smooths rarity while few documents have been seen: every feature
-// is taken to be absent from priorDocs further documents, so that the first
+// PriorDocs smooths rarity while few documents have been seen: every feature
+// is taken to be absent from PriorDocs further documents, so that the first
 // documents of a stream, or of a language, do not give every word the weight
 // of a rare name.
-const priorDocs = 10
+const PriorDocs = 10
 
-// stats counts in how many documents of the window each feature occurs. Terms
+// Stats counts in how many documents of the window each feature occurs. Terms
 // are counted per language (their keys include it) and weighted against the
 // number of documents in that language, surface words against those in
 // that script, and entities against all documents.
-type stats struct {
+type Stats struct {
 	df     map[uint64]int32
 	strong map[uint64]int32 // documents where a name key is a capitalised word or an acronym
 	n      map[string]int   // documents per language; "" for all
 }
 
-func newStats() *stats {
-	return &stats{df: make(map[uint64]int32), strong: make(map[uint64]int32), n: make(map[string]int)}
+func NewStats() *Stats {
+	return &Stats{df: make(map[uint64]int32), strong: make(map[uint64]int32), n: make(map[string]int)}
 }
 
-// idf is the inverse document frequency of a key among n documents.
-func (s *stats) idf(k uint64, n int) float64 {
-	return math.Log(float64(n+priorDocs) / float64(s.df[k]+1))
+// IDF is the inverse document frequency of a key among n documents.
+func (s *Stats) IDF(k uint64, n int) float64 {
+	return math.Log(float64(n+PriorDocs) / float64(s.df[k]+1))
 }
 
-// attested reports whether a name key occurs as a capitalised word or an
+// Attested reports whether a name key occurs as a capitalised word or an
 // acronym in some document of the window.
-func (s *stats) attested(k uint64) bool { return s.strong[k] > 0 }
+func (s *Stats) Attested(k uint64) bool { return s.strong[k] > 0 }
 
-// update adds (delta 1) or removes (delta -1) the counts of a document.
-func (s *stats) update(d *doc, delta int32) {
+// Update adds (delta 1) or removes (delta -1) the counts of a document.
+func (s *Stats) Update(d *doc, delta int32) {
 	s.n[""] += int(delta)
 	s.n[d.Lang] += int(delta)
-	s.n[surfaceScope(d.Script)] += int(delta)
+	s.n[SurfaceScope(d.Script)] += int(delta)
 	count := func(m map[uint64]int32, k uint64) {
 		if m[k] += delta; m[k] <= 0 {
 			delete(m, k)
 		}
 	}
-	for _, v := range [...]vec{d.Terms, d.Surface} {
+	for _, v := range [...]Vec{d.Terms, d.Surface} {
 		for _, k := range v.K {
 			count(s.df, k)
 		}
 	}
 	for i, k := range d.Ents.K {
 		count(s.df, k)
-		if !d.EntWeak[i] && d.EntKind[i] == kindName {
+		if !d.EntWeak[i] && d.EntKind[i] == KindName {
 			count(s.strong, k)
 		}
 	}

@@ -21,7 +21,7 @@ import (
 	bolterrors "go.etcd.io/bbolt/errors"
 )
 
-// The store is a bleve scorch index holding every document added: its
+// The Store is a bleve scorch index holding every document added: its
 // entity tokens and day (field "f", searchable: "n:blnkn" for a name key,
 // "p:JP" for a country, "#:2022" for a number, "d:2022-01-07" for the day),
 // its cluster ("c"), its assignment ("a", stored, JSON) and its weighted
@@ -31,7 +31,7 @@ import (
 // disk, even after a crash, is the state after some batch: Open restores the
 // window from it (see Clusterer.restore). Batches are built and written by a
 // background goroutine.
-type store struct {
+type Store struct {
 	idx       bleve.Index
 	path      string // of the scorch store, as its errors name it
 	pending   []*doc // not yet sent to the flusher
@@ -45,8 +45,8 @@ type store struct {
 
 var stateKey = []byte("eventdedup/state")
 
-// storedState is the state saved with every batch.
-type storedState struct {
+// State is the state saved with every batch.
+type State struct {
 	Version   int       `json:"version"`
 	Clusters  int       `json:"clusters"` // clusters created
 	Docs      int64     `json:"docs"`     // documents added
@@ -54,14 +54,14 @@ type storedState struct {
 	Open      []int     `json:"open"` // numbers of the open clusters
 }
 
-// storeVersion changes when the stored features or their meaning change;
+// Version changes when the stored features or their meaning change;
 // an index of another version is refused rather than misread. Version 3
 // computes MinHash signatures on skeletons (see minhash) and stores a
 // content fingerprint with each assignment.
-const storeVersion = 3
+const Version = 3
 
-// storedAssignment is field "a": what restoring the history needs.
-type storedAssignment struct {
+// StoredAssignment is field "a": what restoring the history needs.
+type StoredAssignment struct {
 	ID          string    `json:"id"`
 	Seq         int64     `json:"seq"`
 	Cluster     int       `json:"cluster"`
@@ -105,7 +105,7 @@ func storeMapping() (mapping.IndexMapping, error) {
 // batch is documents to write, with the state after the last one.
 type batch struct {
 	docs  []*doc
-	state storedState
+	state State
 }
 
 // storedDoc is the document indexed for one added document.
@@ -136,7 +136,7 @@ const asyncErrorCallback = "eventdedup"
 var (
 	registerCallback sync.Once
 	storesMu         sync.Mutex
-	stores           = make(map[string]*store) // by scorch path (index/store)
+	stores           = make(map[string]*Store) // by scorch path (index/store)
 )
 
 func onAsyncError(err error, path string) {
@@ -148,8 +148,8 @@ func onAsyncError(err error, path string) {
 	}
 }
 
-// openStore opens the scorch index at path, creating it if needed.
-func openStore(path string, batchSize int) (*store, error) {
+// OpenStore opens the scorch index at path, creating it if needed.
+func OpenStore(path string, batchSize int) (*Store, error) {
 	registerCallback.Do(func() { scorch.RegistryAsyncErrorCallbacks[asyncErrorCallback] = onAsyncError })
 	config := map[string]any{"bolt_timeout": lockTimeout.String(), "asyncErrorCallbackName": asyncErrorCallback}
 	idx, err := bleve.OpenUsing(path, config)
@@ -162,7 +162,7 @@ func openStore(path string, batchSize int) (*store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("dedup: open index %s: %w", path, err)
 	}
-	s := &store{idx: idx, path: filepath.Clean(filepath.Join(path, "store")), batchSize: batchSize, work: make(chan batch, 1)}
+	s := &Store{idx: idx, path: filepath.Clean(filepath.Join(path, "store")), batchSize: batchSize, work: make(chan batch, 1)}
 	storesMu.Lock()
 	stores[s.path] = s
 	storesMu.Unlock()
@@ -171,7 +171,7 @@ func openStore(path string, batchSize int) (*store, error) {
 }
 
 // fail records the first error of the store.
-func (s *store) fail(err error) {
+func (s *Store) fail(err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.err == nil {
@@ -218,7 +218,7 @@ func emptyDir(path string) bool {
 	return err == nil && len(entries) == 0
 }
 
-func (s *store) flusher() {
+func (s *Store) flusher() {
 	for b := range s.work {
 		if err := s.write(b); err != nil {
 			s.fail(fmt.Errorf("dedup: index: %w", err))
@@ -228,7 +228,7 @@ func (s *store) flusher() {
 }
 
 // write indexes a batch of documents.
-func (s *store) write(b batch) error {
+func (s *Store) write(b batch) error {
 	bb := s.idx.NewBatch()
 	var x []byte
 	for _, d := range b.docs {
@@ -259,16 +259,16 @@ func (s *store) write(b batch) error {
 	return s.idx.Batch(bb)
 }
 
-// failed returns the first error applying a batch.
-func (s *store) failed() error {
+// Failed returns the first error applying a batch.
+func (s *Store) Failed() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.err
 }
 
-// add queues a document; a full batch goes to the flusher with the state
+// Add queues a document; a full batch goes to the flusher with the state
 // after it.
-func (s *store) add(d *doc, state func() storedState) error {
+func (s *Store) Add(d *doc, state func() State) error {
 	s.pending = append(s.pending, d)
 	if len(s.pending) >= s.batchSize {
 		return s.send(state())
@@ -277,8 +277,8 @@ func (s *store) add(d *doc, state func() storedState) error {
 }
 
 // send hands the pending documents, with the state, to the flusher.
-func (s *store) send(state storedState) error {
-	if err := s.failed(); err != nil {
+func (s *Store) send(state State) error {
+	if err := s.Failed(); err != nil {
 		return err
 	}
 	if len(s.pending) == 0 {
@@ -290,18 +290,18 @@ func (s *store) send(state storedState) error {
 	return nil
 }
 
-// flush sends the current batch and waits until every batch is applied.
-func (s *store) flush(state storedState) error {
+// Flush sends the current batch and waits until every batch is applied.
+func (s *Store) Flush(state State) error {
 	if err := s.send(state); err != nil {
 		return err
 	}
 	s.wg.Wait()
-	return s.failed()
+	return s.Failed()
 }
 
-// close flushes and closes the index.
-func (s *store) close(state storedState) error {
-	err := s.flush(state)
+// Close flushes and closes the index.
+func (s *Store) Close(state State) error {
+	err := s.Flush(state)
 	close(s.work)
 	if cerr := s.idx.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("dedup: close index: %w", cerr)
@@ -312,11 +312,11 @@ func (s *store) close(state storedState) error {
 	}
 	storesMu.Unlock()
 	// Errors of the last background writes, reported while closing.
-	return cmp.Or(err, s.failed())
+	return cmp.Or(err, s.Failed())
 }
 
-// state reads the saved state; ok is false for a new index.
-func (s *store) state() (st storedState, ok bool, err error) {
+// State reads the saved State; ok is false for a new index.
+func (s *Store) State() (st State, ok bool, err error) {
 	raw, err := s.idx.GetInternal(stateKey)
 	if err != nil || raw == nil {
 		return st, false, err
@@ -324,14 +324,14 @@ func (s *store) state() (st storedState, ok bool, err error) {
 	if err := json.Unmarshal(raw, &st); err != nil {
 		return st, false, fmt.Errorf("dedup: index state: %w", err)
 	}
-	if st.Version != storeVersion {
-		return st, false, fmt.Errorf("dedup: index has version %d, this package reads version %d: add the documents again to a new directory", st.Version, storeVersion)
+	if st.Version != Version {
+		return st, false, fmt.Errorf("dedup: index has version %d, this package reads version %d: add the documents again to a new directory", st.Version, Version)
 	}
 	return st, true, nil
 }
 
 // reader calls fn with a reader of the index.
-func (s *store) reader(fn func(r index.IndexReader) error) error {
+func (s *Store) reader(fn func(r index.IndexReader) error) error {
 	adv, err := s.idx.Advanced()
 	if err != nil {
 		return err
@@ -344,10 +344,10 @@ func (s *store) reader(fn func(r index.IndexReader) error) error {
 	return fn(r)
 }
 
-// assignments returns the stored assignments of all documents, in no
+// Assignments returns the stored Assignments of all documents, in no
 // particular order.
-func (s *store) assignments() ([]storedAssignment, error) {
-	var out []storedAssignment
+func (s *Store) Assignments() ([]StoredAssignment, error) {
+	var out []StoredAssignment
 	err := s.reader(func(r index.IndexReader) error {
 		ids, err := r.DocIDReaderAll()
 		if err != nil {
@@ -367,7 +367,7 @@ func (s *store) assignments() ([]storedAssignment, error) {
 			if err != nil {
 				return err
 			}
-			var a storedAssignment
+			var a StoredAssignment
 			if err := json.Unmarshal(raw, &a); err != nil {
 				return fmt.Errorf("dedup: stored assignment of %q: %w", ext, err)
 			}
@@ -377,8 +377,8 @@ func (s *store) assignments() ([]storedAssignment, error) {
 	return out, err
 }
 
-// docs returns documents of the window with their stored features.
-func (s *store) docs(as []storedAssignment) ([]*doc, error) {
+// Docs returns documents of the window with their stored features.
+func (s *Store) Docs(as []StoredAssignment) ([]*doc, error) {
 	out := make([]*doc, 0, len(as))
 	err := s.reader(func(r index.IndexReader) error {
 		for _, a := range as {

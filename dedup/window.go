@@ -24,7 +24,7 @@ type window struct {
 	width     time.Duration // of one event
 	retention time.Duration // of open clusters, behind the watermark
 	maxDocs   int
-	st        *stats
+	st        *Stats
 	docs      map[string]*doc // documents of open clusters
 	open      clusterHeap     // open clusters, the one with the oldest newest member first
 	postings  map[uint64][]*doc
@@ -34,7 +34,7 @@ type window struct {
 func newWindow(cfg config) *window {
 	return &window{
 		width: cfg.window, retention: cfg.retention, maxDocs: cfg.maxDocs,
-		st: newStats(), docs: make(map[string]*doc), postings: make(map[uint64][]*doc),
+		st: NewStats(), docs: make(map[string]*doc), postings: make(map[uint64][]*doc),
 	}
 }
 
@@ -140,7 +140,7 @@ func (w *window) evict() {
 // remove forgets a document of a closed cluster.
 func (w *window) remove(d *doc) {
 	delete(w.docs, d.ID)
-	w.st.update(d, -1)
+	w.st.Update(d, -1)
 	for _, g := range d.indexKeys() {
 		for _, kw := range g {
 			ps := w.postings[kw.k]
@@ -197,7 +197,7 @@ func (d *doc) indexKeys() [4][]keyWeight {
 	if d.index != nil {
 		return *d.index
 	}
-	heaviest := func(v vec, keep func(i int) bool) []keyWeight {
+	heaviest := func(v Vec, keep func(i int) bool) []keyWeight {
 		var top []keyWeight
 		for i, k := range v.K {
 			if keep(i) {
