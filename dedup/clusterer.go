@@ -239,6 +239,22 @@ func open(dir string, opts []Option) (*Clusterer, error) {
 	return c, nil
 }
 
+// doc is a document of the window: its features and its assignment.
+type doc struct {
+	*Doc
+	Seq         int64     // order of addition, from 1
+	At          time.Time // Published, or the watermark when unknown
+	Cluster     string
+	New         bool
+	Score       float64
+	DuplicateOf string
+	// FP is the fingerprint of the document's content (see fingerprint).
+	FP uint64
+
+	cl    *cluster
+	index *[4][]keyWeight // see indexKeys
+}
+
 // prepared is a document with its features, ready to be assigned.
 type prepared struct {
 	doc         Document
@@ -275,7 +291,7 @@ func (c *Clusterer) prepare(d Document) (*prepared, error) {
 	d.Title, cutTitle = clean(d.Title, c.cfg.maxText)
 	d.Text, cutText = clean(d.Text, c.cfg.maxText)
 	res := c.cfg.detector.DetectHint(d.Title+"\n"+d.Text, d.Lang)
-	p := &prepared{doc: d, lang: res.Tag, d: NewDoc(d.ID, c.x.Extract(d, BaseLang(res.Tag)), d.Published), truncated: cutTitle || cutText, ignoredTime: ignoredTime}
+	p := &prepared{doc: d, lang: res.Tag, d: &doc{Doc: NewDoc(d.ID, c.x.Extract(d, BaseLang(res.Tag)), d.Published)}, truncated: cutTitle || cutText, ignoredTime: ignoredTime}
 	p.d.FP = fp
 	return p, nil
 }
@@ -489,7 +505,7 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 	d.Attest(w.st)
 	d.Seq = int64(len(c.hist.recs)) + 1
 	d.At = w.at(d.Published)
-	w.st.Update(d, 1)
+	w.st.Update(d.Doc, 1)
 	d.Weigh(w.st)
 	cands, near := w.candidates(d)
 
@@ -543,7 +559,7 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 	a := c.hist.assignment(int32(d.Seq - 1))
 	a.Repeat, a.Evidence, a.Truncated, a.IgnoredTime = false, ev, p.truncated, p.ignoredTime
 	d.TermText = nil // only needed for the evidence of d's own assignment
-	if err := c.store.Add(d, c.state); err != nil {
+	if err := c.store.Add(Record{Assignment: d.assignment(), Cluster: d.Cluster, Features: d.Doc}, c.state); err != nil {
 		return a, err
 	}
 	return a, nil
@@ -590,18 +606,23 @@ func (c *Clusterer) restore() error {
 			window = append(window, a)
 		}
 	}
-	docs, err := c.store.Docs(window)
+	fs, err := c.store.Docs(window)
 	if err != nil {
 		return err
 	}
 	clusters := make(map[string]*cluster)
-	for _, d := range docs {
+	for i, f := range fs {
+		a := window[i]
+		d := &doc{
+			Doc: f, Seq: a.Seq, At: a.At, Cluster: clusterID(a.Cluster),
+			New: a.New, Score: a.Score, DuplicateOf: a.DuplicateOf,
+		}
 		cl := clusters[d.Cluster]
 		if cl == nil {
 			cl = newCluster(c.hist.recs[d.Seq-1].cluster)
 			clusters[d.Cluster] = cl
 		}
-		c.win.st.Update(d, 1)
+		c.win.st.Update(d.Doc, 1)
 		c.win.add(d, cl)
 	}
 	c.win.watermark = st.Watermark

@@ -17,7 +17,7 @@ const codecVersion = 1
 var errCorrupt = errors.New("dedup: corrupt stored features")
 
 // encodeFeatures appends the window features of d to b.
-func encodeFeatures(b []byte, d *doc) []byte {
+func encodeFeatures(b []byte, d *Doc) []byte {
 	b = append(b, codecVersion)
 	b = appendString(b, d.Script)
 	for _, v := range [...]Vec{d.Terms, d.Surface, d.Ents} {
@@ -43,7 +43,7 @@ func encodeFeatures(b []byte, d *doc) []byte {
 }
 
 // decodeFeatures reads what encodeFeatures wrote into d.
-func decodeFeatures(b []byte, d *doc) error {
+func decodeFeatures(b []byte, d *Doc) error {
 	r := reader{b: b}
 	if r.byte() != codecVersion {
 		return errCorrupt

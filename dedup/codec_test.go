@@ -21,7 +21,7 @@ func TestCodecRoundTrip(t *testing.T) {
 		d := NewDoc(in.ID, x.Extract(in, "en"), in.Published)
 		st.Update(d, 1)
 		d.Weigh(st)
-		got := &doc{}
+		got := &Doc{}
 		if err := decodeFeatures(encodeFeatures(nil, d), got); err != nil {
 			t.Fatalf("%s: %v", in.ID, err)
 		}
@@ -37,10 +37,10 @@ func TestCodecRoundTrip(t *testing.T) {
 // without bound, and that what decodes encodes back to the same bytes.
 func FuzzDecodeFeatures(f *testing.F) {
 	f.Add([]byte{codecVersion})
-	f.Add(encodeFeatures(nil, &doc{Script: "Latn", Ents: Vec{K: []uint64{1}, W: []float32{2}}, EntText: []string{"x"}, EntKey: []string{"k"}, EntKind: []Kind{KindPlace}, EntWeak: []bool{true}}))
+	f.Add(encodeFeatures(nil, &Doc{Script: "Latn", Ents: Vec{K: []uint64{1}, W: []float32{2}}, EntText: []string{"x"}, EntKey: []string{"k"}, EntKind: []Kind{KindPlace}, EntWeak: []bool{true}}))
 	f.Add([]byte{codecVersion, 0xff, 0xff, 0xff, 0xff, 0x0f})
 	f.Fuzz(func(t *testing.T, b []byte) {
-		var d doc
+		var d Doc
 		if err := decodeFeatures(b, &d); err != nil {
 			return
 		}

@@ -99,7 +99,7 @@ func (c *Clusterer) pairFeatures(jobs []*job) []*Features {
 		wg.Go(func() {
 			for i := range next {
 				if j := jobs[i]; j != nil && j.err == nil {
-					out[i] = c.x.pairFeatures(j.d, j.p.d.Lang)
+					out[i] = Extract(c.x, j.d, j.p.d.Lang)
 				}
 			}
 		})
@@ -150,7 +150,7 @@ func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content [
 	}
 	for _, d := range ds {
 		if d != nil {
-			st.Update(d, 1)
+			st.Update(d.Doc, 1)
 		}
 	}
 	for i, d := range ds {
@@ -177,14 +177,14 @@ func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content [
 		if p == nil || cs[i] == nil {
 			continue
 		}
-		nl := st.n[cs[i].Lang]
+		nl := st.Docs(cs[i].Lang)
 		p.Grams = WeighLog(p.Grams, func(k uint64) float64 { return math.Log(float64(ng+PriorDocs) / float64(gdf[k]+1)) })
 		p.Words = WeighLog(p.Words, func(k uint64) float64 { return st.IDF(k, nl) })
 	}
 	defer func() {
 		for _, d := range ds {
 			if d != nil {
-				st.Update(d, -1)
+				st.Update(d.Doc, -1)
 			}
 		}
 	}()
@@ -229,11 +229,12 @@ func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content [
 			// such a page are no exception: they say nothing of the
 			// reports behind them.
 		case ca == a && cb == b:
-			ps = Compute(a, b, pds[ia], pds[ib], m)
+			ps = Compute(a.Doc, b.Doc, pds[ia], pds[ib], m.score, m.time)
 		default:
 			cl := newCluster(0)
 			cl.add(cb)
-			ps = Compute(ca, cb, pds[ia], pds[ib], cl.similarity(ca, c.cfg.window/2, true))
+			mc := cl.similarity(ca, c.cfg.window/2, true)
+			ps = Compute(ca.Doc, cb.Doc, pds[ia], pds[ib], mc.score, mc.time)
 		}
 		// The evidence is that of the clustering decision, on the whole
 		// documents, with the parts of the score on their content.

@@ -302,6 +302,15 @@ func NewExtractor() (*Extractor, error) {
 	return x, nil
 }
 
+// Analyzer returns the analyzer of the base language lang: bleve's analyzer
+// for the language, or the standard analyzer for a language without one.
+func (x *Extractor) Analyzer(lang string) analysis.Analyzer {
+	if a, ok := x.byLang[lang]; ok {
+		return a
+	}
+	return x.std
+}
+
 // BaseLang returns the base language subtag of t, or "und".
 func BaseLang(t language.Tag) string {
 	if t == language.Und {
@@ -318,10 +327,7 @@ func (x *Extractor) Extract(d Document, lang string) *extracted {
 		terms:    make(map[string]float64),
 		mentions: make(map[uint64]*mention),
 	}
-	an := x.std
-	if a, ok := x.byLang[lang]; ok {
-		an = a
-	}
+	an := x.Analyzer(lang)
 	// The headline says what the event is: its terms count twice.
 	for _, part := range [...]string{d.Title, d.Title, d.Text} {
 		if part == "" {

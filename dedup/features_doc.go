@@ -16,22 +16,13 @@ const (
 	MinKeyWeakMatch = 4
 )
 
-// doc is a document of the window: its features weighted by their rarity at
-// the time it was added, and its assignment. The index stores them (see
-// codec.go and storedAssignment) to restore the window when a persistent
-// Clusterer is opened again.
-type doc struct {
-	ID          string
-	Seq         int64 // order of addition, from 1
-	Lang        string
-	Published   time.Time
-	At          time.Time // Published, or the watermark when unknown
-	Cluster     string
-	New         bool
-	Score       float64
-	DuplicateOf string
-	// FP is the fingerprint of the document's content (see fingerprint).
-	FP uint64
+// Doc is the analysis of one document: its features, weighted by their
+// rarity once Weigh has run. A persistent index stores them (see the store
+// package) so that the window can be restored.
+type Doc struct {
+	ID        string
+	Lang      string
+	Published time.Time
 
 	// Terms are the content terms, scoped by language, weighted by TF-IDF
 	// and normalized to unit length; TermText spells them, for the evidence
@@ -55,15 +46,12 @@ type doc struct {
 	EntWeak []bool
 	// Sig is the MinHash signature for near-duplicate detection.
 	Sig Signature
-
-	cl    *cluster
-	index *[4][]keyWeight // see indexKeys
 }
 
 // NewDoc keys the extracted features of a document. The weights are raw
 // (counts and prominence) until weigh.
-func NewDoc(id string, e *extracted, published time.Time) *doc {
-	d := &doc{ID: id, Lang: e.lang, Script: e.script, Published: published, Sig: e.sig}
+func NewDoc(id string, e *extracted, published time.Time) *Doc {
+	d := &Doc{ID: id, Lang: e.lang, Script: e.script, Published: published, Sig: e.sig}
 	d.Terms, d.TermText = termVec("t:"+e.lang, e.terms)
 	d.Surface = VecBuilder(e.surface).Build()
 
@@ -89,7 +77,7 @@ func NewDoc(id string, e *extracted, published time.Time) *doc {
 
 // Attest makes strong the weak name candidates of d that the window attests
 // as names.
-func (d *doc) Attest(st *Stats) {
+func (d *Doc) Attest(st *Stats) {
 	for i, k := range d.Ents.K {
 		if d.EntWeak[i] && st.Attested(k) {
 			d.EntWeak[i] = false
@@ -132,7 +120,7 @@ func tfidf(v Vec, st *Stats, n int) Vec {
 
 // Weigh turns raw weights into final weights, with the rarity of each
 // feature among the documents of the window (which include d).
-func (d *doc) Weigh(st *Stats) {
+func (d *Doc) Weigh(st *Stats) {
 	nAll := st.n[""]
 	d.Terms = tfidf(d.Terms, st, st.n[d.Lang])
 	d.Surface = tfidf(d.Surface, st, st.n[SurfaceScope(d.Script)])
@@ -146,7 +134,7 @@ func (d *doc) Weigh(st *Stats) {
 }
 
 // SplitEnts returns the strong and the weak entities of d.
-func (d *doc) SplitEnts() (strong, weak Vec) {
+func (d *Doc) SplitEnts() (strong, weak Vec) {
 	for i, k := range d.Ents.K {
 		v := &strong
 		if d.EntWeak[i] {

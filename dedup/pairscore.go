@@ -59,18 +59,15 @@ type Features struct {
 	Words Vec // analyzed terms, keyed as doc.Terms: raw, then TF-IDF
 }
 
-// pairFeatures extracts the position-weighted grams and words of a document
-// of language lang.
-func (x *Extractor) pairFeatures(d Document, lang string) *Features {
+// Extract extracts the position-weighted grams and words of a document of
+// language lang, with the analyzer x uses for that language.
+func Extract(x *Extractor, d Document, lang string) *Features {
 	text := d.Text
 	if d.Title != "" {
 		text = d.Title + "\n" + d.Text
 	}
 	p := &Features{Grams: charGrams(text)}
-	an := x.std
-	if a, ok := x.byLang[lang]; ok {
-		an = a
-	}
+	an := x.Analyzer(lang)
 	b := make(VecBuilder)
 	scope := "t:" + lang
 	runes, at := 0, 0 // rune count of text[:at]
@@ -165,8 +162,9 @@ type Score struct {
 }
 
 // Compute computes the graded score of a and b from their weighted pair
-// features and the match m of a with a cluster of b.
-func Compute(a, b *doc, pa, pb *Features, m match) Score {
+// features, the clustering similarity sim of a to a cluster of b and its
+// time factor tf (sim includes it).
+func Compute(a, b *Doc, pa, pb *Features, sim, tf float64) Score {
 	var s Score
 	n, sum := 0, 0.0
 	if a.Script == b.Script && len(pa.Grams.K) > 0 && len(pb.Grams.K) > 0 {
@@ -181,11 +179,11 @@ func Compute(a, b *doc, pa, pb *Features, m match) Score {
 	}
 	// The clustering similarity, without its time factor.
 	cl := 0.0
-	if m.time > 0 {
-		cl = min(1, max(0, m.score/m.time))
+	if tf > 0 {
+		cl = min(1, max(0, sim/tf))
 	}
 	n, sum = n+1, sum+math.Sqrt(cl)
 	s.Value = sum / float64(n)
-	s.Value *= m.time
+	s.Value *= tf
 	return s
 }

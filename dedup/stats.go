@@ -34,7 +34,7 @@ func (s *Stats) IDF(k uint64, n int) float64 {
 func (s *Stats) Attested(k uint64) bool { return s.strong[k] > 0 }
 
 // Update adds (delta 1) or removes (delta -1) the counts of a document.
-func (s *Stats) Update(d *doc, delta int32) {
+func (s *Stats) Update(d *Doc, delta int32) {
 	s.n[""] += int(delta)
 	s.n[d.Lang] += int(delta)
 	s.n[SurfaceScope(d.Script)] += int(delta)
@@ -55,3 +55,7 @@ func (s *Stats) Update(d *doc, delta int32) {
 		}
 	}
 }
+
+// Docs returns the number of documents counted in a scope: a base language,
+// a script's surface scope (see SurfaceScope), or "" for all.
+func (s *Stats) Docs(scope string) int { return s.n[scope] }

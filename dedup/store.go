@@ -34,7 +34,7 @@ import (
 type Store struct {
 	idx       bleve.Index
 	path      string // of the scorch store, as its errors name it
-	pending   []*doc // not yet sent to the flusher
+	pending   []Record // not yet sent to the flusher
 	batchSize int
 
 	work chan batch     // to the flusher
@@ -102,9 +102,17 @@ func storeMapping() (mapping.IndexMapping, error) {
 	return m, nil
 }
 
+// Record is what the index keeps of one document: its assignment, its
+// cluster id and its features.
+type Record struct {
+	Assignment StoredAssignment
+	Cluster    string
+	Features   *Doc
+}
+
 // batch is documents to write, with the state after the last one.
 type batch struct {
-	docs  []*doc
+	docs  []Record
 	state State
 }
 
@@ -231,7 +239,8 @@ func (s *Store) flusher() {
 func (s *Store) write(b batch) error {
 	bb := s.idx.NewBatch()
 	var x []byte
-	for _, d := range b.docs {
+	for _, r := range b.docs {
+		d := r.Features
 		var f strings.Builder
 		for i, k := range d.EntKey {
 			f.WriteString(kindScope[d.EntKind[i]])
@@ -239,15 +248,15 @@ func (s *Store) write(b batch) error {
 			f.WriteString(k)
 			f.WriteByte(' ')
 		}
-		a, err := json.Marshal(d.assignment())
+		a, err := json.Marshal(r.Assignment)
 		if err != nil {
 			return err
 		}
 		x = encodeFeatures(x[:0], d)
-		if !d.At.IsZero() {
-			f.WriteString(dayToken(d.At))
+		if at := r.Assignment.At; !at.IsZero() {
+			f.WriteString(dayToken(at))
 		}
-		if err := bb.Index(d.ID, storedDoc{F: f.String(), C: d.Cluster, A: string(a), X: string(x)}); err != nil {
+		if err := bb.Index(d.ID, storedDoc{F: f.String(), C: r.Cluster, A: string(a), X: string(x)}); err != nil {
 			return fmt.Errorf("%q: %w", d.ID, err)
 		}
 	}
@@ -268,8 +277,8 @@ func (s *Store) Failed() error {
 
 // Add queues a document; a full batch goes to the flusher with the state
 // after it.
-func (s *Store) Add(d *doc, state func() State) error {
-	s.pending = append(s.pending, d)
+func (s *Store) Add(r Record, state func() State) error {
+	s.pending = append(s.pending, r)
 	if len(s.pending) >= s.batchSize {
 		return s.send(state())
 	}
@@ -378,18 +387,15 @@ func (s *Store) Assignments() ([]StoredAssignment, error) {
 }
 
 // Docs returns documents of the window with their stored features.
-func (s *Store) Docs(as []StoredAssignment) ([]*doc, error) {
-	out := make([]*doc, 0, len(as))
+func (s *Store) Docs(as []StoredAssignment) ([]*Doc, error) {
+	out := make([]*Doc, 0, len(as))
 	err := s.reader(func(r index.IndexReader) error {
 		for _, a := range as {
 			raw, err := field(r, a.ID, "x")
 			if err != nil {
 				return err
 			}
-			d := &doc{
-				ID: a.ID, Seq: a.Seq, Lang: a.Lang, Published: a.Published, At: a.At, Cluster: clusterID(a.Cluster),
-				New: a.New, Score: a.Score, DuplicateOf: a.DuplicateOf,
-			}
+			d := &Doc{ID: a.ID, Lang: a.Lang, Published: a.Published}
 			if err := decodeFeatures(raw, d); err != nil {
 				return fmt.Errorf("dedup: stored features of %q: %w", a.ID, err)
 			}

@@ -140,7 +140,7 @@ func (w *window) evict() {
 // remove forgets a document of a closed cluster.
 func (w *window) remove(d *doc) {
 	delete(w.docs, d.ID)
-	w.st.Update(d, -1)
+	w.st.Update(d.Doc, -1)
 	for _, g := range d.indexKeys() {
 		for _, kw := range g {
 			ps := w.postings[kw.k]
