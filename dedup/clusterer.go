@@ -20,6 +20,8 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/eventdedup/eventdedup/dedup/internal/features"
+	"github.com/eventdedup/eventdedup/dedup/internal/store"
 	"github.com/eventdedup/eventdedup/lang"
 )
 
@@ -132,7 +134,7 @@ func WithMaxText(n int) Option { return func(c *config) { c.maxText = n } }
 // an unspecified order.
 type Clusterer struct {
 	cfg config
-	x   *Extractor
+	x   *features.Extractor
 	dir string // directory holding the index
 	tmp bool   // dir is temporary and removed on Close
 
@@ -141,7 +143,7 @@ type Clusterer struct {
 	win      *window
 	hist     history
 	clusters int // clusters created
-	store    *Store
+	store    *store.Store
 }
 
 // New returns a Clusterer whose index lives in a temporary directory that is
@@ -223,11 +225,15 @@ func open(dir string, opts []Option) (*Clusterer, error) {
 	case !(cfg.duplicate > 0 && cfg.duplicate <= 1):
 		return nil, fmt.Errorf("%w: duplicate similarity %v, want a value in (0, 1]", ErrInvalidOption, cfg.duplicate)
 	}
-	x, err := NewExtractor()
+	x, err := features.NewExtractor()
 	if err != nil {
 		return nil, fmt.Errorf("dedup: %w", err)
 	}
-	s, err := OpenStore(filepath.Join(dir, "index"), cfg.batchSize)
+	path := filepath.Join(dir, "index")
+	s, err := store.Open(path, cfg.batchSize)
+	if errors.Is(err, store.ErrInUse) {
+		return nil, fmt.Errorf("%w: %s", ErrIndexInUse, path)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -241,7 +247,7 @@ func open(dir string, opts []Option) (*Clusterer, error) {
 
 // doc is a document of the window: its features and its assignment.
 type doc struct {
-	*Doc
+	*features.Doc
 	Seq         int64     // order of addition, from 1
 	At          time.Time // Published, or the watermark when unknown
 	Cluster     string
@@ -251,7 +257,7 @@ type doc struct {
 	// FP is the fingerprint of the document's content (see fingerprint).
 	FP uint64
 
-	cl    *cluster
+	cl    *openCluster
 	index *[4][]keyWeight // see indexKeys
 }
 
@@ -291,7 +297,7 @@ func (c *Clusterer) prepare(d Document) (*prepared, error) {
 	d.Title, cutTitle = clean(d.Title, c.cfg.maxText)
 	d.Text, cutText = clean(d.Text, c.cfg.maxText)
 	res := c.cfg.detector.DetectHint(d.Title+"\n"+d.Text, d.Lang)
-	p := &prepared{doc: d, lang: res.Tag, d: &doc{Doc: NewDoc(d.ID, c.x.Extract(d, BaseLang(res.Tag)), d.Published)}, truncated: cutTitle || cutText, ignoredTime: ignoredTime}
+	p := &prepared{doc: d, lang: res.Tag, d: &doc{Doc: features.NewDoc(d.ID, c.x.Extract(d, features.BaseLang(res.Tag)), d.Published)}, truncated: cutTitle || cutText, ignoredTime: ignoredTime}
 	p.d.FP = fp
 	return p, nil
 }
@@ -526,7 +532,7 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 		}
 	}
 	tau := c.cfg.window / 2
-	var target *cluster
+	var target *openCluster
 	switch {
 	case copied != nil:
 		target = copied.cl
@@ -545,7 +551,7 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 	var ev Evidence
 	if target == nil {
 		c.clusters++
-		target = newCluster(c.clusters)
+		target = newOpenCluster(c.clusters)
 		d.New = true
 	} else {
 		m := target.similarity(d, tau, true)
@@ -559,15 +565,15 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 	a := c.hist.assignment(int32(d.Seq - 1))
 	a.Repeat, a.Evidence, a.Truncated, a.IgnoredTime = false, ev, p.truncated, p.ignoredTime
 	d.TermText = nil // only needed for the evidence of d's own assignment
-	if err := c.store.Add(Record{Assignment: d.assignment(), Cluster: d.Cluster, Features: d.Doc}, c.state); err != nil {
+	if err := c.store.Add(store.Record{Assignment: d.assignment(), Cluster: d.Cluster, Features: d.Doc}, c.state); err != nil {
 		return a, err
 	}
 	return a, nil
 }
 
 // state is what is saved with each batch of documents.
-func (c *Clusterer) state() State {
-	st := State{Version: Version, Clusters: c.clusters, Docs: int64(len(c.hist.recs)), Watermark: c.win.watermark}
+func (c *Clusterer) state() store.State {
+	st := store.State{Version: store.Version, Clusters: c.clusters, Docs: int64(len(c.hist.recs)), Watermark: c.win.watermark}
 	for _, cl := range c.win.open {
 		st.Open = append(st.Open, cl.seq)
 	}
@@ -585,7 +591,7 @@ func (c *Clusterer) restore() error {
 	if err != nil {
 		return err
 	}
-	slices.SortFunc(as, func(a, b StoredAssignment) int { return cmp.Compare(a.Seq, b.Seq) })
+	slices.SortFunc(as, func(a, b store.Assignment) int { return cmp.Compare(a.Seq, b.Seq) })
 	if int64(len(as)) != st.Docs {
 		return fmt.Errorf("dedup: index holds %d documents, its state says %d", len(as), st.Docs)
 	}
@@ -600,7 +606,7 @@ func (c *Clusterer) restore() error {
 	for _, n := range st.Open {
 		open[n] = true
 	}
-	var window []StoredAssignment
+	var window []store.Assignment
 	for _, a := range as {
 		if open[a.Cluster] {
 			window = append(window, a)
@@ -610,7 +616,7 @@ func (c *Clusterer) restore() error {
 	if err != nil {
 		return err
 	}
-	clusters := make(map[string]*cluster)
+	clusters := make(map[string]*openCluster)
 	for i, f := range fs {
 		a := window[i]
 		d := &doc{
@@ -619,7 +625,7 @@ func (c *Clusterer) restore() error {
 		}
 		cl := clusters[d.Cluster]
 		if cl == nil {
-			cl = newCluster(c.hist.recs[d.Seq-1].cluster)
+			cl = newOpenCluster(c.hist.recs[d.Seq-1].cluster)
 			clusters[d.Cluster] = cl
 		}
 		c.win.st.Update(d.Doc, 1)
@@ -678,4 +684,4 @@ func (c *Clusterer) Close() error {
 
 // Lang is a convenience returning the base language subtag of a tag ("und"
 // for language.Und).
-func Lang(t language.Tag) string { return BaseLang(t) }
+func Lang(t language.Tag) string { return features.BaseLang(t) }

@@ -8,6 +8,9 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+
+	"github.com/eventdedup/eventdedup/dedup/internal/features"
+	"github.com/eventdedup/eventdedup/dedup/internal/pairscore"
 )
 
 // Pair is two documents to compare.
@@ -23,23 +26,23 @@ func (c *Clusterer) Compare(a, b Document) (Comparison, error) {
 }
 
 // CompareAll scores pairs of documents against each other without adding
-// them. Features are weighted by their rarity among the documents of the
+// them. pairscore.Features are weighted by their rarity among the documents of the
 // window together with all the documents of the pairs, so that a batch of
 // pairs compared on an empty Clusterer still tells rare names from common
 // words. A document appearing in several pairs (the same ID and content)
 // counts once; documents that share an ID but not their content are
-// different documents. Features
+// different documents. pairscore.Features
 // are extracted on all CPUs. It yields one comparison or error per pair, in
 // order.
 //
 // Same is the clustering decision: the similarity of one document to a
-// cluster of the other reaches the threshold. Score is graded for ranking
+// cluster of the other reaches the threshold. pairscore.Score is graded for ranking
 // and correlation with human judgements: the mean of the square roots of
 // that similarity (without its time factor) and of the cosines of
 // character n-grams (documents of one script) and of content terms (one
 // language), features near the headline and lead counting more, times the
 // time factor when both documents are dated. Text that recurs in three or
-// more documents of the batch (a site's furniture) is left out of Score; a
+// more documents of the batch (a site's furniture) is left out of pairscore.Score; a
 // pair with a document that is mostly such text scores the mean of the
 // batch. See pairscore.go and pairscore_boiler.go.
 func (c *Clusterer) CompareAll(ctx context.Context, pairs []Pair) iter.Seq2[Comparison, error] {
@@ -91,15 +94,15 @@ type compared struct {
 
 // pairFeatures extracts the features of the graded score of the prepared
 // documents, on all CPUs: nil for a document that failed.
-func (c *Clusterer) pairFeatures(jobs []*job) []*Features {
-	out := make([]*Features, len(jobs))
+func (c *Clusterer) pairFeatures(jobs []*job) []*pairscore.Features {
+	out := make([]*pairscore.Features, len(jobs))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Go(func() {
 			for i := range next {
 				if j := jobs[i]; j != nil && j.err == nil {
-					out[i] = Extract(c.x, j.d, j.p.d.Lang)
+					out[i] = pairscore.Extract(c.x, j.d, j.p.d.Lang)
 				}
 			}
 		})
@@ -114,7 +117,7 @@ func (c *Clusterer) pairFeatures(jobs []*job) []*Features {
 
 // compare scores prepared pairs, given by the indexes of their documents in
 // jobs, under the lock.
-func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content []*job, pds []*Features) []compared {
+func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content []*job, pds []*pairscore.Features) []compared {
 	out := make([]compared, len(pairs))
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -178,8 +181,8 @@ func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content [
 			continue
 		}
 		nl := st.Docs(cs[i].Lang)
-		p.Grams = WeighLog(p.Grams, func(k uint64) float64 { return math.Log(float64(ng+PriorDocs) / float64(gdf[k]+1)) })
-		p.Words = WeighLog(p.Words, func(k uint64) float64 { return st.IDF(k, nl) })
+		p.Grams = pairscore.WeighLog(p.Grams, func(k uint64) float64 { return math.Log(float64(ng+features.PriorDocs) / float64(gdf[k]+1)) })
+		p.Words = pairscore.WeighLog(p.Words, func(k uint64) float64 { return st.IDF(k, nl) })
 	}
 	defer func() {
 		for _, d := range ds {
@@ -208,7 +211,7 @@ func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content [
 		}
 		a, b := ds[ia], ds[ib]
 		dup := a.Sig.Jaccard(&b.Sig) >= c.cfg.duplicate
-		cl := newCluster(0)
+		cl := newOpenCluster(0)
 		cl.add(b)
 		m := cl.similarity(a, c.cfg.window/2, true)
 		if dup {
@@ -219,7 +222,7 @@ func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content [
 			// documents.
 			floor[i] = m.score
 		}
-		var ps Score
+		var ps pairscore.Score
 		switch ca, cb := cs[ia], cs[ib]; {
 		case ca == nil || cb == nil:
 			// Nothing is left of one of them but text that recurs in
@@ -229,12 +232,12 @@ func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content [
 			// such a page are no exception: they say nothing of the
 			// reports behind them.
 		case ca == a && cb == b:
-			ps = Compute(a.Doc, b.Doc, pds[ia], pds[ib], m.score, m.time)
+			ps = pairscore.Compute(a.Doc, b.Doc, pds[ia], pds[ib], m.score, m.time)
 		default:
-			cl := newCluster(0)
+			cl := newOpenCluster(0)
 			cl.add(cb)
 			mc := cl.similarity(ca, c.cfg.window/2, true)
-			ps = Compute(ca.Doc, cb.Doc, pds[ia], pds[ib], mc.score, mc.time)
+			ps = pairscore.Compute(ca.Doc, cb.Doc, pds[ia], pds[ib], mc.score, mc.time)
 		}
 		// The evidence is that of the clustering decision, on the whole
 		// documents, with the parts of the score on their content.
@@ -294,7 +297,7 @@ func (c *Clusterer) stripAll(ctx context.Context, jobs []*job) []*job {
 		texts[2*i], texts[2*i+1] = j.d.Title, j.d.Text
 		owner[2*i], owner[2*i+1] = i, i
 	}
-	stripped := StripBoilerplate(texts, owner)
+	stripped := pairscore.StripBoilerplate(texts, owner)
 	out := make([]*job, len(jobs))
 	var changed []Document
 	var at []int
@@ -309,7 +312,7 @@ func (c *Clusterer) stripAll(ctx context.Context, jobs []*job) []*job {
 		}
 		// A page that is mostly furniture is a furniture page: what is
 		// left is its menus and headings.
-		if left := ContentRunes(title) + ContentRunes(text); left < minContent || 2*left < ContentRunes(j.d.Title)+ContentRunes(j.d.Text) {
+		if left := pairscore.ContentRunes(title) + pairscore.ContentRunes(text); left < minContent || 2*left < pairscore.ContentRunes(j.d.Title)+pairscore.ContentRunes(j.d.Text) {
 			continue
 		}
 		d := j.d

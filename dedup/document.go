@@ -3,8 +3,9 @@ package dedup
 import (
 	"time"
 
-	"github.com/eventdedup/eventdedup/news"
 	"golang.org/x/text/language"
+
+	"github.com/eventdedup/eventdedup/news"
 )
 
 // Document is one news report: see [news.Document]. The alias keeps the
@@ -21,7 +22,7 @@ type Assignment struct {
 	Cluster string
 	// New reports whether the document started a new cluster.
 	New bool
-	// Score is the similarity to the cluster joined, in [0, 1]; 0 for a new
+	// pairscore.Score is the similarity to the cluster joined, in [0, 1]; 0 for a new
 	// cluster.
 	Score float64
 	// DuplicateOf is the ID of the earliest document this one is a near-verbatim
@@ -100,7 +101,7 @@ type Cluster struct {
 
 // Comparison is the similarity of two documents with its evidence.
 type Comparison struct {
-	// Score is a graded similarity in [0, 1], from unrelated through
+	// pairscore.Score is a graded similarity in [0, 1], from unrelated through
 	// related (same topic, another event) to the same story: see
 	// Clusterer.CompareAll.
 	Score float64

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"golang.org/x/text/language"
+
+	"github.com/eventdedup/eventdedup/dedup/internal/store"
 )
 
 // history records every document added, in a compact form that outlives the
@@ -39,7 +41,7 @@ func (h *history) add(d *doc) {
 }
 
 // restore records a stored assignment.
-func (h *history) restore(a StoredAssignment) {
+func (h *history) restore(a store.Assignment) {
 	r := record{id: a.ID, lang: a.Lang, score: a.Score, cluster: a.Cluster, isNew: a.New, fp: a.FP, published: noTime}
 	if !a.Published.IsZero() {
 		// seconds and nanoseconds: Unix nanoseconds overflow before 1678
@@ -89,8 +91,8 @@ func (h *history) clusters(n int) []Cluster {
 }
 
 // assignment is the stored form of d's assignment.
-func (d *doc) assignment() StoredAssignment {
-	return StoredAssignment{
+func (d *doc) assignment() store.Assignment {
+	return store.Assignment{
 		ID: d.ID, Seq: d.Seq, Cluster: d.cl.seq, New: d.New, Score: d.Score, DuplicateOf: d.DuplicateOf,
 		Lang: d.Lang, Published: d.Published, At: d.At, FP: d.FP,
 	}

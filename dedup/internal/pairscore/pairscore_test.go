@@ -1,16 +1,18 @@
-package dedup
+package pairscore
 
 import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/eventdedup/eventdedup/dedup/internal/features"
 )
 
 // gramCosine is the cosine of the character n-grams of two texts, with
 // every gram equally rare.
 func gramCosine(a, b string) float64 {
 	one := func(uint64) float64 { return 1 }
-	return Dot(WeighLog(charGrams(a), one), WeighLog(charGrams(b), one), nil)
+	return features.Dot(WeighLog(charGrams(a), one), WeighLog(charGrams(b), one), nil)
 }
 
 func TestCharGrams(t *testing.T) {

@@ -1,4 +1,4 @@
-package dedup
+package store
 
 import (
 	"cmp"
@@ -19,6 +19,8 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
 	bolterrors "go.etcd.io/bbolt/errors"
+
+	"github.com/eventdedup/eventdedup/dedup/internal/features"
 )
 
 // The Store is a bleve scorch index holding every document added: its
@@ -33,7 +35,7 @@ import (
 // background goroutine.
 type Store struct {
 	idx       bleve.Index
-	path      string // of the scorch store, as its errors name it
+	path      string   // of the scorch store, as its errors name it
 	pending   []Record // not yet sent to the flusher
 	batchSize int
 
@@ -42,6 +44,10 @@ type Store struct {
 	mu   sync.Mutex
 	err  error // the first error applying a batch
 }
+
+// ErrInUse is returned by Open when another Store, in this process or
+// another, holds the index for longer than lockTimeout.
+var ErrInUse = errors.New("store: index in use")
 
 var stateKey = []byte("eventdedup/state")
 
@@ -60,8 +66,8 @@ type State struct {
 // content fingerprint with each assignment.
 const Version = 3
 
-// StoredAssignment is field "a": what restoring the history needs.
-type StoredAssignment struct {
+// Assignment is field "a": what restoring the history needs.
+type Assignment struct {
 	ID          string    `json:"id"`
 	Seq         int64     `json:"seq"`
 	Cluster     int       `json:"cluster"`
@@ -105,9 +111,9 @@ func storeMapping() (mapping.IndexMapping, error) {
 // Record is what the index keeps of one document: its assignment, its
 // cluster id and its features.
 type Record struct {
-	Assignment StoredAssignment
+	Assignment Assignment
 	Cluster    string
-	Features   *Doc
+	Features   *features.Doc
 }
 
 // batch is documents to write, with the state after the last one.
@@ -130,7 +136,7 @@ type storedDoc struct {
 func dayToken(t time.Time) string { return "d:" + t.UTC().Format(time.DateOnly) }
 
 // lockTimeout is how long Open waits for another writer of an index to
-// close it before it gives up with ErrIndexInUse.
+// close it before it gives up with ErrInUse.
 const lockTimeout = 2 * time.Second
 
 // Scorch writes and merges segments in the background and reports its
@@ -156,8 +162,8 @@ func onAsyncError(err error, path string) {
 	}
 }
 
-// OpenStore opens the scorch index at path, creating it if needed.
-func OpenStore(path string, batchSize int) (*Store, error) {
+// Open opens the scorch index at path, creating it if needed.
+func Open(path string, batchSize int) (*Store, error) {
 	registerCallback.Do(func() { scorch.RegistryAsyncErrorCallbacks[asyncErrorCallback] = onAsyncError })
 	config := map[string]any{"bolt_timeout": lockTimeout.String(), "asyncErrorCallbackName": asyncErrorCallback}
 	idx, err := bleve.OpenUsing(path, config)
@@ -165,7 +171,7 @@ func OpenStore(path string, batchSize int) (*Store, error) {
 		idx, err = createIndex(path, config)
 	}
 	if errors.Is(err, bolterrors.ErrTimeout) {
-		return nil, fmt.Errorf("%w: %s", ErrIndexInUse, path)
+		return nil, ErrInUse
 	}
 	if err != nil {
 		return nil, fmt.Errorf("dedup: open index %s: %w", path, err)
@@ -243,7 +249,7 @@ func (s *Store) write(b batch) error {
 		d := r.Features
 		var f strings.Builder
 		for i, k := range d.EntKey {
-			f.WriteString(kindScope[d.EntKind[i]])
+			f.WriteString(d.EntKind[i].Scope())
 			f.WriteByte(':')
 			f.WriteString(k)
 			f.WriteByte(' ')
@@ -355,8 +361,8 @@ func (s *Store) reader(fn func(r index.IndexReader) error) error {
 
 // Assignments returns the stored Assignments of all documents, in no
 // particular order.
-func (s *Store) Assignments() ([]StoredAssignment, error) {
-	var out []StoredAssignment
+func (s *Store) Assignments() ([]Assignment, error) {
+	var out []Assignment
 	err := s.reader(func(r index.IndexReader) error {
 		ids, err := r.DocIDReaderAll()
 		if err != nil {
@@ -376,7 +382,7 @@ func (s *Store) Assignments() ([]StoredAssignment, error) {
 			if err != nil {
 				return err
 			}
-			var a StoredAssignment
+			var a Assignment
 			if err := json.Unmarshal(raw, &a); err != nil {
 				return fmt.Errorf("dedup: stored assignment of %q: %w", ext, err)
 			}
@@ -387,15 +393,15 @@ func (s *Store) Assignments() ([]StoredAssignment, error) {
 }
 
 // Docs returns documents of the window with their stored features.
-func (s *Store) Docs(as []StoredAssignment) ([]*Doc, error) {
-	out := make([]*Doc, 0, len(as))
+func (s *Store) Docs(as []Assignment) ([]*features.Doc, error) {
+	out := make([]*features.Doc, 0, len(as))
 	err := s.reader(func(r index.IndexReader) error {
 		for _, a := range as {
 			raw, err := field(r, a.ID, "x")
 			if err != nil {
 				return err
 			}
-			d := &Doc{ID: a.ID, Lang: a.Lang, Published: a.Published}
+			d := &features.Doc{ID: a.ID, Lang: a.Lang, Published: a.Published}
 			if err := decodeFeatures(raw, d); err != nil {
 				return fmt.Errorf("dedup: stored features of %q: %w", a.ID, err)
 			}

@@ -1,10 +1,12 @@
-package dedup
+package pairscore
 
 import (
 	"math"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/eventdedup/eventdedup/dedup/internal/features"
+	"github.com/eventdedup/eventdedup/news"
 	"github.com/eventdedup/eventdedup/normalize"
 )
 
@@ -55,31 +57,31 @@ const (
 
 // Features holds the features of a document that only Compare uses.
 type Features struct {
-	Grams Vec // character n-grams: raw weights Σ exp(-p/leadDecay), then TF-IDF
-	Words Vec // analyzed terms, keyed as doc.Terms: raw, then TF-IDF
+	Grams features.Vec // character n-grams: raw weights Σ exp(-p/leadDecay), then TF-IDF
+	Words features.Vec // analyzed terms, keyed as doc.Terms: raw, then TF-IDF
 }
 
 // Extract extracts the position-weighted grams and words of a document of
 // language lang, with the analyzer x uses for that language.
-func Extract(x *Extractor, d Document, lang string) *Features {
+func Extract(x *features.Extractor, d news.Document, lang string) *Features {
 	text := d.Text
 	if d.Title != "" {
 		text = d.Title + "\n" + d.Text
 	}
 	p := &Features{Grams: charGrams(text)}
 	an := x.Analyzer(lang)
-	b := make(VecBuilder)
+	b := make(features.VecBuilder)
 	scope := "t:" + lang
 	runes, at := 0, 0 // rune count of text[:at]
 	for _, tok := range an.Analyze([]byte(text)) {
-		if len(tok.Term) < 2 || utf8.RuneCount(tok.Term) < 2 && !IsCJK(tok.Term) {
+		if len(tok.Term) < 2 || utf8.RuneCount(tok.Term) < 2 && !features.IsCJK(tok.Term) {
 			continue
 		}
 		if tok.Start >= at && tok.Start <= len(text) {
 			runes += utf8.RuneCountInString(text[at:tok.Start])
 			at = tok.Start
 		}
-		b[TokenHash(scope, string(tok.Term))] += math.Exp(-float64(runes) / leadDecay)
+		b[features.TokenHash(scope, string(tok.Term))] += math.Exp(-float64(runes) / leadDecay)
 	}
 	p.Words = b.Build()
 	return p
@@ -88,7 +90,7 @@ func Extract(x *Extractor, d Document, lang string) *Features {
 // charGrams returns the character n-grams (minGram to maxGram runes) of the
 // words of text, folded, each word padded with a space on either side, with
 // the weight exp(-p/leadDecay) summed over their positions p.
-func charGrams(text string) Vec {
+func charGrams(text string) features.Vec {
 	f := normalize.Fold(text)
 	rs := make([]rune, 1, len(f)+1)
 	pos := make([]int, 1, len(f)+1)
@@ -105,8 +107,8 @@ func charGrams(text string) Vec {
 	if rs[len(rs)-1] != ' ' {
 		rs, pos = append(rs, ' '), append(pos, i)
 	}
-	b := make(VecBuilder, len(rs)*2)
-	cjk := func(r rune) bool { return r >= 0x2E80 && ScriptOf(r) == ScriptCJK }
+	b := make(features.VecBuilder, len(rs)*2)
+	cjk := func(r rune) bool { return r >= 0x2E80 && features.ScriptOf(r) == features.ScriptCJK }
 	for j := 0; j+2 <= len(rs); j++ {
 		w := math.Exp(-float64(pos[j]) / leadDecay)
 		h := uint64(14695981039346656037) // FNV-1a of the runes
@@ -140,8 +142,8 @@ func charGrams(text string) Vec {
 
 // WeighLog turns raw weights Σ into log(1+Σ)·idf and normalizes the vector
 // to unit length; idf returns the rarity of a key.
-func WeighLog(v Vec, idf func(k uint64) float64) Vec {
-	out := Vec{K: v.K, W: make([]float32, len(v.W))}
+func WeighLog(v features.Vec, idf func(k uint64) float64) features.Vec {
+	out := features.Vec{K: v.K, W: make([]float32, len(v.W))}
 	s := 0.0
 	for i, k := range v.K {
 		w := math.Log1p(float64(v.W[i])) * idf(k)
@@ -164,17 +166,17 @@ type Score struct {
 // Compute computes the graded score of a and b from their weighted pair
 // features, the clustering similarity sim of a to a cluster of b and its
 // time factor tf (sim includes it).
-func Compute(a, b *Doc, pa, pb *Features, sim, tf float64) Score {
+func Compute(a, b *features.Doc, pa, pb *Features, sim, tf float64) Score {
 	var s Score
 	n, sum := 0, 0.0
 	if a.Script == b.Script && len(pa.Grams.K) > 0 && len(pb.Grams.K) > 0 {
 		s.HasChars = true
-		s.Chars = min(1, max(0, Dot(pa.Grams, pb.Grams, nil)))
+		s.Chars = min(1, max(0, features.Dot(pa.Grams, pb.Grams, nil)))
 		n, sum = n+1, sum+math.Sqrt(s.Chars)
 	}
 	if a.Lang == b.Lang && len(pa.Words.K) > 0 && len(pb.Words.K) > 0 {
 		s.HasWords = true
-		s.Words = min(1, max(0, Dot(pa.Words, pb.Words, nil)))
+		s.Words = min(1, max(0, features.Dot(pa.Words, pb.Words, nil)))
 		n, sum = n+1, sum+math.Sqrt(s.Words)
 	}
 	// The clustering similarity, without its time factor.

@@ -1,4 +1,4 @@
-package dedup
+package features
 
 import (
 	"strings"
@@ -33,6 +33,7 @@ import (
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/sv"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/tr"
 
+	"github.com/eventdedup/eventdedup/news"
 	"github.com/eventdedup/eventdedup/normalize"
 )
 
@@ -48,6 +49,9 @@ const (
 
 // Entity keys are scoped by kind so that a number never matches a name.
 var kindScope = [...]string{KindName: "n", KindPlace: "p", KindOrg: "o", KindNumber: "#"}
+
+// Scope returns the prefix that scopes the keys of entities of kind k.
+func (k Kind) Scope() string { return kindScope[k] }
 
 // mention is an entity of a document, before rarity weighting.
 type mention struct {
@@ -321,7 +325,7 @@ func BaseLang(t language.Tag) string {
 }
 
 // Extract computes the features of a document whose language is known.
-func (x *Extractor) Extract(d Document, lang string) *extracted {
+func (x *Extractor) Extract(d news.Document, lang string) *extracted {
 	e := &extracted{
 		lang:     lang,
 		terms:    make(map[string]float64),

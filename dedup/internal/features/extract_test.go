@@ -1,4 +1,4 @@
-package dedup
+package features
 
 import (
 	"slices"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/eventdedup/eventdedup/news"
 	"github.com/eventdedup/eventdedup/normalize"
 )
 
@@ -36,7 +37,7 @@ func TestFindNumbers(t *testing.T) {
 // "surface=key", weak ones marked with "?".
 func names(t *testing.T, x *Extractor, title, text, lang string) []string {
 	t.Helper()
-	e := x.Extract(Document{Title: title, Text: text}, lang)
+	e := x.Extract(news.Document{Title: title, Text: text}, lang)
 	var out []string
 	for _, m := range e.mentions {
 		if m.kind != KindName {
@@ -155,7 +156,7 @@ func TestPlaces(t *testing.T) {
 		{"en", "The NATO-Russia Council met.", []string{"o:NATO", "p:RU"}, nil, "organisations"},
 	}
 	for _, tt := range tests {
-		e := x.Extract(Document{Text: tt.text}, tt.lang)
+		e := x.Extract(news.Document{Text: tt.text}, tt.lang)
 		var got []string
 		for _, m := range e.mentions {
 			switch m.kind {
