@@ -44,7 +44,7 @@ func (c *Clusterer) Compare(a, b Document) (Comparison, error) {
 // time factor when both documents are dated. Text that recurs in three or
 // more documents of the batch (a site's furniture) is left out of pairscore.Score; a
 // pair with a document that is mostly such text scores the mean of the
-// batch. See pairscore.go and pairscore_boiler.go.
+// batch.
 func (c *Clusterer) CompareAll(ctx context.Context, pairs []Pair) iter.Seq2[Comparison, error] {
 	return func(yield func(Comparison, error) bool) {
 		var docs []Document
@@ -288,8 +288,8 @@ const minContent = 50
 
 // stripAll returns the prepared content of the documents of jobs: the job
 // itself when the document has no boilerplate, a job of the document without
-// it, or nil when too little is left (or the job failed). See
-// pairscore_boiler.go.
+// it, or nil when too little is left (or the job failed): see
+// pairscore.StripBoilerplate.
 func (c *Clusterer) stripAll(ctx context.Context, jobs []*job) []*job {
 	texts := make([]string, 2*len(jobs))
 	owner := make([]int, 2*len(jobs))

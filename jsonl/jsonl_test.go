@@ -12,7 +12,7 @@ import (
 	"golang.org/x/text/language"
 )
 
-func TestReadJSONL(t *testing.T) {
+func TestRead(t *testing.T) {
 	in := strings.Join([]string{
 		`{"id": "a", "title": "T", "published": "2022-01-07T08:05:00+09:00", "lang": "ja", "extra": 1}`,
 		``,
@@ -55,7 +55,7 @@ func TestReadJSONL(t *testing.T) {
 // and valid UTF-8, line errors and warnings with line numbers within the
 // input, in increasing order, and never panics. It is seeded from the JSON
 // Lines files of testdata, whole and line by line.
-func FuzzReadJSONL(f *testing.F) {
+func FuzzRead(f *testing.F) {
 	f.Add(`{"id": "a", "title": "T"}` + "\n" + `{"id": 1}`)
 	f.Add("\n\n{\"id\": \"x\", \"text\": \"\\u0000\"}\r\n")
 	f.Add("{\"id\": \"\xff\", \"text\": \"t\"}")

@@ -56,7 +56,7 @@ func (k Kind) Scope() string { return kindScope[k] }
 // mention is an entity of a document, before rarity weighting.
 type mention struct {
 	kind  Kind
-	weak  bool // a name candidate from an uncased script (see doc.go)
+	weak  bool // a name candidate from an uncased script (see Doc.EntWeak)
 	count int
 	title bool
 	key   string // the name key, country code or number
@@ -400,7 +400,7 @@ func IsCJK(b []byte) bool {
 // scripts with spaces (Arabic, Hebrew, Hangul) every word is a weak
 // candidate; in Japanese, katakana runs; in Chinese, runs of the characters
 // used to transcribe foreign names. Weak candidates count only where they
-// match (see doc.go). Title words (minister, وزير) and country names are not
+// match (see the dedup package documentation). Title words (minister, وزير) and country names are not
 // names.
 //
 // It also calls surf with every word, folded, and returns the script most

@@ -1,3 +1,7 @@
+// Package pairscore grades the similarity of two documents for
+// dedup.Clusterer.CompareAll, on a scale from unrelated through related (same
+// topic, another event) to the same story, and finds the site furniture
+// that recurs across a batch of documents (StripBoilerplate).
 package pairscore
 
 import (
@@ -10,7 +14,7 @@ import (
 	"github.com/eventdedup/eventdedup/normalize"
 )
 
-// The graded pair score of Compare.
+// The graded pair score.
 //
 // Clustering asks a yes/no question of a document and a cluster; Compare is
 // also asked how similar two reports are, on a scale from unrelated through
@@ -41,9 +45,9 @@ import (
 // has no fitted weights: on the SemEval-2022 Task 8 development pairs its
 // Pearson correlation with the human ratings is 0.695 (0.595 for the
 // clustering similarity alone), with leadDecay the only value chosen there;
-// 0.722 with the site furniture left out (pairscore_boiler.go), and 0.707
+// 0.722 with the site furniture left out (StripBoilerplate), and 0.707
 // once near-verbatim copies score at least their clustering similarity (see
-// Clusterer.compare).
+// dedup.Clusterer.CompareAll).
 
 // leadDecay is the position, in runes, at which a feature counts 1/e: about
 // the headline and the first paragraph.

@@ -11,7 +11,7 @@ import (
 // The window features of a document are stored in the index in a compact
 // binary form: feature keys are random 64-bit hashes that no text encoding
 // shortens, and the form is several times faster to write and read than
-// JSON. The assignment is stored apart, as JSON (storedAssignment).
+// JSON. The assignment is stored apart, as JSON (Assignment).
 
 // codecVersion starts every encoded document.
 const codecVersion = 1

@@ -1,3 +1,7 @@
+// Package store keeps the documents of a dedup.Clusterer, with their
+// assignments, features and the clustering state, in a bleve scorch index,
+// written in batches in the background. It is the only package of this
+// module that imports bleve's index.
 package store
 
 import (
@@ -27,11 +31,11 @@ import (
 // entity tokens and day (field "f", searchable: "n:blnkn" for a name key,
 // "p:JP" for a country, "#:2022" for a number, "d:2022-01-07" for the day),
 // its cluster ("c"), its assignment ("a", stored, JSON) and its weighted
-// features ("x", stored, see codec.go). With every batch of documents goes, under the
-// internal key stateKey, the state after the batch's last document. Scorch
+// features ("x", stored, in a compact binary form). With every batch of
+// documents goes, under the internal key stateKey, the state after the batch's last document. Scorch
 // applies a batch atomically and persists batches in order, so the index on
 // disk, even after a crash, is the state after some batch: Open restores the
-// window from it (see Clusterer.restore). Batches are built and written by a
+// window from it. Batches are built and written by a
 // background goroutine.
 type Store struct {
 	idx       bleve.Index
