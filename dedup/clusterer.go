@@ -172,6 +172,11 @@ type doc struct {
 	DuplicateOf string
 	// FP is the fingerprint of the document's content (see fingerprint).
 	FP uint64
+	// Title (cut to maxTitleKept), Source and URL, and the names and places
+	// of the evidence of its assignment, are kept for the cluster view.
+	Title, Source, URL string
+	TieNames           []NamePair
+	TiePlaces          []string
 
 	cl    *openCluster
 	index *[4][]keyWeight // see indexKeys
@@ -475,6 +480,8 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 		d.Score, ev = min(max(m.score, 0), 1), m.evidence()
 	}
 	d.Cluster = target.id
+	d.Title, d.Source, d.URL = keepTitle(p.doc.Title), p.doc.Source, p.doc.URL
+	d.TieNames, d.TiePlaces = ties(ev)
 	w.add(d, target)
 	c.hist.add(d)
 	w.evict()

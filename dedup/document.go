@@ -88,15 +88,28 @@ type NamePair struct {
 	Key string `json:"key"`
 }
 
-// Cluster is an event cluster.
+// Cluster is an event cluster, as Clusterer.Clusters and Clusterer.Cluster
+// give it: its members and what ties them.
 type Cluster struct {
 	// ID is the stable cluster id.
-	ID string
+	ID string `json:"id"`
 	// Docs are the IDs of its documents, in the order they were added.
-	Docs []string
+	Docs []string `json:"docs"`
 	// First and Last are the earliest and latest publication times of its
 	// documents (zero when unknown).
-	First, Last time.Time
+	First time.Time `json:"first,omitzero"`
+	Last  time.Time `json:"last,omitzero"`
+	// Members are its documents, in the order they were added (Docs in
+	// detail).
+	Members []Member `json:"members"`
+	// Names are the names that tied members to the cluster, and Places the
+	// countries, in the evidence of their assignments: the most members
+	// first.
+	Names  []NameTie  `json:"names,omitempty"`
+	Places []PlaceTie `json:"places,omitempty"`
+	// Merged are the ids of the clusters merged into this one, in the
+	// order they were merged; their documents are among Members.
+	Merged []string `json:"merged,omitempty"`
 }
 
 // Comparison is the similarity of two documents with its evidence.

@@ -2,7 +2,6 @@ package dedup
 
 import (
 	"math"
-	"time"
 
 	"golang.org/x/text/language"
 
@@ -28,6 +27,11 @@ type record struct {
 	dup       int32 // 1 + index of the earliest copy, 0 for none
 	isNew     bool
 	fp        uint64 // fingerprint of the content, never 0
+
+	// for the cluster view (see Cluster): some 150 bytes more
+	title, source, url string
+	names              []NamePair // tying the document to its cluster
+	places             []string
 }
 
 // noTime is the published time of a record without one.
@@ -42,7 +46,10 @@ func (h *history) add(d *doc) {
 
 // restore records a stored assignment.
 func (h *history) restore(a store.Assignment) {
-	r := record{id: a.ID, lang: a.Lang, score: a.Score, cluster: a.Cluster, isNew: a.New, fp: a.FP, published: noTime}
+	r := record{
+		id: a.ID, lang: a.Lang, score: a.Score, cluster: a.Cluster, isNew: a.New, fp: a.FP, published: noTime,
+		title: a.Title, source: a.Source, url: a.URL, names: publicNames(a.Names), places: a.Places,
+	}
 	if !a.Published.IsZero() {
 		// seconds and nanoseconds: Unix nanoseconds overflow before 1678
 		// and after 2262, and 0 is a time (1970-01-01)
@@ -70,22 +77,13 @@ func (h *history) assignment(i int32) Assignment {
 
 // clusters lists the n clusters created so far.
 func (h *history) clusters(n int) []Cluster {
-	out := make([]Cluster, n)
-	for i := range out {
-		out[i].ID = clusterID(i + 1)
+	views := make([]clusterView, n)
+	for i, r := range h.recs {
+		views[r.cluster-1].add(h, i)
 	}
-	for _, r := range h.recs {
-		cl := &out[r.cluster-1]
-		cl.Docs = append(cl.Docs, r.id)
-		if r.published != noTime {
-			t := time.Unix(r.published, int64(r.nsec)).UTC()
-			if cl.First.IsZero() || t.Before(cl.First) {
-				cl.First = t
-			}
-			if t.After(cl.Last) {
-				cl.Last = t
-			}
-		}
+	out := make([]Cluster, n)
+	for i := range views {
+		out[i] = views[i].build(clusterID(i + 1))
 	}
 	return out
 }
@@ -95,5 +93,30 @@ func (d *doc) assignment() store.Assignment {
 	return store.Assignment{
 		ID: d.ID, Seq: d.Seq, Cluster: d.cl.seq, New: d.New, Score: d.Score, DuplicateOf: d.DuplicateOf,
 		Lang: d.Lang, Published: d.Published, At: d.At, FP: d.FP,
+		Title: d.Title, Source: d.Source, URL: d.URL, Names: storedNames(d.TieNames), Places: d.TiePlaces,
 	}
+}
+
+// storedNames and publicNames convert name pairs to and from the stored
+// form, which has the same fields; nil stays nil.
+func storedNames(ns []NamePair) []store.NamePair {
+	if ns == nil {
+		return nil
+	}
+	out := make([]store.NamePair, len(ns))
+	for i, n := range ns {
+		out[i] = store.NamePair(n)
+	}
+	return out
+}
+
+func publicNames(ns []store.NamePair) []NamePair {
+	if ns == nil {
+		return nil
+	}
+	out := make([]NamePair, len(ns))
+	for i, n := range ns {
+		out[i] = NamePair(n)
+	}
+	return out
 }

@@ -47,18 +47,16 @@ func ExampleKey() {
 	// Output: blnkn blnkn blnkn
 }
 
-func ExampleGazetteer_Lookup() {
+func ExampleGazetteer_Find() {
 	g := normalize.Countries()
-	for _, name := range []string{"اليابان", "日本", "Япония", "Washington"} {
-		code, ok := g.Lookup(name)
-		fmt.Println(code, ok)
+	for _, name := range []string{"اليابان", "日本", "Япония", "Washington", "ОДКБ"} {
+		e, ok := g.Find(name)
+		fmt.Println(e.Code, e.Kind == normalize.Organization, ok)
 	}
-	e, _ := g.Find("ОДКБ")
-	fmt.Println(e.Code, e.Kind == normalize.Organization)
 	// Output:
-	// JP true
-	// JP true
-	// JP true
-	// US true
-	// CSTO true
+	// JP false true
+	// JP false true
+	// JP false true
+	// US false true
+	// CSTO true true
 }

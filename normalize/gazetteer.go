@@ -155,19 +155,10 @@ func (g *Gazetteer) add(name string, e Entry) {
 	}
 }
 
-// Lookup returns the ISO 3166 code of a country named in any language and
-// script, or of a capital used for its government, and whether it is known.
-// The name is folded first. Regions and organisations are left to [Find].
-func (g *Gazetteer) Lookup(name string) (code string, ok bool) {
-	e, ok := g.Find(name)
-	if !ok || e.Kind != Country && e.Kind != Capital {
-		return "", false
-	}
-	return e.Code, true
-}
-
-// Find returns the entry of any name the gazetteer knows: countries,
-// capitals, regions and organisations. The name is folded first.
+// Find returns the entry of a name in any language and script, and whether
+// the gazetteer knows it: a country or a capital used for its government
+// (with the country's ISO 3166 code), a region or an organisation. The name
+// is folded first.
 func (g *Gazetteer) Find(name string) (Entry, bool) {
 	e, ok := g.names[Fold(strings.TrimSpace(name))]
 	return e, ok

@@ -2,7 +2,6 @@ package normalize
 
 import (
 	"bytes"
-	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -30,19 +29,6 @@ func Key(word string) string {
 			k.b = appendRomanKey(k.b, &k, text, sc)
 		}
 	})
-	return string(k.b)
-}
-
-// KeyLatin returns the key of [Key] for a word that is already romanized
-// (lowercase ASCII, as [Romanize] returns), read with the generic rules for
-// Latin spelling; spaces are ignored, so the key of a multi-word name is the
-// concatenation of the words' keys. It is the cheap part of Key, for callers
-// that romanize once and key many times.
-func KeyLatin(w string) string {
-	k := keyer{coarse: true}
-	for _, part := range strings.Fields(w) {
-		addKey(&k, part, 0)
-	}
 	return string(k.b)
 }
 
@@ -188,216 +174,37 @@ func isVowel(c byte) bool {
 }
 
 // addKey appends to k the key of one chunk of romanized text (lowercase
-// ASCII letters and digits).
+// ASCII letters and digits). Each letter is read by the reader of its class,
+// which may consume the letters that spell one sound with it (sh, tsch, ng).
 func addKey[T text](k *keyer, w T, mode keyMode) {
-	pinyin := mode&(modePinyin|modeForeign) != 0
-	// affr emits an affricate; a Chinese transcription does not tell its
-	// voicing (丘吉尔 Churchill).
-	affr := func(c byte) {
-		if mode&modeForeign != 0 {
-			c = fkAffr
-		}
-		k.emit(c)
-	}
-	for i := 0; i < len(w); i++ {
-		c, next := w[i], at(w, i+1)
-		first := !k.begun
-		prevVowel := k.vowel
+	r := chunkReader[T]{k: k, w: w, mode: mode, pinyin: mode&(modePinyin|modeForeign) != 0}
+	for ; r.i < len(w); r.i++ {
+		c := w[r.i]
+		r.first, r.prevVowel = !k.begun, k.vowel
 		k.begun, k.vowel = true, false
 		switch c {
 		case 'a', 'e', 'i', 'o', 'u':
-			if first {
+			if r.first {
 				k.emit(fkVowel)
 			}
 			k.last, k.vowel = 0, true
-		case 'y':
-			k.glide(first, next, at(w, i+2), mode)
-		case 'j':
-			if mode&modeAlt != 0 && (first || i == len(w)-1 || !prevVowel && i > 0 && w[i-1] != 'n') {
-				// continental j (Jens, Selenskyj, Fjodor); not inside a
-				// word after a vowel or n, where it is pinyin (Lijian, Wenjun)
-				k.glide(first, next, at(w, i+2), mode)
-			} else {
-				affr(fkAffrV)
-			}
-		case 'w':
-			switch {
-			case mode&modeAlt != 0 || pinyin && !first:
-				k.emit('b') // German and Polish w; 维 wei, 瓦 wa for v
-			case first && next == 'u' && !isVowel(at(w, i+2)):
-				k.emit(fkVowel) // pinyin wu is the vowel u
-				k.last = 0
-			case first && next == 'r':
-				// silent: Wright
-			case first && next == 'h':
-				i++
-				k.emit('b')
-			case first, isVowel(next) && (prevVowel || mode&modeAbjad != 0):
-				k.emit('b') // between vowels; in an abjad, before one: نواز Nawaz
-			default:
-				k.last = 0 // a glide: Kwon, Hwa, Peskow read the English way
-			}
-		case 'h':
-			if i == len(w)-1 && prevVowel {
-				continue // Allah, Shah: a final h is often not written
-			}
-			switch {
-			case mode&modeForeign != 0:
-				k.emit(fkKH) // Chinese writes kh and x as h: 汗 Khan
-			case mode&modeHangul != 0 && next == 'u' && !k.coarse:
-				k.emit(fkHF)
-			default:
-				k.emit('h')
-			}
-		case 'F':
-			if k.coarse {
-				k.emit('b')
-			} else {
-				k.emit(fkHF) // kana フ
-			}
-		case 'G':
-			if k.coarse {
-				k.emit('k')
-			} else {
-				k.emit(fkWeakG) // Turkish ğ: silent, or g in other scripts
-			}
-		case 's':
-			switch {
-			case next == 'c' && at(w, i+2) == 'h':
-				i += 2
-			case next == 'h', next == 'z':
-				i++
-			}
-			k.emit(fkFric)
-		case 'z':
-			if next == 'h' {
-				i++
-			}
-			if pinyin {
-				affr(fkAffrV)
-			} else {
-				k.emit(fkSib)
-			}
-		case 'c':
-			switch {
-			case next == 'h' && at(w, i+2) == 'z' && at(w, i+3) == 'h':
-				i += 3
-				affr(fkAffrV) // Palladius чж for pinyin zh
-			case next == 'h':
-				i++
-				if mode&modeAlt != 0 {
-					k.emit(fkKH) // German and Slavic ch: Sacharowa
-				} else if pinyin || mode&modeNative != 0 {
-					affr(fkAffrU)
-				} else {
-					// English ch, but also the unaspirated ch of Wade-Giles
-					// (Chiang, 蒋 Jiang) and the sh of French
-					affr(fkAffr)
-				}
-			case next == 'z':
-				i++
-				affr(fkAffrU) // Polish cz
-			case next == 'k':
-				i++
-				k.emit('k')
-			case pinyin:
-				affr(fkAffrU)
-			case next == 'e' || next == 'i' || next == 'y':
-				k.emit(fkSib)
-			default:
-				k.emit('k')
-			}
-		case 'k':
-			if next == 'h' {
-				i++
-				k.emit(fkKH)
-			} else {
-				k.emit('k')
-			}
-		case 'g':
-			switch {
-			case next == 'h':
-				i++
-			case next == 'i' && isVowel(at(w, i+2)) && !pinyin:
-				i++
-				affr(fkAffrV) // Italian gia, gio, giu: Giorgia, Джорджа
-				continue
-			}
-			if prevVowel && isVowel(at(w, i+1)) && !pinyin && !k.coarse {
-				k.emit(fkWeakG) // Erdogan, エルドアン
-			} else {
-				k.emit('k')
-			}
-		case 'q':
-			if pinyin || next == 'i' || next == 'u' && (at(w, i+2) == 'n' || i+2 == len(w)) {
-				// pinyin qi, qu, qun; not the qu of Romance languages
-				affr(fkAffrU)
-			} else {
-				k.emit('k')
-			}
-		case 'x':
-			switch {
-			case mode&modeForeign != 0:
-				k.emit(fkHS)
-			case pinyin || first || next == 'i' || next == 'u':
-				k.emit(fkPalatal)
-			default:
-				k.emit('k')
-				k.emit(fkFric)
-			}
+		case 'y', 'j', 'w':
+			r.semivowel(c)
+		case 'h', 'k', 'g', 'G', 'F':
+			r.velar(c)
+		case 's', 'z', 'c', 'q', 'x':
+			r.sibilant(c)
 		case 't', 'd':
-			switch {
-			case next == 'h':
-				i++
-				k.emit('t')
-			case next == 's' || next == 'z' || next == 'j':
-				i++
-				voiced := c == 'd' || next == 'j'
-				switch n := at(w, i+1); {
-				case n == 'h' && c == 't' && next == 's':
-					i++
-					affr(fkAffr) // Arabic تش writes zh, ch and q alike
-					continue
-				case n == 'h' && c == 'd':
-					i++ // dzh, dsh
-				case n == 'c' && at(w, i+2) == 'h':
-					i += 2 // German tsch, dsch
-				case n == 'z' && next == 's':
-					i++
-					voiced = true // Palladius цз for pinyin j, z
-				}
-				if voiced {
-					affr(fkAffrV)
-				} else {
-					affr(fkAffrU)
-				}
-			case next == 'c' && at(w, i+2) == 'h':
-				i += 2
-				affr(fkAffrU)
-			default:
-				k.emit('t')
+			r.dental(c)
+		case 'p', 'b', 'f', 'v':
+			if c == 'p' || c == 'b' {
+				r.skip('h')
 			}
-		case 'p', 'b':
-			if next == 'h' {
-				i++
-			}
-			k.emit('b')
-		case 'f', 'v':
 			k.emit('b')
 		case 'l', 'r':
-			if c == 'r' && next == 'h' {
-				i++
-			}
-			if at(w, i+1) == c {
-				i++ // a doubled liquid is one sound
-			}
-			if n := at(w, i+1); (prevVowel || mode&modeAbjad != 0) && !isVowel(n) && n != 'y' {
-				k.emit(fkCoda)
-			} else {
-				k.emit(fkOnset)
-			}
+			r.liquid(c)
 		case 'n', 'N':
-			nasal(k, w, &i, mode)
+			nasal(k, w, &r.i, mode)
 		case 'm':
 			k.emit('m')
 		default:
@@ -405,6 +212,247 @@ func addKey[T text](k *keyer, w T, mode keyMode) {
 				k.emit(c)
 			}
 		}
+	}
+}
+
+// chunkReader reads one chunk of romanized text into a keyer, letter by
+// letter; i is the letter being read.
+type chunkReader[T text] struct {
+	k         *keyer
+	w         T
+	i         int
+	mode      keyMode
+	pinyin    bool // a Mandarin syllable or a Chinese transcription
+	first     bool // the letter starts the word
+	prevVowel bool // the letter before it is a vowel
+}
+
+// at returns the letter n places after the one being read, 0 past the end.
+func (r *chunkReader[T]) at(n int) byte { return at(r.w, r.i+n) }
+
+// skip consumes the next letter if it is c.
+func (r *chunkReader[T]) skip(c byte) {
+	if r.at(1) == c {
+		r.i++
+	}
+}
+
+// affr emits an affricate; a Chinese transcription does not tell its
+// voicing (丘吉尔 Churchill).
+func (r *chunkReader[T]) affr(c byte) {
+	if r.mode&modeForeign != 0 {
+		c = fkAffr
+	}
+	r.k.emit(c)
+}
+
+// semivowel reads y, j and w, which are glides or consonants depending on
+// the spelling system and the place in the word.
+func (r *chunkReader[T]) semivowel(c byte) {
+	k, next, mode := r.k, r.at(1), r.mode
+	switch {
+	case c == 'y':
+		k.glide(r.first, next, r.at(2), mode)
+	case c == 'j':
+		if mode&modeAlt != 0 && (r.first || r.i == len(r.w)-1 || !r.prevVowel && r.i > 0 && r.w[r.i-1] != 'n') {
+			// continental j (Jens, Selenskyj, Fjodor); not inside a
+			// word after a vowel or n, where it is pinyin (Lijian, Wenjun)
+			k.glide(r.first, next, r.at(2), mode)
+		} else {
+			r.affr(fkAffrV)
+		}
+	case mode&modeAlt != 0 || r.pinyin && !r.first:
+		k.emit('b') // German and Polish w; 维 wei, 瓦 wa for v
+	case r.first && next == 'u' && !isVowel(r.at(2)):
+		k.emit(fkVowel) // pinyin wu is the vowel u
+		k.last = 0
+	case r.first && next == 'r':
+		// silent: Wright
+	case r.first && next == 'h':
+		r.i++
+		k.emit('b')
+	case r.first, isVowel(next) && (r.prevVowel || mode&modeAbjad != 0):
+		k.emit('b') // between vowels; in an abjad, before one: نواز Nawaz
+	default:
+		k.last = 0 // a glide: Kwon, Hwa, Peskow read the English way
+	}
+}
+
+// velar reads h, k, g and the marks G (Turkish ğ) and F (kana フ), the
+// letters of the back of the mouth and of breath.
+func (r *chunkReader[T]) velar(c byte) {
+	k, next := r.k, r.at(1)
+	switch c {
+	case 'h':
+		switch {
+		case r.i == len(r.w)-1 && r.prevVowel:
+			// Allah, Shah: a final h is often not written
+		case r.mode&modeForeign != 0:
+			k.emit(fkKH) // Chinese writes kh and x as h: 汗 Khan
+		case r.mode&modeHangul != 0 && next == 'u' && !k.coarse:
+			k.emit(fkHF)
+		default:
+			k.emit('h')
+		}
+	case 'F':
+		if k.coarse {
+			k.emit('b')
+		} else {
+			k.emit(fkHF) // kana フ
+		}
+	case 'G':
+		if k.coarse {
+			k.emit('k')
+		} else {
+			k.emit(fkWeakG) // Turkish ğ: silent, or g in other scripts
+		}
+	case 'k':
+		if next == 'h' {
+			r.i++
+			k.emit(fkKH)
+		} else {
+			k.emit('k')
+		}
+	case 'g':
+		switch {
+		case next == 'h':
+			r.i++
+		case next == 'i' && isVowel(r.at(2)) && !r.pinyin:
+			r.i++
+			r.affr(fkAffrV) // Italian gia, gio, giu: Giorgia, Джорджа
+			return
+		}
+		if r.prevVowel && isVowel(r.at(1)) && !r.pinyin && !k.coarse {
+			k.emit(fkWeakG) // Erdogan, エルドアン
+		} else {
+			k.emit('k')
+		}
+	}
+}
+
+// sibilant reads s, z, c, q and x, whose sound depends most on the
+// spelling system: fricatives, affricates, or k.
+func (r *chunkReader[T]) sibilant(c byte) {
+	k, next := r.k, r.at(1)
+	switch c {
+	case 's':
+		switch {
+		case next == 'c' && r.at(2) == 'h':
+			r.i += 2
+		case next == 'h', next == 'z':
+			r.i++
+		}
+		k.emit(fkFric)
+	case 'z':
+		r.skip('h')
+		if r.pinyin {
+			r.affr(fkAffrV)
+		} else {
+			k.emit(fkSib)
+		}
+	case 'c':
+		r.letterC(next)
+	case 'q':
+		if r.pinyin || next == 'i' || next == 'u' && (r.at(2) == 'n' || r.i+2 == len(r.w)) {
+			// pinyin qi, qu, qun; not the qu of Romance languages
+			r.affr(fkAffrU)
+		} else {
+			k.emit('k')
+		}
+	case 'x':
+		switch {
+		case r.mode&modeForeign != 0:
+			k.emit(fkHS)
+		case r.pinyin || r.first || next == 'i' || next == 'u':
+			k.emit(fkPalatal)
+		default:
+			k.emit('k')
+			k.emit(fkFric)
+		}
+	}
+}
+
+// letterC reads c, followed by next.
+func (r *chunkReader[T]) letterC(next byte) {
+	k := r.k
+	switch {
+	case next == 'h' && r.at(2) == 'z' && r.at(3) == 'h':
+		r.i += 3
+		r.affr(fkAffrV) // Palladius чж for pinyin zh
+	case next == 'h':
+		r.i++
+		if r.mode&modeAlt != 0 {
+			k.emit(fkKH) // German and Slavic ch: Sacharowa
+		} else if r.pinyin || r.mode&modeNative != 0 {
+			r.affr(fkAffrU)
+		} else {
+			// English ch, but also the unaspirated ch of Wade-Giles
+			// (Chiang, 蒋 Jiang) and the sh of French
+			r.affr(fkAffr)
+		}
+	case next == 'z':
+		r.i++
+		r.affr(fkAffrU) // Polish cz
+	case next == 'k':
+		r.i++
+		k.emit('k')
+	case r.pinyin:
+		r.affr(fkAffrU)
+	case next == 'e' || next == 'i' || next == 'y':
+		k.emit(fkSib)
+	default:
+		k.emit('k')
+	}
+}
+
+// dental reads t and d, alone or starting th, dh and the affricates ts, dz,
+// dj, tsh, dzh, tsch and tzs.
+func (r *chunkReader[T]) dental(c byte) {
+	next := r.at(1)
+	switch {
+	case next == 'h':
+		r.i++
+		r.k.emit('t')
+	case next == 's' || next == 'z' || next == 'j':
+		r.i++
+		voiced := c == 'd' || next == 'j'
+		switch n := r.at(1); {
+		case n == 'h' && c == 't' && next == 's':
+			r.i++
+			r.affr(fkAffr) // Arabic تش writes zh, ch and q alike
+			return
+		case n == 'h' && c == 'd':
+			r.i++ // dzh, dsh
+		case n == 'c' && r.at(2) == 'h':
+			r.i += 2 // German tsch, dsch
+		case n == 'z' && next == 's':
+			r.i++
+			voiced = true // Palladius цз for pinyin j, z
+		}
+		if voiced {
+			r.affr(fkAffrV)
+		} else {
+			r.affr(fkAffrU)
+		}
+	case next == 'c' && r.at(2) == 'h':
+		r.i += 2
+		r.affr(fkAffrU)
+	default:
+		r.k.emit('t')
+	}
+}
+
+// liquid reads l and r: an onset before a vowel, a coda that non-rhotic
+// spellings may drop elsewhere.
+func (r *chunkReader[T]) liquid(c byte) {
+	if c == 'r' {
+		r.skip('h')
+	}
+	r.skip(c) // a doubled liquid is one sound
+	if n := r.at(1); (r.prevVowel || r.mode&modeAbjad != 0) && !isVowel(n) && n != 'y' {
+		r.k.emit(fkCoda)
+	} else {
+		r.k.emit(fkOnset)
 	}
 }
 
@@ -452,22 +500,41 @@ func nasal[T text](k *keyer, w T, i *int, mode keyMode) {
 	}
 }
 
-// Costs of the weighted edit distance, in quarter units: a full edit costs
-// 4. A substitution inside a class of [Key] costs less than one across
-// classes, and nothing when one letter stands for either.
+// Costs of the weighted edit distance between fine keys, in quarter units:
+// integer costs keep the distance exact and its table small.
+const (
+	// fullEdit is the cost of replacing, inserting or deleting a letter of
+	// another class of [Key].
+	fullEdit = 4
+	// halfEdit is the cost of a difference that transcription systems keep
+	// but often blur: n and ng, fricative and affricate, h and k, a vowel
+	// mark or a glide that comes and goes. Chosen on dev-names.tsv and
+	// testdata/names-entities.tsv with the matcher's thresholds (see
+	// [DefaultThreshold]); phonetic precision ≥ 0.98 and recall ≥ 0.95 hold
+	// for 1–3 quarter units, precision 1.00 for 2–3.
+	halfEdit = 2
+	// costRows is the size of the cost tables: row 0 for a letter not
+	// listed, then one row per fine key letter (34 of them); at most 64, so
+	// that a set of rows fits the uint64 of keyCosts.near.
+	costRows = 48
+)
+
+// keyCosts are the costs of the weighted edit distance between fine keys. A
+// substitution inside a class of [Key] costs less than one across classes,
+// and nothing when one letter stands for either.
 type keyCosts struct {
-	index [128]uint8    // letter → row, 0 for letters not listed
-	sub   [48][48]uint8 // substitution
-	del   [48]uint8     // insertion or deletion
-	fine  string        // the letters, in row order from 1
-	// near[i] has bit j when letter j can replace letter i for less than 2
-	// (half an edit): only such letters can stand for it cheaply.
-	near [48]uint64
+	index [128]uint8                // letter → row, 0 for letters not listed
+	sub   [costRows][costRows]uint8 // substitution
+	del   [costRows]uint8           // insertion or deletion
+	fine  string                    // the letters, in row order from 1
+	// near[i] has bit j when letter j can replace letter i for less than
+	// halfEdit: only such letters can stand for it cheaply.
+	near [costRows]uint64
 }
 
 // lowerBound is a lower bound of the distance between keys a and b: every
-// letter of a that no letter of b can replace for less than half an edit
-// costs at least that (2), replaced or deleted.
+// letter of a that no letter of b can replace for less than halfEdit costs
+// at least that, replaced or deleted.
 func (c *keyCosts) lowerBound(a, b []byte) int {
 	var inB uint64
 	for i := 0; i < len(b); i++ {
@@ -476,7 +543,7 @@ func (c *keyCosts) lowerBound(a, b []byte) int {
 	lb := 0
 	for i := 0; i < len(a); i++ {
 		if c.near[c.index[a[i]&0x7F]]&inB == 0 {
-			lb += 2
+			lb += halfEdit
 		}
 	}
 	return lb
@@ -491,13 +558,13 @@ var costs = sync.OnceValue(func() *keyCosts {
 		i, j := c.index[x], c.index[y]
 		c.sub[i][j], c.sub[j][i] = v, v
 	}
-	for i := range 48 {
-		for j := range 48 {
+	for i := range costRows {
+		for j := range costRows {
 			if i != j {
-				c.sub[i][j] = 4
+				c.sub[i][j] = fullEdit
 			}
 		}
-		c.del[i] = 4
+		c.del[i] = fullEdit
 	}
 	// one letter stands for either
 	for _, p := range []string{"lr", "un", "ug", "zs", "zx", "zX", "zc", "zj", "zC", "cj", "cC", "xs", "Xs", "Xx", "Xh",
@@ -508,20 +575,20 @@ var costs = sync.OnceValue(func() *keyCosts {
 	// fricative and affricate; the voicing of affricates costs a full edit
 	// (Qiang, Jian: every system for Chinese keeps it)
 	for _, p := range []string{"ng", "sc", "sj", "sC", "xc", "xj", "xC", "Xc", "Xj", "XC"} {
-		set(p[0], p[1], 2)
+		set(p[0], p[1], halfEdit)
 	}
 	// across classes, but often confused between scripts
 	for _, p := range []string{"hk", "xh", "xq", "ay", "aY", "yc", "yj", "yz", "Ic", "Ij", "mn", "mu", "mg"} {
-		set(p[0], p[1], 2)
+		set(p[0], p[1], halfEdit)
 	}
 	// h (and kh), a weak g, a vowel mark, an initial glide and a coda liquid
 	// come and go
 	for _, l := range "hqFGayYIr" {
-		c.del[c.index[l]] = 2
+		c.del[c.index[l]] = halfEdit
 	}
-	for i := range 48 {
-		for j := range 48 {
-			if c.sub[i][j] < 2 {
+	for i := range costRows {
+		for j := range costRows {
+			if c.sub[i][j] < halfEdit {
 				c.near[i] |= 1 << j
 			}
 		}
@@ -530,7 +597,7 @@ var costs = sync.OnceValue(func() *keyCosts {
 })
 
 // keyDistance is the weighted edit distance between two fine keys, in
-// quarter units, or a value above limit once it is sure to exceed it.
+// quarter units (see fullEdit), or a value above limit once it is sure to exceed it.
 func (c *keyCosts) keyDistance(a, b []byte, limit int) int {
 	if len(a) > len(b) {
 		a, b = b, a
@@ -587,7 +654,7 @@ func (c *keyCosts) keySimilarity(a, b []byte, least float64) float64 {
 	if n == 0 {
 		return 0
 	}
-	limit := int((1 - least) * 4 * float64(n))
+	limit := int((1 - least) * fullEdit * float64(n))
 	if c.lowerBound(a, b) > limit || c.lowerBound(b, a) > limit {
 		return 0
 	}
@@ -595,7 +662,7 @@ func (c *keyCosts) keySimilarity(a, b []byte, least float64) float64 {
 	if d > limit {
 		return 0
 	}
-	return max(0, 1-float64(d)/4/float64(n))
+	return max(0, 1-float64(d)/fullEdit/float64(n))
 }
 
 // appendRomanKey romanizes a run of one script and appends its key to the

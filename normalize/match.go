@@ -23,8 +23,59 @@ type Match struct {
 }
 
 // DefaultThreshold is the score from which a [Matcher] judges two names the
-// same.
+// same. Chosen on dev-names.tsv and testdata/names-entities.tsv (every pair
+// of rows) as the lowest threshold with phonetic precision 1.00 on both;
+// precision ≥ 0.98 and recall ≥ 0.95 hold on both for 0.71–0.87.
 const DefaultThreshold = 0.84
+
+// Decision constants of the matcher, chosen on the same two tables as
+// [DefaultThreshold]; each says the range where phonetic precision ≥ 0.98
+// and recall ≥ 0.95 still hold on both when it alone is varied. Where the
+// tables do not bind it, the value comes from the reason given.
+const (
+	// sureSim is the least similarity of every pairing for a name whose
+	// parts are all found in the other to count as a shortened mention of
+	// it (Blinken, Antony Blinken) rather than a loose match. Targets hold
+	// for 0.70–0.90 (recall drops above).
+	sureSim = 0.85
+	// acronymSim is the score of a name written with its initials (MBZ)
+	// against the name they begin: initials say less than a name, but the
+	// pair must pass [DefaultThreshold]. No pair of phonetic rows of the
+	// tables is an acronym, so any value in 0.80–1.00 keeps the targets.
+	acronymSim = 0.9
+	// truncationSim is the similarity of an initial or a truncated part
+	// (J. Stoltenberg, Wang Wen for Wang Wenbin): below sureSim, so that a
+	// name is not a shortened mention through a truncation alone. Targets
+	// hold for 0.60–0.90.
+	truncationSim = 0.8
+	// shortKeyLen is the longest key (in letters) held to shortKeySim
+	// rather than longKeySim: keys of up to four letters are one or two
+	// syllables. Targets hold for 1–8.
+	shortKeyLen = 4
+	// shortKeySim is the least similarity for two spans with a short key
+	// to be paired: a full edit in a key of three letters is another name
+	// (Keqiang, Qiang), and so is half a one in a key of two (Qun, Jun).
+	// Targets hold for 0.60–0.86.
+	shortKeySim = 0.8
+	// longKeySim is the least similarity for two spans with longer keys to
+	// be paired. Targets hold for 0.50–0.88.
+	longKeySim = 0.7
+	// maxKeyGap is the largest difference in length, in letters, between
+	// the keys of two spans that may be paired, which spares the distance
+	// of keys too far apart to match. Targets hold for 1–5.
+	maxKeyGap = 2
+	// minShortWeight is the least weight (key letters plus one per part)
+	// of a name of several parts to be a shortened mention of a longer one:
+	// two parts with keys of three letters in all say too little. Targets
+	// hold for 1–8.
+	minShortWeight = 4
+	// maxSyllableLetters is the longest part, in letters, taken for a
+	// syllable written apart (Li Ke Qiang) when it is left unpaired, rather
+	// than for a middle name: pinyin and Hangul syllables written alone
+	// that are not names in their own right are mostly of one or two
+	// letters. Targets hold for 0–2.
+	maxSyllableLetters = 2
+)
 
 // Matcher compares personal names across scripts. The zero value is ready to
 // use and safe for concurrent use.
@@ -82,7 +133,15 @@ func (m Matcher) MatchNames(a, b Name) Match {
 		return m.decide(acronymScore(&a, &b), "acronym "+string(a.get(a.tokens[0].roman[0])))
 	}
 	var cbuf [64]pairing
-	cands := cbuf[:0]
+	var rbuf [128]byte
+	p := assignment{minSim: 1, reason: rbuf[:0]}
+	p.assign(&a, &b, candidates(cbuf[:0], &a, &b))
+	return m.decide(p.score(&a, &b, wa, wb), string(p.reason))
+}
+
+// candidates appends to cands the pairings of a span of a with a span of b
+// that are close enough, the closest first; among equals, the longest.
+func candidates(cands []pairing, a, b *Name) []pairing {
 	c := costs()
 	for i := range a.spans {
 		sa := &a.spans[i]
@@ -91,13 +150,12 @@ func (m Matcher) MatchNames(a, b Name) Match {
 			if sa.n > 1 && sb.n > 1 || sa.weight == 0 && sb.weight == 0 || (sa.n > 1 || sb.n > 1) && farApart(sa, sb) {
 				continue
 			}
-			if p, ok := compareSpans(c, &a, &b, sa, sb); ok {
+			if p, ok := compareSpans(c, a, b, sa, sb); ok {
 				p.a, p.b = i, j
 				cands = append(cands, p)
 			}
 		}
 	}
-	// The closest pairs first; among equals, the longest.
 	slices.SortStableFunc(cands, func(x, y pairing) int {
 		if x.sim != y.sim {
 			if x.sim > y.sim {
@@ -107,67 +165,83 @@ func (m Matcher) MatchNames(a, b Name) Match {
 		}
 		return int(b.spans[y.b].weight+a.spans[y.a].weight) - int(a.spans[x.a].weight+b.spans[x.b].weight)
 	})
-	var usedA, usedB uint64
-	var coverA, coverB float64
-	var mergedA, mergedB bool // a span of several tokens was paired
-	var innerA, innerB bool   // a span inside the name was paired
-	minSim := 1.0
-	var rbuf [128]byte
-	reason := rbuf[:0]
-	for _, p := range cands {
-		sa, sb := a.spans[p.a], b.spans[p.b]
+	return cands
+}
+
+// assignment is the pairing of the parts of two names, built greedily from
+// the closest candidates.
+type assignment struct {
+	usedA, usedB     uint64  // the tokens paired
+	coverA, coverB   float64 // the weight paired, times the similarity
+	mergedA, mergedB bool    // a span of several tokens was paired
+	innerA, innerB   bool    // a span inside the name was paired
+	minSim           float64 // the least similarity of a pairing
+	reason           []byte
+}
+
+// assign pairs the spans of a and b, taking the candidates in order and
+// skipping those with a token already paired.
+func (p *assignment) assign(a, b *Name, cands []pairing) {
+	for _, c := range cands {
+		sa, sb := a.spans[c.a], b.spans[c.b]
 		ma, mb := spanMask(sa), spanMask(sb)
-		if usedA&ma != 0 || usedB&mb != 0 {
+		if p.usedA&ma != 0 || p.usedB&mb != 0 {
 			continue
 		}
-		usedA |= ma
-		usedB |= mb
-		minSim = min(minSim, p.sim)
-		mergedA = mergedA || sa.n > 1 && !sa.natural
-		mergedB = mergedB || sb.n > 1 && !sb.natural
+		p.usedA |= ma
+		p.usedB |= mb
+		p.minSim = min(p.minSim, c.sim)
+		p.mergedA = p.mergedA || sa.n > 1 && !sa.natural
+		p.mergedB = p.mergedB || sb.n > 1 && !sb.natural
 		// a span read in reverse stands for a whole name, not a part of one
-		innerA = innerA || !a.edge(sa) || sa.reversed
-		innerB = innerB || !b.edge(sb) || sb.reversed
-		coverA += p.sim * float64(sa.weight)
-		coverB += p.sim * float64(sb.weight)
-		if len(reason) > 0 {
-			reason = append(reason, ", "...)
+		p.innerA = p.innerA || !a.edge(sa) || sa.reversed
+		p.innerB = p.innerB || !b.edge(sb) || sb.reversed
+		p.coverA += c.sim * float64(sa.weight)
+		p.coverB += c.sim * float64(sb.weight)
+		if len(p.reason) > 0 {
+			p.reason = append(p.reason, ", "...)
 		}
-		reason = a.appendSpanText(reason, sa)
-		reason = append(reason, p.how)
-		reason = b.appendSpanText(reason, sb)
-		reason = append(reason, ' ')
-		reason = appendSim(reason, p.sim)
+		p.reason = a.appendSpanText(p.reason, sa)
+		p.reason = append(p.reason, c.how)
+		p.reason = b.appendSpanText(p.reason, sb)
+		p.reason = append(p.reason, ' ')
+		p.reason = appendSim(p.reason, c.sim)
 	}
-	// A name whose every part is found in the other is a shortened mention of
-	// it ("Blinken", "Antony Blinken"), unless its parts were run together to
-	// match one part of the other (Li Qiang, Lijian), are too short to say
-	// much (two or more parts with keys of three letters in all), or are
-	// several syllables of an East Asian name written syllable by syllable
-	// (Li Jian, تشاو لي جيان), which is shortened to its family name only. A
-	// name of one part stands for a first or last part of the other, or one
-	// after a particle (bin Zayed), never for a middle name.
-	la, lb := a.left(usedA), b.left(usedB)
+}
+
+// score is the score of the assignment of names a and b of weights wa and
+// wb; it lists their unpaired parts in the reason.
+//
+// A name whose every part is found in the other is a shortened mention of it
+// ("Blinken", "Antony Blinken"), unless its parts were run together to match
+// one part of the other (Li Qiang, Lijian), are too short to say much (two or
+// more parts with keys of three letters in all), or are several syllables of
+// an East Asian name written syllable by syllable (Li Jian, تشاو لي جيان),
+// which is shortened to its family name only. A name of one part stands for
+// a first or last part of the other, or one after a particle (bin Zayed),
+// never for a middle name.
+func (p *assignment) score(a, b *Name, wa, wb float64) float64 {
+	la, lb := a.left(p.usedA), b.left(p.usedB)
 	// A leftover part of one or two letters (Li Ke Qiang) is a syllable
 	// written apart rather than a middle name.
-	mergedA = mergedA || b.leftSyllable(usedB)
-	mergedB = mergedB || a.leftSyllable(usedA)
-	score := (coverA + coverB) / (wa + wb)
-	sure := minSim >= 0.85 // no pair is a loose match
-	if la == 0 && (lb == 0 || sure && !mergedA && shortOK(a.parts(), wa, innerB, b.syllabic())) {
-		score = max(score, coverA/wa)
+	mergedA := p.mergedA || b.leftSyllable(p.usedB)
+	mergedB := p.mergedB || a.leftSyllable(p.usedA)
+	score := (p.coverA + p.coverB) / (wa + wb)
+	sure := p.minSim >= sureSim // no pair is a loose match
+	if la == 0 && (lb == 0 || sure && !mergedA && shortOK(a.parts(), wa, p.innerB, b.syllabic())) {
+		score = max(score, p.coverA/wa)
 	}
-	if lb == 0 && (la == 0 || sure && !mergedB && shortOK(b.parts(), wb, innerA, a.syllabic())) {
-		score = max(score, coverB/wb)
+	if lb == 0 && (la == 0 || sure && !mergedB && shortOK(b.parts(), wb, p.innerA, a.syllabic())) {
+		score = max(score, p.coverB/wb)
 	}
 	if la > 0 || lb > 0 {
-		if len(reason) > 0 {
-			reason = append(reason, ", "...)
+		if len(p.reason) > 0 {
+			p.reason = append(p.reason, ", "...)
 		}
-		reason = append(reason, "unmatched"...)
-		reason = b.appendLeft(a.appendLeft(reason, usedA), usedB)
+		p.reason = append(p.reason, "unmatched"...)
+		p.reason = b.appendLeft(a.appendLeft(p.reason, p.usedA), p.usedB)
 	}
-	return m.decide(score, string(reason))
+	return score
 }
 
 // decide returns the Match of a score.
@@ -185,8 +259,7 @@ func (m Matcher) decide(score float64, reason string) Match {
 
 // acronymScore scores an acronym (MBZ) against a name: the initials of the
 // parts of the name, particles included, must start with its letters, and
-// the name must have more parts than one. A match scores 0.9: initials say
-// less than a name.
+// the name must have more parts than one. A match scores acronymSim.
 func acronymScore(acr, n *Name) float64 {
 	letters := acr.get(acr.tokens[0].roman[0])
 	if len(n.tokens) < 2 || len(letters) > len(n.tokens) {
@@ -197,7 +270,7 @@ func acronymScore(acr, n *Name) float64 {
 			return 0
 		}
 	}
-	return 0.9
+	return acronymSim
 }
 
 // appendSim appends a similarity in [0, 1] with two decimals.
@@ -209,20 +282,21 @@ func appendSim(b []byte, sim float64) []byte {
 // shortOK reports whether a name of parts parts and weight w, all found in
 // the other name, may be a shortened mention of it: one part must stand for
 // a part at an edge of the other (inner says it does not), several parts
-// must weigh 4 or more and the other not be written syllable by syllable.
+// must weigh minShortWeight or more and the other not be written syllable by
+// syllable.
 func shortOK(parts int, w float64, inner, syllabic bool) bool {
 	if parts == 1 {
 		return !inner
 	}
-	return w >= 4 && !syllabic
+	return w >= minShortWeight && !syllabic
 }
 
 // farApart reports whether the keys of two spans differ in length by more
-// than two letters in every reading, too much to be paired.
+// than maxKeyGap letters in every reading, too much to be paired.
 func farApart(sa, sb *span) bool {
 	for _, ka := range sa.key {
 		for _, kb := range sb.key {
-			if d := int(ka.hi-ka.lo) - int(kb.hi-kb.lo); d <= 2 && d >= -2 {
+			if d := int(ka.hi-ka.lo) - int(kb.hi-kb.lo); d <= maxKeyGap && d >= -maxKeyGap {
 				return false
 			}
 		}
@@ -249,7 +323,7 @@ func compareSpans(c *keyCosts, a, b *Name, sa, sb *span) (pairing, bool) {
 			if bytes.Equal(ka, kb) {
 				return pairing{sim: 1, how: '='}, true
 			}
-			if d := len(ka) - len(kb); d > 2 || d < -2 {
+			if d := len(ka) - len(kb); d > maxKeyGap || d < -maxKeyGap {
 				continue
 			}
 			if s := c.keySimilarity(ka, kb, least); s > best.sim {
@@ -263,20 +337,19 @@ func compareSpans(c *keyCosts, a, b *Name, sa, sb *span) (pairing, bool) {
 	// A single initial or a truncated part: J. Stoltenberg, Wang Wen.
 	if sa.n == 1 && sb.n == 1 {
 		if prefixMatch(a, int(sa.first), b, int(sb.first)) || prefixMatch(b, int(sb.first), a, int(sa.first)) {
-			return pairing{sim: 0.8, how: '^'}, true
+			return pairing{sim: truncationSim, how: '^'}, true
 		}
 	}
 	return pairing{}, false
 }
 
-// minSimilarity is the least similarity for two spans to be paired. Short
-// keys must be near equal: a full edit in a key of three letters is another
-// name (Keqiang, Qiang), and so is half a one in a key of two (Qun, Jun).
+// minSimilarity is the least similarity for two spans to be paired:
+// shortKeySim when both keys are short, longKeySim otherwise.
 func minSimilarity(sa, sb *span) float64 {
-	if max(sa.key[0].hi-sa.key[0].lo, sb.key[0].hi-sb.key[0].lo) <= 4 {
-		return 0.8
+	if max(sa.key[0].hi-sa.key[0].lo, sb.key[0].hi-sb.key[0].lo) <= shortKeyLen {
+		return shortKeySim
 	}
-	return 0.7
+	return longKeySim
 }
 
 // prefixMatch reports whether token i of x is an initial of token j of y or
@@ -334,10 +407,10 @@ func (n *Name) left(used uint64) int {
 }
 
 // leftSyllable reports whether a token not in used is a lone syllable of
-// one or two letters, written as a word of its own.
+// at most maxSyllableLetters letters, written as a word of its own.
 func (n *Name) leftSyllable(used uint64) bool {
 	for i, t := range n.tokens {
-		if i < 64 && used&(1<<i) == 0 && !t.particle && !t.initial && t.roman[0].hi-t.roman[0].lo <= 2 && n.ownWord(i) {
+		if i < 64 && used&(1<<i) == 0 && !t.particle && !t.initial && t.roman[0].hi-t.roman[0].lo <= maxSyllableLetters && n.ownWord(i) {
 			return true
 		}
 	}

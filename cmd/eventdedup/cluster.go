@@ -7,13 +7,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"sync"
+	"os"
 
 	"github.com/eventdedup/eventdedup/dedup"
-	"github.com/eventdedup/eventdedup/jsonl"
 )
 
-const clusterHelp = `Usage: eventdedup cluster [flags] < docs.jsonl > clusters.jsonl
+const clusterHelp = `Usage: eventdedup cluster [flags] [FILE...] > clusters.jsonl
+
+Reads the files named, in turn, or standard input without any.
 
 Reads one JSON object per line:
   id         string, required, unique
@@ -64,6 +65,11 @@ a temporary one removed). A flag out of range is a usage error, status 2.
 Each output line is written as soon as its document is assigned, so that the
 command can follow a live feed (tail -f feed.jsonl | eventdedup cluster).
 
+On stderr, progress (documents, documents/s, clusters) is shown every second
+when stderr is a terminal, or with --progress; every run ends with one summary
+line: documents, new clusters, copies, merges, rejected lines, warnings and
+the time taken.
+
 Flags:
 `
 
@@ -90,45 +96,29 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, clusterHelp)
 		fs.PrintDefaults()
 	}
-	index := fs.String("index", "", "keep the index and cluster state in `DIR`, and continue from it (default: a temporary index)")
-	window := fs.Duration("window", dedup.DefaultWindow, "how far apart in publication time reports of one event may be")
-	retention := fs.Duration("retention", dedup.DefaultRetention, "how long a cluster stays open for late reports after its newest one")
-	threshold := fs.Float64("threshold", dedup.DefaultThreshold, "similarity in [0,1] at which a document joins a cluster")
+	var o clustering
+	o.flags(fs)
 	evidence := fs.Bool("evidence", false, "include the evidence of each assignment")
-	batch := fs.Int("batch", dedup.DefaultBatchSize, "write the index every `N` documents; a crash loses at most the last N, which a re-run adds again")
-	maxText := fs.Int("max-text", dedup.DefaultMaxText, "truncate titles and texts longer than `BYTES`, with a warning")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
 		}
 		return exitUsage
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "eventdedup cluster: unexpected arguments %q\n", fs.Args())
+	if !o.check("cluster", stderr) {
 		return exitUsage
 	}
-	if !checkFlags("cluster", stderr,
-		positiveDuration("window", *window), positiveDuration("retention", *retention),
-		unitFlag("threshold", *threshold), positiveInt("batch", *batch), positiveInt("max-text", *maxText)) {
-		return exitUsage
+	ins, files, err := openInputs(fs.Args(), stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "eventdedup cluster: %v\n", err)
+		return exitFailure
 	}
+	defer closeAll(files)
 
 	ctx, stop := signalContext()
 	defer stop()
-
-	opts := []dedup.Option{
-		dedup.WithWindow(*window), dedup.WithRetention(*retention), dedup.WithThreshold(*threshold), dedup.WithMaxText(*maxText),
-		dedup.WithBatchSize(*batch),
-	}
-	var (
-		c   *dedup.Clusterer
-		err error
-	)
-	if *index != "" {
-		c, err = dedup.Open(*index, opts...)
-	} else {
-		c, err = dedup.New(opts...)
-	}
+	s := assigner{cmd: "cluster", stderr: stderr, maxText: o.maxText, stats: newRunStats(), prog: newProgress("cluster", stderr, o.progress)}
+	c, err := o.open()
 	if err != nil {
 		fmt.Fprintf(stderr, "eventdedup cluster: %v\n", err)
 		return exitFailure
@@ -137,82 +127,7 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	out := bufio.NewWriter(stdout)
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	status := exitOK
-	fail := func(s int) { status = max(status, s) }
-
-	// The input is read ahead, on another goroutine, while documents are
-	// assigned in order: what is read goes into a queue, in line order, and
-	// is reported when the assignments reach it, so that stderr is in line
-	// order too.
-	var (
-		mu    sync.Mutex
-		queue []report
-	)
-	docs := func(yield func(dedup.Document) bool) {
-		for l, err := range jsonl.Lines(stdin) {
-			mu.Lock()
-			queue = append(queue, report{line: l.N, doc: err == nil, err: err, warnings: l.Warnings, source: l.Doc.Source, url: l.Doc.URL})
-			mu.Unlock()
-			if err != nil {
-				var le *jsonl.LineError
-				if !errors.As(err, &le) {
-					return // a read error ends the input
-				}
-				continue
-			}
-			if !yield(l.Doc) {
-				return
-			}
-		}
-	}
-	// next reports the queue up to the next document, and returns its line.
-	next := func() report {
-		mu.Lock()
-		defer mu.Unlock()
-		for len(queue) > 0 {
-			r := queue[0]
-			queue = queue[1:]
-			if r.doc {
-				for _, w := range r.warnings {
-					fmt.Fprintln(stderr, w)
-				}
-				return r
-			}
-			if errors.As(r.err, new(*jsonl.LineError)) {
-				fmt.Fprintln(stderr, r.err)
-				fail(exitRejected)
-			} else {
-				fmt.Fprintf(stderr, "eventdedup cluster: read: %v\n", r.err)
-				fail(exitFailure)
-			}
-		}
-		return report{}
-	}
-	for a, err := range c.AddAll(ctx, docs) {
-		r := next()
-		line := r.line
-		if err != nil {
-			if ctx.Err() != nil || !rejection(err) {
-				// the run cannot go on: an interruption, or an index that
-				// cannot be written
-				if line > 0 {
-					fmt.Fprintf(stderr, "eventdedup cluster: line %d: %v\n", line, err)
-				} else { // between documents
-					fmt.Fprintf(stderr, "eventdedup cluster: interrupted: %v\n", err)
-				}
-				fail(exitFailure)
-				break
-			}
-			fmt.Fprintln(stderr, &jsonl.LineError{Line: line, ID: a.ID, Err: err})
-			fail(exitRejected)
-			continue
-		}
-		if a.Truncated {
-			fmt.Fprintln(stderr, &jsonl.LineError{Line: line, ID: a.ID, Warning: true, Err: fmt.Errorf("title or text truncated to %d bytes (--max-text)", *maxText)})
-		}
-		if a.IgnoredTime {
-			fmt.Fprintln(stderr, &jsonl.LineError{Line: line, ID: a.ID, Warning: true, Err: errors.New(`"published" is more than a day in the future: ignored`)})
-		}
+	s.run(ctx, c, ins, func(a dedup.Assignment, r lineRead) error {
 		o := clusterOutput{
 			ID: a.ID, Cluster: a.Cluster, New: a.New, Score: round(a.Score), Lang: dedup.Lang(a.Lang),
 			Source: r.source, URL: r.url, DuplicateOf: a.DuplicateOf, Repeat: a.Repeat, Truncated: a.Truncated, IgnoredTime: a.IgnoredTime,
@@ -223,45 +138,25 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		// Flushed line by line, for a live feed: a write per line costs far
 		// less than assigning the document.
-		if err := encodeLine(enc, out, o); err != nil {
-			fmt.Fprintf(stderr, "eventdedup cluster: write: %v\n", err)
-			fail(exitFailure)
-			break
-		}
-	}
-	if status != exitFailure {
-		next() // the bad lines after the last document
-	}
-	if err := ctx.Err(); err != nil && status != exitFailure {
-		fmt.Fprintf(stderr, "eventdedup cluster: %v\n", err) // interrupted: the input was not all read
-		fail(exitFailure)
-	}
+		return encodeLine(enc, out, o)
+	})
 	if err := out.Flush(); err != nil {
 		fmt.Fprintf(stderr, "eventdedup cluster: write: %v\n", err)
-		status = exitFailure
+		s.fail(exitFailure)
 	}
 	if err := c.Close(); err != nil {
 		fmt.Fprintf(stderr, "eventdedup cluster: close: %v\n", err)
-		status = exitFailure
+		s.fail(exitFailure)
 	}
-	return status
+	fmt.Fprintln(stderr, s.stats.summary("cluster"))
+	return s.status
 }
 
-// rejection reports whether an error of Add is about the document, which is
-// rejected while the run goes on, rather than about the run.
-func rejection(err error) bool {
-	return errors.Is(err, dedup.ErrInvalid) || errors.Is(err, dedup.ErrReusedID)
-}
-
-// report is what was read from one input line: a document (its warnings
-// aside) or an error.
-type report struct {
-	line     int
-	doc      bool
-	err      error
-	warnings []error
-	// source and url are those of the document, passed through.
-	source, url string
+// closeAll closes files opened for reading.
+func closeAll(files []*os.File) {
+	for _, f := range files {
+		f.Close() // read only: nothing is lost
+	}
 }
 
 // round keeps four decimals, enough for scores and stable in golden files.

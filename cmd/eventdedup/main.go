@@ -13,6 +13,7 @@
 //	names     compare pairs of personal names across scripts
 //	compare   score pairs of documents: same event or not, and why
 //	eval      measure a clustering against gold event labels
+//	report    cluster documents and describe each event, as JSON Lines and an HTML page
 //
 // Run "eventdedup <command> --help" for the flags and fields of a command.
 package main
@@ -36,6 +37,7 @@ var commands = map[string]command{
 	"names":   {"compare pairs of personal names across scripts", runNames},
 	"compare": {"score pairs of documents: same event or not, and why", runCompare},
 	"eval":    {"measure a clustering against gold event labels", runEval},
+	"report":  {"cluster documents and describe each event, as JSON Lines and an HTML page", runReport},
 }
 
 func main() {

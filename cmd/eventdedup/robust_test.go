@@ -64,8 +64,18 @@ func TestClusterBadLine(t *testing.T) {
 			if status != tt.status {
 				t.Errorf("status %d, want %d", status, tt.status)
 			}
+			stderr, summary := splitSummary(t, stderr)
 			if !regexp.MustCompile(tt.stderr).MatchString(stderr) || strings.Count(stderr, "\n") > 1 {
 				t.Errorf("stderr %q, want one line matching %q", stderr, tt.stderr)
+			}
+			rejected, warnings := 0, 0
+			if strings.Contains(stderr, "warning:") {
+				warnings = 1
+			} else if tt.status == exitRejected {
+				rejected = 1
+			}
+			if want := fmt.Sprintf(", %s rejected, %s in ", plural(rejected, "line"), plural(warnings, "warning")); !strings.Contains(summary, want) {
+				t.Errorf("summary %q does not say %q", summary, want)
 			}
 			var want []string
 			for i, line := range in {
@@ -88,6 +98,18 @@ func TestClusterBadLine(t *testing.T) {
 			}
 		})
 	}
+}
+
+// splitSummary returns stderr without its last line, the summary, which it
+// checks.
+func splitSummary(t *testing.T, stderr string) (string, string) {
+	t.Helper()
+	i := strings.LastIndex(strings.TrimSuffix(stderr, "\n"), "\n") + 1
+	summary := stderr[i:]
+	if !regexp.MustCompile(`^eventdedup \w+: \d+ documents?( \(\d+ repeated\))?, \d+ new clusters?, \d+ cop(y|ies), \d+ merges?, \d+ lines? rejected, \d+ warnings? in [0-9.]+m?s( \(\d+ documents/s\))?\n$`).MatchString(summary) {
+		t.Errorf("stderr does not end with the summary line: %q", summary)
+	}
+	return stderr[:i], summary
 }
 
 // TestClusterStderrOrder checks that many bad lines are reported in line

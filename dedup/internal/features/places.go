@@ -62,10 +62,11 @@ type placeRef struct {
 // capital standing for its government (kindPlace, with the country's code),
 // or an international organisation (kindOrg); code is "" for anything else.
 func (s *placeScanner) find(name string) placeRef {
-	if code, ok := s.g.Lookup(name); ok {
-		return placeRef{KindPlace, code}
-	}
-	if e, ok := s.g.Find(name); ok && e.Kind == normalize.Organization {
+	e, _ := s.g.Find(name)
+	switch e.Kind {
+	case normalize.Country, normalize.Capital:
+		return placeRef{KindPlace, e.Code}
+	case normalize.Organization:
 		return placeRef{KindOrg, e.Code}
 	}
 	return placeRef{}

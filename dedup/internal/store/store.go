@@ -53,6 +53,14 @@ type Store struct {
 // another, holds the index for longer than lockTimeout.
 var ErrInUse = errors.New("store: index in use")
 
+// NamePair is a name tying a document to its cluster, as written on either
+// side, with the key they share (dedup.NamePair, stored).
+type NamePair struct {
+	A   string `json:"a"`
+	B   string `json:"b"`
+	Key string `json:"key"`
+}
+
 var stateKey = []byte("eventdedup/state")
 
 // State is the state saved with every batch.
@@ -84,6 +92,13 @@ type Assignment struct {
 	// FP is the fingerprint of the content (see fingerprint), to tell a
 	// repeated document from another one under the same id.
 	FP uint64 `json:"fp,omitempty"`
+	// For the cluster view (see Cluster); absent from indexes written
+	// before it, whose members then show without them.
+	Title  string     `json:"title,omitempty"`
+	Source string     `json:"source,omitempty"`
+	URL    string     `json:"url,omitempty"`
+	Names  []NamePair `json:"names,omitempty"`
+	Places []string   `json:"places,omitempty"`
 }
 
 const wsAnalyzer = "eventdedup_ws"

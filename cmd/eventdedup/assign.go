@@ -1,0 +1,239 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/jsonl"
+)
+
+// clustering holds the flags that cluster and report share: where the
+// index is and how documents are clustered.
+type clustering struct {
+	index     string
+	window    time.Duration
+	retention time.Duration
+	threshold float64
+	batch     int
+	maxText   int
+	progress  bool
+}
+
+// flags defines the shared flags on fs.
+func (o *clustering) flags(fs *flag.FlagSet) {
+	fs.StringVar(&o.index, "index", "", "keep the index and cluster state in `DIR`, and continue from it (default: a temporary index)")
+	fs.DurationVar(&o.window, "window", dedup.DefaultWindow, "how far apart in publication time reports of one event may be")
+	fs.DurationVar(&o.retention, "retention", dedup.DefaultRetention, "how long a cluster stays open for late reports after its newest one")
+	fs.Float64Var(&o.threshold, "threshold", dedup.DefaultThreshold, "similarity in [0,1] at which a document joins a cluster")
+	fs.IntVar(&o.batch, "batch", dedup.DefaultBatchSize, "write the index every `N` documents; a crash loses at most the last N, which a re-run adds again")
+	fs.IntVar(&o.maxText, "max-text", dedup.DefaultMaxText, "truncate titles and texts longer than `BYTES`, with a warning")
+	fs.BoolVar(&o.progress, "progress", false, "report progress on stderr even when it is not a terminal")
+}
+
+// check reports the first flag out of range.
+func (o *clustering) check(cmd string, stderr io.Writer) bool {
+	return checkFlags(cmd, stderr,
+		positiveDuration("window", o.window), positiveDuration("retention", o.retention),
+		unitFlag("threshold", o.threshold), positiveInt("batch", o.batch), positiveInt("max-text", o.maxText))
+}
+
+// open returns the Clusterer: persisted in the index directory, or
+// temporary.
+func (o *clustering) open() (*dedup.Clusterer, error) {
+	opts := []dedup.Option{
+		dedup.WithWindow(o.window), dedup.WithRetention(o.retention), dedup.WithThreshold(o.threshold),
+		dedup.WithMaxText(o.maxText), dedup.WithBatchSize(o.batch),
+	}
+	if o.index != "" {
+		return dedup.Open(o.index, opts...)
+	}
+	return dedup.New(opts...)
+}
+
+// input is one source of JSON Lines: a file named on the command line, or
+// standard input (name "").
+type input struct {
+	name string
+	r    io.Reader
+}
+
+// openInputs opens the files named, or returns standard input when there
+// are none. The caller closes the files.
+func openInputs(names []string, stdin io.Reader) ([]input, []*os.File, error) {
+	if len(names) == 0 {
+		return []input{{r: stdin}}, nil, nil
+	}
+	var files []*os.File
+	var ins []input
+	for _, n := range names {
+		f, err := os.Open(n)
+		if err != nil {
+			for _, f := range files {
+				f.Close()
+			}
+			return nil, nil, err
+		}
+		files = append(files, f)
+		ins = append(ins, input{name: n, r: f})
+	}
+	return ins, files, nil
+}
+
+// lineRead is what was read from one input line: a document (its warnings
+// aside) or an error.
+type lineRead struct {
+	file     string // "" for standard input
+	line     int
+	doc      bool
+	err      error
+	warnings []error
+	// source and url are those of the document, passed through.
+	source, url string
+}
+
+// where prefixes a message about the line with the file's name, when the
+// input is a file.
+func (r lineRead) where(err error) string {
+	if r.file == "" {
+		return err.Error()
+	}
+	return r.file + ": " + err.Error()
+}
+
+// assigner adds the documents of the inputs to a Clusterer and reports each
+// bad line, in input order, the progress and the summary on stderr.
+type assigner struct {
+	cmd     string
+	stderr  io.Writer
+	maxText int
+	status  int
+	stats   runStats
+	prog    *progress
+}
+
+func (s *assigner) fail(status int) { s.status = max(s.status, status) }
+
+// run adds the documents of ins to c, calling each for every assignment, in
+// input order; an error of each ends the run (a failure to write). It
+// returns the exit status so far.
+func (s *assigner) run(ctx context.Context, c *dedup.Clusterer, ins []input, each func(dedup.Assignment, lineRead) error) int {
+	// The input is read ahead, on another goroutine, while documents are
+	// assigned in order: what is read goes into a queue, in line order, and
+	// is reported when the assignments reach it, so that stderr is in line
+	// order too.
+	var (
+		mu    sync.Mutex
+		queue []lineRead
+	)
+	docs := func(yield func(dedup.Document) bool) {
+		for _, in := range ins {
+			for l, err := range jsonl.Lines(in.r) {
+				mu.Lock()
+				queue = append(queue, lineRead{file: in.name, line: l.N, doc: err == nil, err: err, warnings: l.Warnings, source: l.Doc.Source, url: l.Doc.URL})
+				mu.Unlock()
+				if err != nil {
+					var le *jsonl.LineError
+					if !errors.As(err, &le) {
+						return // a read error ends the input
+					}
+					continue
+				}
+				if !yield(l.Doc) {
+					return
+				}
+			}
+		}
+	}
+	// next reports the queue up to the next document, and returns its line.
+	next := func() lineRead {
+		mu.Lock()
+		defer mu.Unlock()
+		for len(queue) > 0 {
+			r := queue[0]
+			queue = queue[1:]
+			if r.doc {
+				for _, w := range r.warnings {
+					s.warn(r, w)
+				}
+				return r
+			}
+			if errors.As(r.err, new(*jsonl.LineError)) {
+				s.reject(r, r.err)
+			} else {
+				s.prog.clear()
+				fmt.Fprintf(s.stderr, "eventdedup %s: read: %s\n", s.cmd, r.where(r.err))
+				s.fail(exitFailure)
+			}
+		}
+		return lineRead{}
+	}
+	for a, err := range c.AddAll(ctx, docs) {
+		r := next()
+		if err != nil {
+			if ctx.Err() != nil || !rejection(err) {
+				// the run cannot go on: an interruption, or an index that
+				// cannot be written
+				s.prog.clear()
+				if r.line > 0 {
+					fmt.Fprintf(s.stderr, "eventdedup %s: %s\n", s.cmd, r.where(&jsonl.LineError{Line: r.line, Err: err}))
+				} else { // between documents
+					fmt.Fprintf(s.stderr, "eventdedup %s: interrupted: %v\n", s.cmd, err)
+				}
+				s.fail(exitFailure)
+				break
+			}
+			s.reject(r, &jsonl.LineError{Line: r.line, ID: a.ID, Err: err})
+			continue
+		}
+		if a.Truncated {
+			s.warn(r, &jsonl.LineError{Line: r.line, ID: a.ID, Warning: true, Err: fmt.Errorf("title or text truncated to %d bytes (--max-text)", s.maxText)})
+		}
+		if a.IgnoredTime {
+			s.warn(r, &jsonl.LineError{Line: r.line, ID: a.ID, Warning: true, Err: errors.New(`"published" is more than a day in the future: ignored`)})
+		}
+		s.stats.add(a)
+		s.prog.update(s.stats)
+		if err := each(a, r); err != nil {
+			s.prog.clear()
+			fmt.Fprintf(s.stderr, "eventdedup %s: write: %v\n", s.cmd, err)
+			s.fail(exitFailure)
+			break
+		}
+	}
+	if s.status != exitFailure {
+		next() // the bad lines after the last document
+	}
+	if err := ctx.Err(); err != nil && s.status != exitFailure {
+		s.prog.clear()
+		fmt.Fprintf(s.stderr, "eventdedup %s: %v\n", s.cmd, err) // interrupted: the input was not all read
+		s.fail(exitFailure)
+	}
+	s.prog.clear()
+	return s.status
+}
+
+func (s *assigner) warn(r lineRead, w error) {
+	s.prog.clear()
+	fmt.Fprintln(s.stderr, r.where(w))
+	s.stats.warnings++
+}
+
+func (s *assigner) reject(r lineRead, err error) {
+	s.prog.clear()
+	fmt.Fprintln(s.stderr, r.where(err))
+	s.stats.rejected++
+	s.fail(exitRejected)
+}
+
+// rejection reports whether an error of Add is about the document, which is
+// rejected while the run goes on, rather than about the run.
+func rejection(err error) bool {
+	return errors.Is(err, dedup.ErrInvalid) || errors.Is(err, dedup.ErrReusedID)
+}

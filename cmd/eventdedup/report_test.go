@@ -1,0 +1,167 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// event is the part of a report line the tests read.
+type event struct {
+	Cluster  string
+	Headline string
+	Size     int
+	Langs    map[string]int
+	First    time.Time
+	Members  []struct{ ID, Title, Lang, DuplicateOf string }
+	Names    []struct{ Forms []string }
+}
+
+// partition returns the members of each cluster, from cluster's output or
+// report's, as sorted id lists, sorted.
+func partition(groups map[string][]string) []string {
+	var out []string
+	for _, ids := range groups {
+		slices.Sort(ids)
+		out = append(out, strings.Join(ids, " "))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestReport checks that report, given a file, describes the clusters that
+// cluster finds on the same input: every document in one event, with its
+// title and language; headlines from the members; the HTML page written;
+// and one summary line on stderr.
+func TestReport(t *testing.T) {
+	lines := twoPlusTwo(t)
+	file := tempFiles(t)("docs.jsonl", strings.Join(lines, "\n")+"\n")
+	html := t.TempDir() + "/events.html"
+	status, out, stderr := runCmd(t, "", "report", "--html", html, file)
+	if status != exitOK {
+		t.Fatalf("status %d, stderr:\n%s", status, stderr)
+	}
+	if rest, summary := splitSummary(t, stderr); rest != "" || !strings.HasPrefix(summary, "eventdedup report: 17 documents, 3 new clusters, 1 copy, 0 merges, 0 lines rejected, 0 warnings in ") {
+		t.Errorf("stderr %q", stderr)
+	}
+	events := decodeLines[event](t, out)
+	got := make(map[string][]string)
+	for i, e := range events {
+		if i > 0 && e.Size > events[i-1].Size {
+			t.Errorf("event %s after a smaller one", e.Cluster)
+		}
+		titles := make(map[string]bool)
+		n := 0
+		for _, m := range e.Members {
+			got[e.Cluster] = append(got[e.Cluster], m.ID)
+			titles[m.Title] = true
+			if m.Title == "" || m.Lang == "" {
+				t.Errorf("%s: member %+v without title or language", e.Cluster, m)
+			}
+		}
+		for _, c := range e.Langs {
+			n += c
+		}
+		if !titles[e.Headline] || e.Size != len(e.Members) || n != e.Size || e.First.IsZero() {
+			t.Errorf("event %+v", e)
+		}
+	}
+	_, clustered, _ := runCmd(t, strings.Join(lines, "\n"), "cluster")
+	want := make(map[string][]string)
+	for _, l := range decodeLines[clusterLine](t, clustered) {
+		want[l.Cluster] = append(want[l.Cluster], l.ID)
+	}
+	if g, w := partition(got), partition(want); !slices.Equal(g, w) {
+		t.Errorf("report's events:\n%q\ncluster's clusters:\n%q", g, w)
+	}
+	page, err := os.ReadFile(html)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range events {
+		if !bytes.Contains(page, []byte(`<section class="event" id="event-`+e.Cluster+`"`)) {
+			t.Errorf("the page has no section for %s", e.Cluster)
+		}
+	}
+}
+
+// TestReportIndex checks that report --index describes the clusters kept in
+// an index, with no further input, as report on the whole input does, and
+// that documents given are added to them.
+func TestReportIndex(t *testing.T) {
+	lines := twoPlusTwo(t)
+	dir := t.TempDir()
+	half := len(lines) / 2
+	if status, _, stderr := runCmd(t, strings.Join(lines[:half], "\n"), "cluster", "--index", dir); status != exitOK {
+		t.Fatalf("cluster: status %d, stderr:\n%s", status, stderr)
+	}
+	_, want, _ := runCmd(t, strings.Join(lines, "\n"), "report")
+	status, got, stderr := runCmd(t, strings.Join(lines[half:], "\n"), "report", "--index", dir)
+	if status != exitOK || got != want {
+		t.Errorf("report --index after cluster --index on half the input: status %d, stderr:\n%s\ngot:\n%s\nwant:\n%s", status, stderr, got, want)
+	}
+	status, again, stderr := runCmd(t, "", "report", "--index", dir)
+	if status != exitOK || again != want {
+		t.Errorf("report --index with no input: status %d, stderr:\n%s\ngot:\n%s\nwant:\n%s", status, stderr, again, want)
+	}
+}
+
+// TestFileArguments checks that cluster reads the files named in turn, as
+// it reads their concatenation on stdin, and names the file of a bad line.
+func TestFileArguments(t *testing.T) {
+	lines := twoPlusTwo(t)
+	write := tempFiles(t)
+	a := write("a.jsonl", strings.Join(lines[:5], "\n")+"\n")
+	b := write("b.jsonl", strings.Join(lines[5:8], "\n")+"\n{\"id\": \"broken\n"+strings.Join(lines[8:], "\n")+"\n")
+	_, want, _ := runCmd(t, strings.Join(slices.Concat(lines[:8], lines[8:]), "\n"), "cluster")
+	status, got, stderr := runCmd(t, "ignored", "cluster", a, b)
+	if status != exitRejected || got != want {
+		t.Errorf("cluster a b: status %d, stderr:\n%s\ngot:\n%s\nwant:\n%s", status, stderr, got, want)
+	}
+	if !regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(b) + `: line 4: invalid JSON`).MatchString(stderr) {
+		t.Errorf("stderr does not name the file and line of the bad line:\n%s", stderr)
+	}
+	status, _, stderr = runCmd(t, "", "cluster", a, b+".missing")
+	if status != exitFailure || !strings.Contains(stderr, "b.jsonl.missing") {
+		t.Errorf("missing file: status %d, stderr:\n%s", status, stderr)
+	}
+}
+
+// TestProgress checks the progress line, and that it is cleared from a
+// terminal before another message.
+func TestProgress(t *testing.T) {
+	var b bytes.Buffer
+	if newProgress("cluster", &b, false) != nil {
+		t.Error("progress into a buffer without --progress")
+	}
+	p := newProgress("cluster", &b, true)
+	p.every = 0
+	s := runStats{start: time.Now().Add(-2 * time.Second), docs: 3000, clusters: 1200}
+	p.update(s)
+	if !regexp.MustCompile(`^eventdedup cluster: 3000 documents, 1[0-9]{3} documents/s, 1200 new clusters\n$`).MatchString(b.String()) {
+		t.Errorf("progress %q", b.String())
+	}
+	b.Reset()
+	p.terminal = true
+	p.update(s)
+	p.clear()
+	if !strings.HasPrefix(b.String(), "\r\033[Keventdedup cluster: 3000 documents") || !strings.HasSuffix(b.String(), "clusters\r\033[K") {
+		t.Errorf("progress on a terminal %q", b.String())
+	}
+}
+
+// TestSummaryCounts checks the summary of a run with a copy, a repeat, a
+// rejected line and a warning.
+func TestSummaryCounts(t *testing.T) {
+	lines := twoPlusTwo(t)
+	in := slices.Concat(lines, []string{lines[0], `{"id":"x"}`, "{\"id\":\"u\",\"title\":\"Blinken \xff\"}"})
+	status, _, stderr := runCmd(t, strings.Join(in, "\n"), "cluster")
+	_, summary := splitSummary(t, stderr)
+	if status != exitRejected || !strings.HasPrefix(summary, "eventdedup cluster: 19 documents (1 repeated), 4 new clusters, 1 copy, 0 merges, 1 line rejected, 1 warning in ") {
+		t.Errorf("status %d, summary %q", status, summary)
+	}
+}

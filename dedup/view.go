@@ -1,0 +1,189 @@
+package dedup
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Member is one document of a Cluster, as it was added: enough to show the
+// cluster without keeping the documents aside.
+type Member struct {
+	ID    string `json:"id"`
+	Title string `json:"title,omitempty"`
+	// Source and URL are the document's, as given.
+	Source string `json:"source,omitempty"`
+	URL    string `json:"url,omitempty"`
+	// Lang is the detected language subtag ("en", "ar", … or "und").
+	Lang      string    `json:"lang"`
+	Published time.Time `json:"published,omitzero"`
+	// New reports that the document started the cluster, Score is its
+	// similarity to the cluster when it joined (see Assignment).
+	New   bool    `json:"new,omitempty"`
+	Score float64 `json:"score"`
+	// DuplicateOf is the id of the earliest document this one is a
+	// near-verbatim copy of, or "".
+	DuplicateOf string `json:"duplicate_of,omitempty"`
+}
+
+// NameTie is a name that tied members to their cluster.
+type NameTie struct {
+	// Key is the phonetic key of the name (see normalize.Key).
+	Key string `json:"key"`
+	// Forms are its spellings in the cluster, the most frequent first.
+	Forms []string `json:"forms"`
+	// Members is how many members' assignments it tied.
+	Members int `json:"members"`
+}
+
+// PlaceTie is a country that tied members to their cluster.
+type PlaceTie struct {
+	// Code is its ISO 3166 code.
+	Code string `json:"code"`
+	// Members is how many members' assignments it tied.
+	Members int `json:"members"`
+}
+
+// maxTitleKept bounds the bytes of a title kept for the cluster view, for
+// the life of the Clusterer: some five times a long headline (chosen on the
+// development corpora, whose longest title has 250 bytes). A longer title is
+// cut at a character boundary.
+const maxTitleKept = 1024
+
+// maxTiesKept bounds the names and places kept from one assignment's
+// evidence, the most telling first: the evidence of the development corpora
+// has at most 6 names per assignment.
+const maxTiesKept = 8
+
+// Cluster returns the cluster with the given id, and false when there is
+// none. Like Clusters, it is a snapshot.
+func (c *Clusterer) Cluster(id string) (Cluster, bool) {
+	if c.store == nil {
+		return Cluster{}, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := clusterSeq(id)
+	if n < 1 || n > c.clusters {
+		return Cluster{}, false
+	}
+	var cl clusterView
+	for i := range c.hist.recs {
+		if c.hist.recs[i].cluster == n {
+			cl.add(&c.hist, i)
+		}
+	}
+	return cl.build(id), true
+}
+
+// clusterSeq is the number of the cluster with the given id, or 0.
+func clusterSeq(id string) int {
+	s, ok := strings.CutPrefix(id, "c")
+	if !ok || s == "" || s[0] == '0' {
+		return 0
+	}
+	n := 0
+	for _, r := range s {
+		if r < '0' || r > '9' || n > 1<<40 {
+			return 0
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n
+}
+
+// clusterView gathers the members of one cluster from the history.
+type clusterView struct {
+	members []Member
+	names   map[string]*nameCount // by key
+	places  map[string]int
+}
+
+type nameCount struct {
+	forms   map[string]int
+	members int
+	first   int // order of appearance, to break ties
+}
+
+// add adds the i-th record of h.
+func (v *clusterView) add(h *history, i int) {
+	r := &h.recs[i]
+	m := Member{ID: r.id, Title: r.title, Source: r.source, URL: r.url, Lang: r.lang, New: r.isNew, Score: r.score}
+	if r.published != noTime {
+		m.Published = time.Unix(r.published, int64(r.nsec)).UTC()
+	}
+	if r.dup > 0 {
+		m.DuplicateOf = h.recs[r.dup-1].id
+	}
+	v.members = append(v.members, m)
+	for _, n := range r.names {
+		if v.names == nil {
+			v.names = make(map[string]*nameCount)
+		}
+		nc := v.names[n.Key]
+		if nc == nil {
+			nc = &nameCount{forms: make(map[string]int), first: len(v.names)}
+			v.names[n.Key] = nc
+		}
+		nc.members++
+		nc.forms[n.A]++
+		nc.forms[n.B]++
+	}
+	for _, p := range r.places {
+		if v.places == nil {
+			v.places = make(map[string]int)
+		}
+		v.places[p]++
+	}
+}
+
+// build returns the cluster.
+func (v *clusterView) build(id string) Cluster {
+	cl := Cluster{ID: id, Members: v.members, Docs: make([]string, len(v.members))}
+	for i, m := range v.members {
+		cl.Docs[i] = m.ID
+		if t := m.Published; !t.IsZero() {
+			if cl.First.IsZero() || t.Before(cl.First) {
+				cl.First = t
+			}
+			if t.After(cl.Last) {
+				cl.Last = t
+			}
+		}
+	}
+	order := make(map[string]int, len(v.names))
+	for k, nc := range v.names {
+		t := NameTie{Key: k, Members: nc.members}
+		for f := range nc.forms {
+			t.Forms = append(t.Forms, f)
+		}
+		slices.SortFunc(t.Forms, func(a, b string) int {
+			return cmp.Or(cmp.Compare(nc.forms[b], nc.forms[a]), cmp.Compare(a, b))
+		})
+		order[k] = nc.first
+		cl.Names = append(cl.Names, t)
+	}
+	slices.SortFunc(cl.Names, func(a, b NameTie) int {
+		return cmp.Or(cmp.Compare(b.Members, a.Members), cmp.Compare(order[a.Key], order[b.Key]))
+	})
+	for p, n := range v.places {
+		cl.Places = append(cl.Places, PlaceTie{Code: p, Members: n})
+	}
+	slices.SortFunc(cl.Places, func(a, b PlaceTie) int {
+		return cmp.Or(cmp.Compare(b.Members, a.Members), cmp.Compare(a.Code, b.Code))
+	})
+	return cl
+}
+
+// keepTitle returns the title as the history keeps it.
+func keepTitle(s string) string {
+	t, _ := clean(s, maxTitleKept)
+	return t
+}
+
+// ties returns the names and places of an assignment's evidence that the
+// history keeps.
+func ties(ev Evidence) ([]NamePair, []string) {
+	return slices.Clip(ev.Names[:min(len(ev.Names), maxTiesKept)]), slices.Clip(ev.Places[:min(len(ev.Places), maxTiesKept)])
+}
