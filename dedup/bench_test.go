@@ -2,13 +2,13 @@ package dedup_test
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"testing"
 
 	"github.com/eventdedup/eventdedup/dedup"
 	"github.com/eventdedup/eventdedup/dedup/internal/speedcorpus"
+	"github.com/eventdedup/eventdedup/internal/corpustest"
 )
 
 // BenchmarkCluster measures clustering end to end (language detection,
@@ -19,14 +19,14 @@ import (
 //
 //	go test ./dedup -run '^$' -bench Cluster -benchtime 1x
 //
-// It skips when ../shared is absent. Peak memory is measured on the command
+// It needs the development corpus (see package corpustest). Peak memory is measured on the command
 // line (see package speedcorpus).
 func BenchmarkCluster(b *testing.B) {
-	pairs := filepath.Join("..", "..", "shared", "corpus", "semeval-pairs-dev.jsonl")
+	pairs := corpustest.Path(b, "semeval-pairs-dev.jsonl")
 	for _, n := range []int{3000, 30000} {
 		docs, err := speedcorpus.Load(pairs, n)
 		if err != nil {
-			b.Skipf("speed corpus: %v", err)
+			b.Fatalf("speed corpus: %v", err)
 		}
 		bytes := 0
 		for _, d := range docs {

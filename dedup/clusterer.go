@@ -218,7 +218,11 @@ func (c *Clusterer) prepare(d Document) (*prepared, error) {
 	d.Title, cutTitle = clean(d.Title, c.cfg.maxText)
 	d.Text, cutText = clean(d.Text, c.cfg.maxText)
 	res := c.cfg.detector.DetectHint(d.Title+"\n"+d.Text, d.Lang)
-	p := &prepared{doc: d, lang: res.Tag, d: &doc{Doc: features.NewDoc(d.ID, c.x.Extract(d, features.BaseLang(res.Tag)), d.Published)}, truncated: cutTitle || cutText, ignoredTime: ignoredTime}
+	e, err := c.x.Extract(d, features.BaseLang(res.Tag))
+	if err != nil {
+		return nil, fmt.Errorf("dedup: %w", err)
+	}
+	p := &prepared{doc: d, lang: res.Tag, d: &doc{Doc: features.NewDoc(d.ID, e, d.Published)}, truncated: cutTitle || cutText, ignoredTime: ignoredTime}
 	p.d.FP = fp
 	return p, nil
 }

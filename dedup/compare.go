@@ -102,7 +102,7 @@ func (c *Clusterer) pairFeatures(jobs []*job) []*pairscore.Features {
 		wg.Go(func() {
 			for i := range next {
 				if j := jobs[i]; j != nil && j.err == nil {
-					out[i] = pairscore.Extract(c.x, j.d, j.p.d.Lang)
+					out[i], j.err = pairscore.Extract(c.x, j.d, j.p.d.Lang)
 				}
 			}
 		})

@@ -6,16 +6,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"math"
 	"os"
-	"path/filepath"
 	"sort"
 	"testing"
 	"time"
 
 	"github.com/eventdedup/eventdedup/dedup"
 	"github.com/eventdedup/eventdedup/eval"
+	"github.com/eventdedup/eventdedup/internal/corpustest"
 	"github.com/eventdedup/eventdedup/jsonl"
 )
 
@@ -182,14 +181,10 @@ func TestGradedScorePearson(t *testing.T) {
 }
 
 // readSemEval reads the rated pairs of the development corpus: the pairs,
-// -overall and the language pairs. It skips when the corpus is absent.
+// -overall and the language pairs (see package corpustest).
 func readSemEval(tb testing.TB) (pairs []dedup.Pair, gold []float64, langs []string) {
 	tb.Helper()
-	path := filepath.Join("..", "..", "shared", "corpus", "semeval-pairs-dev.jsonl")
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		tb.Skipf("development corpus absent: %v", err)
-	}
+	f, err := os.Open(corpustest.Path(tb, "semeval-pairs-dev.jsonl"))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -225,7 +220,7 @@ func readSemEval(tb testing.TB) (pairs []dedup.Pair, gold []float64, langs []str
 //
 //	go test ./dedup -run '^$' -bench CompareAll -benchtime 3x
 //
-// It skips when ../shared is absent.
+// It needs the development corpus (see package corpustest).
 func BenchmarkCompareAll(b *testing.B) {
 	pairs, _, _ := readSemEval(b)
 	c, err := dedup.New()

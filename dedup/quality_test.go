@@ -11,6 +11,7 @@ import (
 
 	"github.com/eventdedup/eventdedup/dedup"
 	"github.com/eventdedup/eventdedup/eval"
+	"github.com/eventdedup/eventdedup/internal/corpustest"
 	"github.com/eventdedup/eventdedup/jsonl"
 	"github.com/eventdedup/eventdedup/normalize"
 )
@@ -21,14 +22,10 @@ type goldDoc struct {
 	event, lang string
 }
 
-// readGold reads a JSON Lines file of documents with an "event" label; it
-// skips the test when the file is absent.
+// readGold reads a JSON Lines file of documents with an "event" label.
 func readGold(t *testing.T, path string) []goldDoc {
 	t.Helper()
 	data, err := os.ReadFile(path)
-	if os.IsNotExist(err) {
-		t.Skipf("%s is absent", path)
-	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,23 +127,12 @@ func TestTwoPlusTwo(t *testing.T) {
 	}
 }
 
-// sharedCorpus returns the path of a development corpus in ../shared, or
-// skips the test.
-func sharedCorpus(t *testing.T, name string) string {
-	t.Helper()
-	p := filepath.Join("..", "..", "shared", "corpus", name)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("development corpus absent: %v", err)
-	}
-	return p
-}
-
 // TestDevEvents measures the clustering of the development events against
 // the targets: BCubed F1 ≥ 0.95, cross-lingual pair recall ≥ 0.90, no cluster
 // mixing events (the set holds hard negatives: same actors or format, another
 // event or date), and both planted copies flagged.
 func TestDevEvents(t *testing.T) {
-	docs := readGold(t, sharedCorpus(t, "dev-events.jsonl"))
+	docs := readGold(t, corpustest.Path(t, "dev-events.jsonl"))
 	as, s, mixed := clusterGold(t, docs)
 	t.Logf("BCubed P %.3f R %.3f F1 %.3f; pairwise F1 %.3f; cross-lingual recall %.3f (%d pairs)",
 		s.BCubed.Precision, s.BCubed.Recall, s.BCubed.F1, s.Pairwise.F1, s.CrossLingualRecall, s.CrossLingualPairs)

@@ -3,16 +3,15 @@ package lang
 import (
 	"bufio"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/eventdedup/eventdedup/internal/corpustest"
 	"github.com/pemistahl/lingua-go"
 )
 
@@ -21,14 +20,10 @@ type labelled struct {
 	id, gold, text string
 }
 
-// readJSONL calls fn with every line of a JSON Lines file. It skips the test
-// or benchmark when the file does not exist.
+// readJSONL calls fn with every line of a JSON Lines file.
 func readJSONL(tb testing.TB, path string, fn func([]byte) error) {
 	tb.Helper()
 	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		tb.Skipf("%s is absent", path)
-	}
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -58,15 +53,12 @@ func testdataDocs(tb testing.TB, name string) []labelled {
 	return docs
 }
 
-// semEvalPath is the development corpus, present only in the project's
-// workspace.
-const semEvalPath = "../../shared/corpus/semeval-pairs-dev.jsonl"
-
-// semEvalDocs returns every article of the SemEval pairs once.
+// semEvalDocs returns every article of the SemEval pairs of the development
+// corpus once (see package corpustest).
 func semEvalDocs(tb testing.TB) []labelled {
 	var docs []labelled
 	seen := map[string]bool{}
-	readJSONL(tb, semEvalPath, func(line []byte) error {
+	readJSONL(tb, corpustest.Path(tb, "semeval-pairs-dev.jsonl"), func(line []byte) error {
 		var p struct {
 			A, B struct{ ID, Lang, Text string }
 		}
@@ -151,6 +143,18 @@ func TestTitleAccuracy(t *testing.T) {
 			t.Errorf("%s: title accuracy %.4f, want at least %.4f", tc.name, got.accuracy(), tc.min)
 		}
 	}
+}
+
+// TestArticleAccuracy checks the Detector on the articles of testdata (about
+// 2 KB each, five languages): at that length every one must be right.
+func TestArticleAccuracy(t *testing.T) {
+	docs := testdataDocs(t, "lang-articles.jsonl")
+	if len(docs) == 0 {
+		t.Fatal("no articles in lang-articles.jsonl")
+	}
+	d := New()
+	got := measure(docs, func(s string) string { return d.Detect(s).String() }, t.Errorf)
+	t.Logf("articles: %v", got)
 }
 
 var compareLingua = flag.Bool("lingua", false,

@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/eventdedup/eventdedup/internal/corpustest"
 )
 
 var verboseDev = flag.Bool("devnames.v", false, "list the errors of TestDevNames and TestEntityNames")
@@ -17,9 +19,10 @@ type devRow struct{ entity, lang, needs, name string }
 // readNameTable reads a name table: entity, lang, needs, name, tab-separated,
 // with # comments.
 func readNameTable(t testing.TB, path string) []devRow {
+	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
-		t.Skip("name table not available:", err)
+		t.Fatal(err)
 	}
 	defer f.Close()
 	var rows []devRow
@@ -98,10 +101,10 @@ func checkNameTable(t *testing.T, rows []devRow) {
 	}
 }
 
-// TestDevNames measures the matcher on the development name table; it skips
-// when ../shared is absent.
+// TestDevNames measures the matcher on the name table of the development
+// corpus (see package corpustest).
 func TestDevNames(t *testing.T) {
-	checkNameTable(t, readNameTable(t, "../../shared/corpus/dev-names.tsv"))
+	checkNameTable(t, readNameTable(t, corpustest.Path(t, "dev-names.tsv")))
 }
 
 // TestEntityNames measures the matcher on the name table written for this

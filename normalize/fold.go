@@ -19,6 +19,7 @@
 package normalize
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -160,12 +161,22 @@ func foldSlow(b *[]byte, s string, i int) int {
 		_, size := utf8.DecodeRuneInString(s[j:])
 		j += size
 	}
-	out, _, err := transform.String(NewFolder(), s[i:j])
-	if err != nil {
-		out = s[i:j] // the transformers used never fail; keep the text if they do
-	}
-	*b = append(*b, out...)
+	*b = append(*b, foldSegment(s[i:j])...)
 	return j
+}
+
+// foldSegment folds s with the steps of [NewFolder], one after the other on
+// the whole string. It gives what the transformer gives, without the buffers
+// that a transform.Chain allocates for each use (4 KiB per step), which made
+// filling the table of foldEntries cost over a gigabyte of allocation.
+func foldSegment(s string) string {
+	s = strings.Map(validUTF8, s) // invalid bytes → U+FFFD, controls removed
+	s = norm.NFKC.String(s)
+	s = cases.Fold().String(s)
+	s = strings.Map(cherokeeUpper, s)
+	s = norm.NFD.String(s)
+	s = strings.Map((&markFolder{}).fold, s)
+	return norm.NFC.String(s)
 }
 
 // foldEntry is the folding of one BMP rune on its own.
@@ -187,12 +198,8 @@ func makeFoldEntry(r rune) foldEntry {
 	}
 	s := string(r)
 	p := norm.NFKC.PropertiesString(s)
-	out, _, err := transform.String(NewFolder(), s)
-	if err != nil {
-		out = s
-	}
 	return foldEntry{
-		out:     out,
+		out:     foldSegment(s),
 		simple:  p.BoundaryBefore() && p.CCC() == 0,
 		before:  p.BoundaryBefore(),
 		removed: validUTF8(r) < 0,

@@ -2,8 +2,14 @@ package normalize
 
 import (
 	"bufio"
+	"compress/gzip"
 	_ "embed"
+	"fmt"
+	"io"
 	"iter"
+	"maps"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -51,14 +57,32 @@ type Gazetteer struct {
 //go:embed press.txt
 var pressData string
 
-var countriesOnce = sync.OnceValue(buildCountries)
+// countriesData is the gazetteer that buildCountries makes, as gzipped lines
+// of folded name, code and kind, sorted; TestCountriesTable checks that it is
+// up to date, and "go test -run TestCountriesTable -update" rewrites it.
+// Reading it takes milliseconds; building it, mostly the folding of 28,000
+// CLDR names, takes about a tenth of a second.
+//
+//go:generate go test -run TestCountriesTable -update
+//go:embed countries.tsv.gz
+var countriesData string
+
+var countriesOnce = sync.OnceValue(func() *Gazetteer {
+	g, err := readCountries(countriesData)
+	if err != nil {
+		// The table is part of the binary and tested; should it not
+		// read, building the gazetteer gives the same one, slower.
+		return buildCountries()
+	}
+	return g
+})
 
 // Countries returns the gazetteer built from the CLDR region names of
 // golang.org/x/text/language/display, in every language it supports, plus a
 // curated table of press forms CLDR lacks (米国, 美, 香港, 北, USA, Britain),
 // capitals used for governments (Washington, Tokyo, Beijing …) and
 // international organisations (UN, NATO, EU, ASEAN, CSTO/ОДКБ/集安组织 …).
-// It is built on first use (tens of milliseconds) and shared.
+// It is read on first use (a few milliseconds) and shared.
 func Countries() *Gazetteer { return countriesOnce() }
 
 func buildCountries() *Gazetteer {
@@ -101,13 +125,64 @@ func buildCountries() *Gazetteer {
 			g.add(namer.Name(r), e)
 		}
 	}
+	g.makeFilter()
+	return g
+}
+
+// readCountries reads a gazetteer written by writeCountries.
+func readCountries(data string) (*Gazetteer, error) {
+	zr, err := gzip.NewReader(strings.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	g := &Gazetteer{names: make(map[string]Entry, 1<<15), stems: map[string]bool{}}
+	sc := bufio.NewScanner(zr)
+	for sc.Scan() {
+		name, rest, ok1 := strings.Cut(sc.Text(), "\t")
+		code, kind, ok2 := strings.Cut(rest, "\t")
+		k, err := strconv.ParseUint(kind, 10, 8)
+		if !ok1 || !ok2 || err != nil || name == "" {
+			return nil, fmt.Errorf("normalize: bad gazetteer line %q", sc.Text())
+		}
+		g.put(name, Entry{code, Kind(k)})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if err := zr.Close(); err != nil {
+		return nil, err
+	}
+	g.makeFilter()
+	return g, nil
+}
+
+// writeCountries writes the names of g for readCountries: gzipped lines of
+// folded name, code and kind, sorted by name.
+func writeCountries(w io.Writer, g *Gazetteer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	for _, name := range slices.Sorted(maps.Keys(g.names)) {
+		if strings.ContainsAny(name, "\t\n") {
+			return fmt.Errorf("normalize: gazetteer name %q holds a tab or line break", name)
+		}
+		e := g.names[name]
+		if _, err := fmt.Fprintf(zw, "%s\t%s\t%d\n", name, e.Code, e.Kind); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+// makeFilter fills the Bloom filter of g's names.
+func (g *Gazetteer) makeFilter() {
 	g.filter = make([]uint64, filterBits/64)
 	for name := range g.names {
 		h := hashName(name)
 		g.filter[h%filterBits/64] |= 1 << (h % 64)
 		g.filter[h>>32%filterBits/64] |= 1 << (h >> 32 % 64)
 	}
-	return g
 }
 
 // filterBits is the size of Gazetteer.filter: with two bits a name, about one
@@ -144,6 +219,11 @@ func (g *Gazetteer) add(name string, e Entry) {
 		// ambiguous; keep the first, curated or in CLDR's stable order.
 		return
 	}
+	g.put(key, e)
+}
+
+// put adds the folded name key, not yet in g.
+func (g *Gazetteer) put(key string, e Entry) {
 	g.names[key] = e
 	g.maxLen = max(g.maxLen, len(strings.Fields(key)))
 	r, _ := utf8.DecodeRuneInString(key)

@@ -37,7 +37,10 @@ func TestFindNumbers(t *testing.T) {
 // "surface=key", weak ones marked with "?".
 func names(t *testing.T, x *Extractor, title, text, lang string) []string {
 	t.Helper()
-	e := x.Extract(news.Document{Title: title, Text: text}, lang)
+	e, err := x.Extract(news.Document{Title: title, Text: text}, lang)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var out []string
 	for _, m := range e.mentions {
 		if m.kind != KindName {
@@ -156,7 +159,10 @@ func TestPlaces(t *testing.T) {
 		{"en", "The NATO-Russia Council met.", []string{"o:NATO", "p:RU"}, nil, "organisations"},
 	}
 	for _, tt := range tests {
-		e := x.Extract(news.Document{Text: tt.text}, tt.lang)
+		e, err := x.Extract(news.Document{Text: tt.text}, tt.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
 		var got []string
 		for _, m := range e.mentions {
 			switch m.kind {
@@ -175,6 +181,21 @@ func TestPlaces(t *testing.T) {
 			if slices.Contains(got, n) {
 				t.Errorf("%s: %q: %s found in %q", tt.why, tt.text, n, got)
 			}
+		}
+	}
+}
+
+// TestAnalyzers checks that the analyzer of every language with its own
+// builds: they are built on first use, not by NewExtractor.
+func TestAnalyzers(t *testing.T) {
+	x, err := NewExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang := range analyzerNames {
+		an, err := x.Analyzer(lang)
+		if err != nil || an == nil {
+			t.Errorf("analyzer(%q) = %v, %v", lang, an, err)
 		}
 	}
 }

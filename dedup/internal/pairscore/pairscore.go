@@ -67,13 +67,16 @@ type Features struct {
 
 // Extract extracts the position-weighted grams and words of a document of
 // language lang, with the analyzer x uses for that language.
-func Extract(x *features.Extractor, d news.Document, lang string) *Features {
+func Extract(x *features.Extractor, d news.Document, lang string) (*Features, error) {
 	text := d.Text
 	if d.Title != "" {
 		text = d.Title + "\n" + d.Text
 	}
+	an, err := x.Analyzer(lang)
+	if err != nil {
+		return nil, err
+	}
 	p := &Features{Grams: charGrams(text)}
-	an := x.Analyzer(lang)
 	b := make(features.VecBuilder)
 	scope := "t:" + lang
 	runes, at := 0, 0 // rune count of text[:at]
@@ -88,7 +91,7 @@ func Extract(x *features.Extractor, d news.Document, lang string) *Features {
 		b[features.TokenHash(scope, string(tok.Term))] += math.Exp(-float64(runes) / leadDecay)
 	}
 	p.Words = b.Build()
-	return p
+	return p, nil
 }
 
 // charGrams returns the character n-grams (minGram to maxGram runes) of the

@@ -21,7 +21,11 @@ func TestCodecRoundTrip(t *testing.T) {
 		{ID: "c", Text: "日米2プラス2、ブリンケン国務長官"},
 		{ID: "d", Text: "x"},
 	} {
-		d := features.NewDoc(in.ID, x.Extract(in, "en"), in.Published)
+		e, err := x.Extract(in, "en")
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := features.NewDoc(in.ID, e, in.Published)
 		st.Update(d, 1)
 		d.Weigh(st)
 		got := &features.Doc{}
