@@ -3,8 +3,6 @@ package main
 import (
 	"bufio"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -90,20 +88,12 @@ type clusterOutput struct {
 }
 
 func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("cluster", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, clusterHelp)
-		fs.PrintDefaults()
-	}
+	fs := newFlags("cluster")
 	var o clustering
 	o.flags(fs)
 	evidence := fs.Bool("evidence", false, "include the evidence of each assignment")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if status, ok := parseFlags(fs, clusterHelp, args, stdout, stderr); !ok {
+		return status
 	}
 	if !o.check("cluster", stderr) {
 		return exitUsage

@@ -32,7 +32,7 @@ type flagCheck struct {
 func checkFlags(cmd string, stderr io.Writer, checks ...flagCheck) bool {
 	for _, c := range checks {
 		if c.err != nil {
-			fmt.Fprintf(stderr, "eventdedup %s: invalid value for --%s: %v\n", cmd, c.name, c.err)
+			usageError(stderr, cmd, "invalid value for --%s: %v", c.name, c.err)
 			return false
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 
@@ -45,22 +44,13 @@ type compareOutput struct {
 }
 
 func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, compareHelp)
-		fs.PrintDefaults()
-	}
+	fs := newFlags("compare")
 	threshold := fs.Float64("threshold", dedup.DefaultThreshold, "similarity in [0,1] at which two documents are judged to report the same event")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if status, ok := parseFlags(fs, compareHelp, args, stdout, stderr); !ok {
+		return status
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "eventdedup compare: unexpected arguments %q\n", fs.Args())
-		return exitUsage
+		return usageError(stderr, "compare", "unexpected arguments %q", fs.Args())
 	}
 	if !checkFlags("compare", stderr, unitFlag("threshold", *threshold)) {
 		return exitUsage

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 
@@ -40,24 +39,15 @@ type detectOutput struct {
 }
 
 func runDetect(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("detect", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, detectHelp)
-		fs.PrintDefaults()
-	}
+	fs := newFlags("detect")
 	all := fs.Bool("all", false, "choose among all 75 languages lingua knows instead of the major news languages")
 	low := fs.Bool("low", false, "decide by the letter model alone, loading no lingua model: fastest, less reliable on titles")
 	high := fs.Bool("high", false, "give open titles a second opinion from lingua's high accuracy models (25-30 MB per language)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if status, ok := parseFlags(fs, detectHelp, args, stdout, stderr); !ok {
+		return status
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "eventdedup detect: unexpected arguments %q\n", fs.Args())
-		return exitUsage
+		return usageError(stderr, "detect", "unexpected arguments %q", fs.Args())
 	}
 	if *low && *high {
 		fmt.Fprintln(stderr, "eventdedup detect: -low and -high exclude each other")

@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -56,27 +55,17 @@ Flags:
 `
 
 func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, evalHelp)
-		fs.PrintDefaults()
-	}
+	fs := newFlags("eval")
 	goldPath := fs.String("gold", "", "gold JSON Lines `FILE` (required)")
 	predPath := fs.String("pred", "", "predicted clusters JSON Lines `FILE` (default: cluster the gold file)")
 	asJSON := fs.Bool("json", false, "print the scores as one JSON object")
 	orders := fs.Int("orders", -1, "cluster the gold file in time order, `N` seeded random orders and grouped by source, and print each order's scores and the spread")
 	titleOnly := fs.Bool("title-only", false, "drop the documents' texts before clustering (implies --orders 0 unless given)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if status, ok := parseFlags(fs, evalHelp, args, stdout, stderr); !ok {
+		return status
 	}
 	if *goldPath == "" {
-		fmt.Fprintln(stderr, "eventdedup eval: --gold is required")
-		fs.Usage()
-		return exitUsage
+		return usageError(stderr, "eval", "--gold is required")
 	}
 	if isPairs, err := pairsFile(*goldPath); err != nil {
 		fmt.Fprintf(stderr, "eventdedup eval: %v\n", err)

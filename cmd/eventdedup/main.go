@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	eventdedup <command> [flags] < input.jsonl > output.jsonl
+//	eventdedup <command> [flags] [FILE...] > output.jsonl
 //
 // Commands:
 //
@@ -15,7 +15,8 @@
 //	eval      measure a clustering against gold event labels
 //	report    cluster documents and describe each event, as JSON Lines and an HTML page
 //
-// Run "eventdedup <command> --help" for the flags and fields of a command.
+// Run "eventdedup help <command>" for the flags and fields of a command, and
+// "eventdedup --version" for its version.
 package main
 
 import (
@@ -53,24 +54,44 @@ const (
 )
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		usage(stderr)
-		if len(args) == 0 {
-			return exitUsage
+	if len(args) == 0 {
+		fmt.Fprintln(stderr, "eventdedup: no command given")
+		fmt.Fprintln(stderr, `Run "eventdedup help" for the commands.`)
+		return exitUsage
+	}
+	switch args[0] {
+	case "-h", "-help", "--help":
+		usage(stdout)
+		return exitOK
+	case "help":
+		if len(args) == 1 {
+			usage(stdout)
+			return exitOK
 		}
+		cmd, ok := commands[args[1]]
+		if !ok {
+			return unknownCommand(stderr, args[1])
+		}
+		return cmd.run([]string{"--help"}, stdin, stdout, stderr)
+	case "-version", "--version", "version":
+		fmt.Fprintln(stdout, version())
 		return exitOK
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(stderr, "eventdedup: unknown command %q\n", args[0])
-		usage(stderr)
-		return exitUsage
+		return unknownCommand(stderr, args[0])
 	}
 	return cmd.run(args[1:], stdin, stdout, stderr)
 }
 
+func unknownCommand(stderr io.Writer, name string) int {
+	fmt.Fprintf(stderr, "eventdedup: unknown command %q\n", name)
+	fmt.Fprintln(stderr, `Run "eventdedup help" for the commands.`)
+	return exitUsage
+}
+
 func usage(w io.Writer) {
-	fmt.Fprintln(w, "Usage: eventdedup <command> [flags] < input.jsonl > output.jsonl")
+	fmt.Fprintln(w, "Usage: eventdedup <command> [flags] [FILE...] > output.jsonl")
 	fmt.Fprintln(w, "\nCommands:")
 	names := make([]string, 0, len(commands))
 	for n := range commands {
@@ -80,5 +101,6 @@ func usage(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-9s %s\n", n, commands[n].summary)
 	}
-	fmt.Fprintln(w, "\nRun \"eventdedup <command> --help\" for a command's flags and fields.")
+	fmt.Fprintln(w, "\nRun \"eventdedup help <command>\" or \"eventdedup <command> --help\" for a command's flags and fields,")
+	fmt.Fprintln(w, "\"eventdedup --version\" for the version.")
 }

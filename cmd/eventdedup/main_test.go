@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -15,13 +16,24 @@ func TestRunDispatch(t *testing.T) {
 		name       string
 		args       []string
 		wantStatus int
-		wantErr    string // substring of stderr
+		wantOut    string // substring of stdout
+		wantErr    string // stderr, a regular expression
 	}{
-		{"no command is a usage error", nil, exitUsage, "Usage: eventdedup"},
-		{"help lists every command", []string{"--help"}, exitOK, "cluster"},
-		{"unknown command names itself", []string{"frobnicate"}, exitUsage, `unknown command "frobnicate"`},
-		{"command help is not an error", []string{"cluster", "--help"}, exitOK, "duplicate_of"},
-		{"bad flag is a usage error", []string{"cluster", "--no-such-flag"}, exitUsage, "no-such-flag"},
+		{"no command is a usage error", nil, exitUsage, "", `^eventdedup: no command given\nRun "eventdedup help" for the commands\.\n$`},
+		{"help lists every command", []string{"--help"}, exitOK, "cluster", `^$`},
+		{"help command", []string{"help"}, exitOK, "report", `^$`},
+		{"help of a command", []string{"help", "cluster"}, exitOK, "duplicate_of", `^$`},
+		{"help of an unknown command", []string{"help", "frobnicate"}, exitUsage, "", `^eventdedup: unknown command "frobnicate"\nRun "eventdedup help" for the commands\.\n$`},
+		{"unknown command names itself", []string{"frobnicate"}, exitUsage, "", `^eventdedup: unknown command "frobnicate"\nRun "eventdedup help" for the commands\.\n$`},
+		{"command help is not an error", []string{"cluster", "--help"}, exitOK, "duplicate_of", `^$`},
+		{"command -h", []string{"report", "-h"}, exitOK, "headline", `^$`},
+		{"version", []string{"--version"}, exitOK, "eventdedup ", `^$`},
+		{"bad flag is a usage error in one line and a hint", []string{"cluster", "--no-such-flag"}, exitUsage, "",
+			`^eventdedup cluster: flag provided but not defined: -no-such-flag\nRun "eventdedup cluster --help" for its usage\.\n$`},
+		{"bad value", []string{"report", "--threshold", "x"}, exitUsage, "", `^eventdedup report: invalid value "x" for flag -threshold: parse error\nRun "eventdedup report --help" for its usage\.\n$`},
+		{"out of range", []string{"cluster", "--threshold", "2"}, exitUsage, "", `^eventdedup cluster: invalid value for --threshold: .*\nRun "eventdedup cluster --help" for its usage\.\n$`},
+		{"extra argument", []string{"detect", "x"}, exitUsage, "", `^eventdedup detect: unexpected arguments \["x"\]\nRun "eventdedup detect --help" for its usage\.\n$`},
+		{"eval without gold", []string{"eval"}, exitUsage, "", `^eventdedup eval: --gold is required\nRun "eventdedup eval --help" for its usage\.\n$`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -30,19 +42,22 @@ func TestRunDispatch(t *testing.T) {
 			if got != tt.wantStatus {
 				t.Errorf("run(%q) = %d, want %d; stderr:\n%s", tt.args, got, tt.wantStatus, stderr.String())
 			}
-			if !strings.Contains(stderr.String(), tt.wantErr) {
-				t.Errorf("run(%q) stderr does not contain %q:\n%s", tt.args, tt.wantErr, stderr.String())
+			if !strings.Contains(stdout.String(), tt.wantOut) || tt.wantOut == "" && stdout.Len() > 0 {
+				t.Errorf("run(%q) stdout does not contain %q:\n%s", tt.args, tt.wantOut, stdout.String())
+			}
+			if !regexp.MustCompile(tt.wantErr).MatchString(stderr.String()) {
+				t.Errorf("run(%q) stderr does not match %q:\n%s", tt.args, tt.wantErr, stderr.String())
 			}
 		})
 	}
 }
 
 func TestHelpListsStableCommands(t *testing.T) {
-	var stderr bytes.Buffer
-	run([]string{"help"}, strings.NewReader(""), &bytes.Buffer{}, &stderr)
-	for _, name := range []string{"cluster", "detect", "names", "compare", "eval"} {
-		if !strings.Contains(stderr.String(), "  "+name+" ") {
-			t.Errorf("help does not list %q:\n%s", name, stderr.String())
+	var stdout bytes.Buffer
+	run([]string{"help"}, strings.NewReader(""), &stdout, &bytes.Buffer{})
+	for _, name := range []string{"cluster", "detect", "names", "compare", "eval", "report"} {
+		if !strings.Contains(stdout.String(), "  "+name+" ") {
+			t.Errorf("help does not list %q:\n%s", name, stdout.String())
 		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -36,14 +35,9 @@ type namesOutput struct {
 }
 
 func runNames(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("names", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, namesHelp) }
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	fs := newFlags("names")
+	if status, ok := parseFlags(fs, namesHelp, args, stdout, stderr); !ok {
+		return status
 	}
 	var m normalize.Matcher
 	out := bufio.NewWriter(stdout)

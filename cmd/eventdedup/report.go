@@ -2,8 +2,6 @@ package main
 
 import (
 	"bufio"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -47,21 +45,13 @@ Flags:
 `
 
 func runReport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("report", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, reportHelp)
-		fs.PrintDefaults()
-	}
+	fs := newFlags("report")
 	var o clustering
 	o.flags(fs)
 	html := fs.String("html", "", "also write the report as an HTML page to `FILE`")
 	title := fs.String("title", "Events", "the title of the HTML page")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if status, ok := parseFlags(fs, reportHelp, args, stdout, stderr); !ok {
+		return status
 	}
 	if !o.check("report", stderr) {
 		return exitUsage
