@@ -115,7 +115,7 @@ func Open(dir string, opts ...Option) (*Clusterer, error) {
 func open(dir string, opts []Option) (*Clusterer, error) {
 	cfg := config{
 		window: DefaultWindow, retention: DefaultRetention, maxDocs: DefaultMaxDocs,
-		threshold: DefaultThreshold, duplicate: DefaultDuplicate, batchSize: DefaultBatchSize,
+		threshold: DefaultThreshold, sameScore: DefaultSameScore, duplicate: DefaultDuplicate, batchSize: DefaultBatchSize,
 		maxText: DefaultMaxText,
 	}
 	for _, o := range opts {
@@ -138,6 +138,8 @@ func open(dir string, opts []Option) (*Clusterer, error) {
 		return nil, fmt.Errorf("%w: maximum text %d, want a positive number of bytes", ErrInvalidOption, cfg.maxText)
 	case !(cfg.threshold >= 0 && cfg.threshold <= 1): // NaN too
 		return nil, fmt.Errorf("%w: threshold %v, want a value in [0, 1]", ErrInvalidOption, cfg.threshold)
+	case !(cfg.sameScore >= 0 && cfg.sameScore <= 1):
+		return nil, fmt.Errorf("%w: same score %v, want a value in [0, 1]", ErrInvalidOption, cfg.sameScore)
 	case !(cfg.duplicate > 0 && cfg.duplicate <= 1):
 		return nil, fmt.Errorf("%w: duplicate similarity %v, want a value in (0, 1]", ErrInvalidOption, cfg.duplicate)
 	}

@@ -26,25 +26,36 @@ func (c *Clusterer) Compare(a, b Document) (Comparison, error) {
 }
 
 // CompareAll scores pairs of documents against each other without adding
-// them. pairscore.Features are weighted by their rarity among the documents of the
+// them. Features are weighted by their rarity among the documents of the
 // window together with all the documents of the pairs, so that a batch of
 // pairs compared on an empty Clusterer still tells rare names from common
 // words. A document appearing in several pairs (the same ID and content)
 // counts once; documents that share an ID but not their content are
-// different documents. pairscore.Features
+// different documents. Features
 // are extracted on all CPUs. It yields one comparison or error per pair, in
 // order.
 //
-// Same is the clustering decision: the similarity of one document to a
-// cluster of the other reaches the threshold. pairscore.Score is graded for ranking
+// Score is graded for ranking
 // and correlation with human judgements: the mean of the square roots of
 // that similarity (without its time factor) and of the cosines of
 // character n-grams (documents of one script) and of content terms (one
 // language), features near the headline and lead counting more, times the
 // time factor when both documents are dated. Text that recurs in three or
-// more documents of the batch (a site's furniture) is left out of pairscore.Score; a
+// more documents of the batch (a site's furniture) is left out of Score; a
 // pair with a document that is mostly such text scores the mean of the
 // batch.
+//
+// Same is a decision on Score: the two report the same story when Score
+// reaches the same score of the Clusterer (DefaultSameScore, fitted on rated
+// real article pairs: see its documentation and WithSameScore). A pair with
+// a document that is mostly recurring text is not the same (there is no
+// evidence either way) unless its documents are near-verbatim copies of each
+// other: copies of one report, or of one furniture page, which Duplicate
+// tells. Same is not the clustering decision: clustering
+// compares a document with a cluster, and joins at a lower similarity a
+// report that shares a few names and places with an event's reports; Same
+// answers for the two documents alone, and holds only a pair close enough
+// that few pairs of related but different stories reach it.
 func (c *Clusterer) CompareAll(ctx context.Context, pairs []Pair) iter.Seq2[Comparison, error] {
 	return func(yield func(Comparison, error) bool) {
 		var docs []Document
@@ -257,7 +268,6 @@ func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content [
 		}
 		out[i].cmp = Comparison{
 			Score:     ps.Value,
-			Same:      m.score >= c.cfg.threshold,
 			Duplicate: dup,
 			Evidence:  ev,
 		}
@@ -267,8 +277,15 @@ func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content [
 			out[i].cmp.Score = sum / float64(seen)
 		}
 	}
+	isBlind := make([]bool, len(pairs))
+	for _, i := range blind {
+		isBlind[i] = true
+	}
 	for i := range out {
 		out[i].cmp.Score = max(out[i].cmp.Score, floor[i])
+		// A pair without content has no evidence of its own, unless its
+		// documents are copies of each other (see floor).
+		out[i].cmp.Same = out[i].err == nil && (!isBlind[i] || out[i].cmp.Duplicate) && out[i].cmp.Score >= c.cfg.sameScore
 	}
 	return out
 }

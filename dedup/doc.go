@@ -5,8 +5,14 @@
 // A [Clusterer] takes documents one at a time ([Clusterer.Add]), as a stream
 // ([Clusterer.AddAll]) or in batches ([Clusterer.AddBatch]), and assigns each
 // to an event cluster with a stable id. [Clusterer.Compare] and
-// [Clusterer.CompareAll] judge pairs of documents with the same model, and
-// grade their similarity from unrelated to the same story.
+// [Clusterer.CompareAll] compare pairs of documents with the same features:
+// they grade their similarity from unrelated to the same story
+// ([Comparison.Score]) and decide whether the two tell the same story
+// ([Comparison.Same]: the score reaching [DefaultSameScore], a threshold
+// fitted on rated real article pairs to judge the same few of the pairs
+// rated dissimilar; see [WithSameScore]). That decision is about two
+// documents alone and cautious; it is not the clustering decision, which
+// compares a document with the reports of a cluster.
 //
 // # Features
 //

@@ -22,7 +22,7 @@ type Assignment struct {
 	Cluster string
 	// New reports whether the document started a new cluster.
 	New bool
-	// pairscore.Score is the similarity to the cluster joined, in [0, 1]; 0 for a new
+	// Score is the similarity to the cluster joined, in [0, 1]; 0 for a new
 	// cluster.
 	Score float64
 	// DuplicateOf is the ID of the earliest document this one is a near-verbatim
@@ -114,13 +114,14 @@ type Cluster struct {
 
 // Comparison is the similarity of two documents with its evidence.
 type Comparison struct {
-	// pairscore.Score is a graded similarity in [0, 1], from unrelated through
+	// Score is a graded similarity in [0, 1], from unrelated through
 	// related (same topic, another event) to the same story: see
 	// Clusterer.CompareAll.
 	Score float64
-	// Same reports whether the two are judged to report the same event: the
-	// decision clustering would take, its similarity (Evidence.Parts
-	// "cluster") reaching the threshold.
+	// Same reports whether the two are judged to report the same story:
+	// Score reaches the same score (DefaultSameScore, see WithSameScore),
+	// and neither document is mostly text that recurs in the batch, or they
+	// are copies of each other. See Clusterer.CompareAll.
 	Same bool
 	// Duplicate reports whether one is a near-verbatim copy of the other.
 	Duplicate bool

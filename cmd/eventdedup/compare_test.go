@@ -2,8 +2,12 @@ package main
 
 import (
 	"encoding/json"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/eventdedup/eventdedup/dedup"
 )
 
 // pairsOf builds compare input from the reports of testdata: each line pairs
@@ -42,31 +46,49 @@ var comparable = [][2]string{
 	{"tp-en-1", "raa-en-1"}, {"tp-ar-1", "raa-ar-1"}, {"tp-ja-1", "nk-ja-1"}, {"raa-zh-1", "nk-ko-1"},
 }
 
+// TestCompare checks that the reports of one event score above those of
+// related events, that same is the score reaching --threshold (at the
+// default, which says same only for close pairs, reports of related events
+// are never the same), and that --threshold at the least score of the
+// reports of one event judges all of them the same and no related ones.
 func TestCompare(t *testing.T) {
-	status, out, stderr := runCmd(t, pairsOf(t, comparable...), "compare")
-	if status != exitOK {
-		t.Fatalf("status %d, stderr:\n%s", status, stderr)
-	}
 	type output struct {
 		Pair      string
 		Score     float64
 		Same      bool
 		Duplicate bool
 	}
-	got := decodeLines[output](t, out)
-	if len(got) != len(comparable) {
-		t.Fatalf("%d output lines, want %d", len(got), len(comparable))
-	}
-	least := 1.0 // of the pairs of one event
-	for i, o := range got[:4] {
-		if !o.Same {
-			t.Errorf("%s: same = false for reports of one event (score %.3f)", o.Pair, o.Score)
+	run := func(args ...string) []output {
+		t.Helper()
+		status, out, stderr := runCmd(t, pairsOf(t, comparable...), append([]string{"compare"}, args...)...)
+		if status != exitOK {
+			t.Fatalf("status %d, stderr:\n%s", status, stderr)
 		}
-		least = min(least, got[i].Score)
+		got := decodeLines[output](t, out)
+		if len(got) != len(comparable) {
+			t.Fatalf("%d output lines, want %d", len(got), len(comparable))
+		}
+		return got
+	}
+	got := run()
+	least := 1.0 // of the pairs of one event
+	for _, o := range got[:4] {
+		least = min(least, o.Score)
+	}
+	for _, o := range got {
+		if o.Same != (o.Score >= dedup.DefaultSameScore) {
+			t.Errorf("%s: score %.3f, same = %v at the default threshold %.2f", o.Pair, o.Score, o.Same, dedup.DefaultSameScore)
+		}
 	}
 	for _, o := range got[4:] {
 		if o.Same || o.Score >= least {
 			t.Errorf("%s: reports of related events score %.3f, same = %v; reports of one event score from %.3f", o.Pair, o.Score, o.Same, least)
+		}
+	}
+	// compare rounds scores to four decimals: the threshold is rounded down.
+	for _, o := range run("--threshold", strconv.FormatFloat(least-1e-4, 'f', 4, 64)) {
+		if one := slices.Contains(comparable[:4], [2]string(strings.SplitN(o.Pair, "_", 2))); o.Same != one {
+			t.Errorf("%s: same = %v at --threshold %.4f (score %.4f), want %v", o.Pair, o.Same, least-1e-4, o.Score, one)
 		}
 	}
 }

@@ -44,7 +44,10 @@ Pairs: when the gold file holds pairs {"pair", "overall", "a", "b"} (overall
 is a rating from 1, the same story, to 4, unrelated), the prediction file is
 the output of "eventdedup compare"; without --pred the pairs are compared
 first. Prints the Pearson correlation of score and -overall, overall and by
-language pair ("a.lang-b.lang").
+language pair ("a.lang-b.lang"), and the rates of the same-story decision
+("same"; without it in --pred, they are not printed): the share of the
+dissimilar pairs (overall >= 3) judged the same, and of the same-story pairs
+(overall <= 1.5); the pairs in between are ambiguous.
 
 An id repeated in the gold or prediction file (a pair, in a prediction file
 of pairs), a gold file without labels, a prediction file without predictions,
@@ -324,13 +327,37 @@ func pairsFile(path string) (bool, error) {
 	return isPairs, err
 }
 
-// pairScores are Pearson correlations by language pair ("all" for all).
+// pairScores are Pearson correlations by language pair ("all" for all),
+// and the rates of the same-story decision ("same").
 type pairScores struct {
 	Pairs   map[string]int     `json:"pairs"`
 	Pearson map[string]float64 `json:"pearson"`
+	// Dissimilar and SameStory count the pairs rated overall ≥ 3 and ≤ 1.5;
+	// SameForDissimilar and SameForSameStory are the fractions of them
+	// judged the same. They are absent when the predictions have no "same".
+	Dissimilar        map[string]int     `json:"dissimilar,omitempty"`
+	SameStory         map[string]int     `json:"same_story,omitempty"`
+	SameForDissimilar map[string]float64 `json:"same_for_dissimilar,omitempty"`
+	SameForSameStory  map[string]float64 `json:"same_for_same_story,omitempty"`
 }
 
-// evalPairs correlates the scores of pairs with -overall.
+// Rating bounds of the decision rates of eval: pairs rated overall ≥
+// ratedDissimilar are dissimilar (somewhat or very), those rated ≤
+// ratedSameStory report the same story; the pairs in between are ambiguous.
+const (
+	ratedDissimilar = 3.0
+	ratedSameStory  = 1.5
+)
+
+// pairPred is the prediction for a pair: its score and, if known, whether
+// its documents are judged the same.
+type pairPred struct {
+	score float64
+	same  *bool
+}
+
+// evalPairs correlates the scores of pairs with -overall and measures the
+// same-story decision.
 func evalPairs(goldPath, predPath string, asJSON bool, stdout, stderr io.Writer) int {
 	f, err := os.Open(goldPath)
 	if err != nil {
@@ -357,52 +384,22 @@ func evalPairs(goldPath, predPath string, asJSON bool, stdout, stderr io.Writer)
 		fmt.Fprintf(stderr, "eventdedup eval: %v\n", err)
 		return exitFailure
 	}
-	scores := make(map[string]float64)
+	var preds map[string]pairPred
 	if predPath != "" {
-		seen := make(map[string]bool)
-		err = readLines(predPath, func(line int, data []byte) error {
-			var p struct {
-				Pair  string   `json:"pair"`
-				Score *float64 `json:"score"`
-			}
-			if err := json.Unmarshal(data, &p); err != nil || p.Score == nil {
-				return fmt.Errorf("%s: line %d: want \"pair\" and \"score\"", predPath, line)
-			}
-			if err := once(seen, predPath, line, p.Pair); err != nil {
-				return err
-			}
-			scores[p.Pair] = *p.Score
-			return nil
-		})
+		preds, err = readPairPreds(predPath)
 	} else {
-		err = comparePairs(pairs, names, scores)
+		preds, err = comparePairs(pairs, names)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "eventdedup eval: %v\n", err)
 		return exitFailure
 	}
-	xs, ys := make(map[string][]float64), make(map[string][]float64)
-	for i, name := range names {
-		score, ok := scores[name]
-		if !ok {
-			fmt.Fprintf(stderr, "eventdedup eval: pair %q has no score\n", name)
-			status = exitRejected
-			continue
-		}
-		lp := dedup.Lang(pairs[i].A.Lang) + "-" + dedup.Lang(pairs[i].B.Lang)
-		for _, k := range []string{"all", lp} {
-			xs[k] = append(xs[k], score)
-			ys[k] = append(ys[k], -overall[name])
-		}
+	res, keys, missing := scorePairs(pairs, names, overall, preds)
+	for _, name := range missing {
+		fmt.Fprintf(stderr, "eventdedup eval: pair %q has no score\n", name)
+		status = exitRejected
 	}
-	res := pairScores{Pairs: make(map[string]int), Pearson: make(map[string]float64)}
-	keys := make([]string, 0, len(xs))
-	for k := range xs {
-		keys = append(keys, k)
-		res.Pairs[k] = len(xs[k])
-		res.Pearson[k] = eval.Pearson(xs[k], ys[k])
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] == "all" || keys[j] != "all" && keys[i] < keys[j] })
+	out := bufio.NewWriter(stdout)
 	if asJSON {
 		// NaN, for a language pair without variance, has no JSON form.
 		for k, r := range res.Pearson {
@@ -410,31 +407,147 @@ func evalPairs(goldPath, predPath string, asJSON bool, stdout, stderr io.Writer)
 				delete(res.Pearson, k)
 			}
 		}
-		out := bufio.NewWriter(stdout)
 		err := json.NewEncoder(out).Encode(res)
 		return flushEval(out, err, status, stderr)
 	}
-	out := bufio.NewWriter(stdout)
+	printPairScores(out, res, keys)
+	return flushEval(out, nil, status, stderr)
+}
+
+// readPairPreds reads the output of "eventdedup compare": "pair", "score" and,
+// optionally, "same".
+func readPairPreds(path string) (map[string]pairPred, error) {
+	preds := make(map[string]pairPred)
+	seen := make(map[string]bool)
+	err := readLines(path, func(line int, data []byte) error {
+		var p struct {
+			Pair  string   `json:"pair"`
+			Score *float64 `json:"score"`
+			Same  *bool    `json:"same"`
+		}
+		if err := json.Unmarshal(data, &p); err != nil || p.Score == nil {
+			return fmt.Errorf("%s: line %d: want \"pair\" and \"score\"", path, line)
+		}
+		if err := once(seen, path, line, p.Pair); err != nil {
+			return err
+		}
+		preds[p.Pair] = pairPred{score: *p.Score, same: p.Same}
+		return nil
+	})
+	return preds, err
+}
+
+// scorePairs measures the predictions against the ratings, in all and by
+// language pair, and returns the measures, their keys ("all" first) and the
+// names of the pairs without a prediction. The decision rates are measured
+// when every prediction has its decision.
+func scorePairs(pairs []dedup.Pair, names []string, overall map[string]float64, preds map[string]pairPred) (pairScores, []string, []string) {
+	res := pairScores{Pairs: make(map[string]int), Pearson: make(map[string]float64)}
+	xs, ys := make(map[string][]float64), make(map[string][]float64)
+	same := make(map[string][2]int) // same-story decisions for dissimilar, same-story pairs
+	decided := true
+	var missing []string
+	for i, name := range names {
+		p, ok := preds[name]
+		if !ok {
+			missing = append(missing, name)
+			continue
+		}
+		decided = decided && p.same != nil
+		lp := dedup.Lang(pairs[i].A.Lang) + "-" + dedup.Lang(pairs[i].B.Lang)
+		for _, k := range []string{"all", lp} {
+			xs[k] = append(xs[k], p.score)
+			ys[k] = append(ys[k], -overall[name])
+			if p.same == nil {
+				continue
+			}
+			s := same[k]
+			switch o := overall[name]; {
+			case o >= ratedDissimilar:
+				res.count(&res.Dissimilar, k)
+				s[0] += b2i(*p.same)
+			case o <= ratedSameStory:
+				res.count(&res.SameStory, k)
+				s[1] += b2i(*p.same)
+			}
+			same[k] = s
+		}
+	}
+	keys := make([]string, 0, len(xs))
+	for k := range xs {
+		keys = append(keys, k)
+		res.Pairs[k] = len(xs[k])
+		res.Pearson[k] = eval.Pearson(xs[k], ys[k])
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] == "all" || keys[j] != "all" && keys[i] < keys[j] })
+	if !decided {
+		res.Dissimilar, res.SameStory = nil, nil
+		return res, keys, missing
+	}
+	res.SameForDissimilar, res.SameForSameStory = make(map[string]float64), make(map[string]float64)
+	for k, s := range same {
+		if n := res.Dissimilar[k]; n > 0 {
+			res.SameForDissimilar[k] = float64(s[0]) / float64(n)
+		}
+		if n := res.SameStory[k]; n > 0 {
+			res.SameForSameStory[k] = float64(s[1]) / float64(n)
+		}
+	}
+	return res, keys, missing
+}
+
+// count adds one to (*m)[k], making the map if needed.
+func (pairScores) count(m *map[string]int, k string) {
+	if *m == nil {
+		*m = make(map[string]int)
+	}
+	(*m)[k]++
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// printPairScores prints the measures of pairs as text, in the order of keys.
+func printPairScores(out io.Writer, res pairScores, keys []string) {
 	fmt.Fprintln(out, "Pearson correlation of score and -overall")
 	for _, k := range keys {
 		fmt.Fprintf(out, "  %-6s %4d pairs  %.3f\n", k, res.Pairs[k], res.Pearson[k])
 	}
-	return flushEval(out, nil, status, stderr)
+	if res.SameForDissimilar == nil {
+		return
+	}
+	fmt.Fprintf(out, "Same-story decision: pairs judged the same among the dissimilar (overall >= %g) and the same-story (overall <= %g) pairs\n", ratedDissimilar, ratedSameStory)
+	rate := func(r map[string]float64, n map[string]int, k string) string {
+		if n[k] == 0 {
+			return "     n/a (0 pairs)"
+		}
+		return fmt.Sprintf("%5.1f%% of %4d pairs", 100*r[k], n[k])
+	}
+	for _, k := range keys {
+		fmt.Fprintf(out, "  %-6s same for dissimilar %s   same for same-story %s\n", k,
+			rate(res.SameForDissimilar, res.Dissimilar, k), rate(res.SameForSameStory, res.SameStory, k))
+	}
 }
 
-// comparePairs scores pairs with the default settings.
-func comparePairs(pairs []dedup.Pair, names []string, scores map[string]float64) error {
+// comparePairs scores pairs with the default settings, as "eventdedup
+// compare" does.
+func comparePairs(pairs []dedup.Pair, names []string) (map[string]pairPred, error) {
 	c, err := dedup.New()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer c.Close()
+	preds := make(map[string]pairPred)
 	i := 0
 	for cmp, err := range c.CompareAll(context.Background(), pairs) {
 		if err == nil {
-			scores[names[i]] = cmp.Score
+			preds[names[i]] = pairPred{score: cmp.Score, same: &cmp.Same}
 		}
 		i++
 	}
-	return nil
+	return preds, nil
 }

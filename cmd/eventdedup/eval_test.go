@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,6 +86,70 @@ func TestEvalPairs(t *testing.T) {
 	// compare rounds scores to four decimals.
 	if d := res2.Pearson["all"] - res.Pearson["all"]; d > 1e-3 || d < -1e-3 {
 		t.Errorf("eval of compare's output: %+v; eval comparing itself: %+v", res2, res)
+	}
+}
+
+// TestEvalSameRates checks the rates of the same-story decision that eval
+// measures on the predictions of a file: the same-story and dissimilar pairs
+// counted apart, ambiguous pairs in neither, and no rates when the
+// predictions have no decision.
+func TestEvalSameRates(t *testing.T) {
+	write := tempFiles(t)
+	doc := func(id, lang string) string {
+		return `{"id":"` + id + `","lang":"` + lang + `","text":"Report ` + id + ` of a storm."}`
+	}
+	var gold, pred, bare strings.Builder
+	for _, p := range []struct {
+		name    string
+		overall float64
+		same    bool
+		lang    string
+	}{
+		{"p1", 1, true, "en"}, {"p2", 1.5, false, "en"}, {"p3", 1.25, true, "de"},
+		{"p4", 3, true, "en"}, {"p5", 4, false, "en"}, {"p6", 3.5, false, "de"},
+		{"p7", 2, true, "en"},
+	} {
+		fmt.Fprintf(&gold, `{"pair":%q,"overall":%g,"a":%s,"b":%s}`+"\n", p.name, p.overall, doc(p.name+"a", p.lang), doc(p.name+"b", p.lang))
+		fmt.Fprintf(&pred, `{"pair":%q,"score":%g,"same":%v}`+"\n", p.name, 5-p.overall, p.same)
+		fmt.Fprintf(&bare, `{"pair":%q,"score":%g}`+"\n", p.name, 5-p.overall)
+	}
+	goldPath, predPath := write("gold.jsonl", gold.String()), write("pred.jsonl", pred.String())
+	status, out, stderr := runCmd(t, "", "eval", "--gold", goldPath, "--pred", predPath, "--json")
+	if status != exitOK {
+		t.Fatalf("status %d, stderr:\n%s", status, stderr)
+	}
+	var res pairScores
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	// en: dissimilar p4 (same), p5; same-story p1 (same), p2. de: p6; p3 (same).
+	want := pairScores{
+		Dissimilar:        map[string]int{"all": 3, "en-en": 2, "de-de": 1},
+		SameStory:         map[string]int{"all": 3, "en-en": 2, "de-de": 1},
+		SameForDissimilar: map[string]float64{"all": 1.0 / 3, "en-en": 0.5, "de-de": 0},
+		SameForSameStory:  map[string]float64{"all": 2.0 / 3, "en-en": 0.5, "de-de": 1},
+	}
+	for k := range want.Dissimilar {
+		if res.Dissimilar[k] != want.Dissimilar[k] || res.SameStory[k] != want.SameStory[k] ||
+			!nearly(res.SameForDissimilar[k], want.SameForDissimilar[k]) || !nearly(res.SameForSameStory[k], want.SameForSameStory[k]) {
+			t.Errorf("%s: got %d pairs %.3f, %d pairs %.3f; want %d %.3f, %d %.3f", k,
+				res.Dissimilar[k], res.SameForDissimilar[k], res.SameStory[k], res.SameForSameStory[k],
+				want.Dissimilar[k], want.SameForDissimilar[k], want.SameStory[k], want.SameForSameStory[k])
+		}
+	}
+	_, text, _ := runCmd(t, "", "eval", "--gold", goldPath, "--pred", predPath)
+	if !strings.Contains(text, "same for dissimilar  33.3% of    3 pairs   same for same-story  66.7% of    3 pairs") {
+		t.Errorf("text output lacks the rates in all:\n%s", text)
+	}
+
+	// Without decisions, only the correlation.
+	_, out, _ = runCmd(t, "", "eval", "--gold", goldPath, "--pred", write("bare.jsonl", bare.String()), "--json")
+	res = pairScores{}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.SameForDissimilar != nil || res.Dissimilar != nil || res.Pairs["all"] != 7 {
+		t.Errorf("predictions without \"same\": %+v, want no rates", res)
 	}
 }
 
