@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/eventdedup/eventdedup/jsonl"
@@ -13,6 +14,7 @@ import (
 )
 
 const namesHelp = `Usage: eventdedup names < pairs.tsv > matches.jsonl
+       eventdedup names --labelled < labelled.tsv > rates.txt
 
 Reads lines "A<TAB>B", two personal names in any language or script, and writes
 one object per line, in input order:
@@ -24,6 +26,11 @@ one object per line, in input order:
 A line that is not two non-empty names separated by one tab is reported on
 stderr as "line N: reason", and so is a line longer than 64 MiB; the exit
 status is then 1. Blank lines (spaces alone, no tab) are skipped.
+
+With --labelled, reads lines "LABEL<TAB>LANG<TAB>A<TAB>B" (LABEL 1 for two
+renderings of one name, 0 for different names; lines starting with # are
+comments) and prints, per LANG and overall, the recall of the pairs labelled
+1 and the false-match rate of the pairs labelled 0.
 `
 
 type namesOutput struct {
@@ -36,8 +43,12 @@ type namesOutput struct {
 
 func runNames(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("names")
+	labelled := fs.Bool("labelled", false, "score a labelled file: LABEL, LANG, A, B")
 	if status, ok := parseFlags(fs, namesHelp, args, stdout, stderr); !ok {
 		return status
+	}
+	if *labelled {
+		return runLabelledNames(stdin, stdout, stderr)
 	}
 	var m normalize.Matcher
 	out := bufio.NewWriter(stdout)
@@ -86,4 +97,78 @@ func splitNames(text string) (a, b string, ok bool) {
 		return "", "", false
 	}
 	return a, b, true
+}
+
+// rates counts the outcomes of labelled name pairs.
+type rates struct{ pos, found, neg, wrong int }
+
+// runLabelledNames scores lines "LABEL<TAB>LANG<TAB>A<TAB>B" and prints
+// recall and false-match rate per language and overall.
+func runLabelledNames(stdin io.Reader, stdout, stderr io.Writer) int {
+	var m normalize.Matcher
+	byLang := map[string]*rates{}
+	var langs []string
+	status := exitOK
+	for raw, err := range jsonl.RawLines(stdin) {
+		if errors.As(err, new(*jsonl.LineError)) {
+			fmt.Fprintf(stderr, "line %d: longer than %d bytes\n", raw.N, jsonl.MaxLineBytes)
+			status = exitRejected
+			continue
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "eventdedup names: read: %v\n", err)
+			return exitFailure
+		}
+		text := string(raw.Data)
+		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		f := strings.Split(text, "\t")
+		if len(f) != 4 || f[0] != "0" && f[0] != "1" || strings.TrimSpace(f[2]) == "" || strings.TrimSpace(f[3]) == "" {
+			fmt.Fprintf(stderr, "line %d: want LABEL (0 or 1), LANG, A and B separated by tabs\n", raw.N)
+			status = exitRejected
+			continue
+		}
+		r := byLang[f[1]]
+		if r == nil {
+			r = &rates{}
+			byLang[f[1]] = r
+			langs = append(langs, f[1])
+		}
+		same := m.Match(f[2], f[3]).Same
+		if f[0] == "1" {
+			r.pos++
+			r.found += b2i(same)
+		} else {
+			r.neg++
+			r.wrong += b2i(same)
+		}
+	}
+	slices.Sort(langs)
+	out := bufio.NewWriter(stdout)
+	fmt.Fprintf(out, "%-8s %9s %7s %9s %7s %8s\n", "lang", "positive", "recall", "negative", "false", "rate")
+	var all rates
+	for _, l := range langs {
+		r := byLang[l]
+		writeRates(out, l, r)
+		all.pos, all.found, all.neg, all.wrong = all.pos+r.pos, all.found+r.found, all.neg+r.neg, all.wrong+r.wrong
+	}
+	writeRates(out, "all", &all)
+	if err := out.Flush(); err != nil {
+		fmt.Fprintf(stderr, "eventdedup names: write: %v\n", err)
+		return exitFailure
+	}
+	return status
+}
+
+func writeRates(w io.Writer, lang string, r *rates) {
+	fmt.Fprintf(w, "%-8s %9d %7s %9d %7d %8s\n", lang, r.pos, share(r.found, r.pos, "%.3f"), r.neg, r.wrong, share(r.wrong, r.neg, "%.4f"))
+}
+
+// share formats a/b, "n/a" when b is 0.
+func share(a, b int, format string) string {
+	if b == 0 {
+		return "n/a"
+	}
+	return fmt.Sprintf(format, float64(a)/float64(b))
 }
