@@ -40,6 +40,9 @@ var (
 	// ErrIndexInUse is returned by Open when another Clusterer, in this
 	// process or another, has the directory open: an index has one writer.
 	ErrIndexInUse = errors.New("dedup: index is in use by another process or Clusterer")
+	// ErrNotIndex is returned by Open for a directory that is not empty
+	// and holds no index.
+	ErrNotIndex = errors.New("dedup: not an index directory")
 )
 
 // Clusterer assigns documents to event clusters. Create one with New or
@@ -99,6 +102,9 @@ func New(opts ...Option) (*Clusterer, error) {
 // is refused with an error naming both versions, rather than misread: add
 // the documents again to a new directory.
 //
+// A directory that holds files but no index is refused with ErrNotIndex,
+// rather than written into: it is most likely a mistyped path.
+//
 // Only one Clusterer may use a directory at a time: Open fails with
 // ErrIndexInUse when another one, in this process or another, holds it for
 // more than two seconds. A failure to write the index in the background (a
@@ -106,11 +112,39 @@ func New(opts ...Option) (*Clusterer, error) {
 // Close, which then fail: what was added since the last Flush that succeeded
 // may not be saved.
 func Open(dir string, opts ...Option) (*Clusterer, error) {
+	if err := checkIndexDir(dir); err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("dedup: %w", err)
 	}
 	return open(dir, opts)
 }
+
+// checkIndexDir returns ErrNotIndex when dir exists, is not empty and holds
+// no index (nor the beginning of one, see createIndex).
+func checkIndexDir(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("dedup: %w", err)
+	}
+	for _, e := range entries {
+		if e.IsDir() && (e.Name() == indexDir || e.Name() == indexDir+".new") {
+			return nil
+		}
+	}
+	if len(entries) > 0 {
+		return fmt.Errorf("%w: %s holds %d entries (%s, …) and no index", ErrNotIndex, dir, len(entries), entries[0].Name())
+	}
+	return nil
+}
+
+// indexDir is the directory of the scorch index in a Clusterer's
+// directory.
+const indexDir = "index"
 
 func open(dir string, opts []Option) (*Clusterer, error) {
 	cfg := config{
@@ -147,7 +181,7 @@ func open(dir string, opts []Option) (*Clusterer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("dedup: %w", err)
 	}
-	path := filepath.Join(dir, "index")
+	path := filepath.Join(dir, indexDir)
 	s, err := store.Open(path, cfg.batchSize)
 	if errors.Is(err, store.ErrInUse) {
 		return nil, fmt.Errorf("%w: %s", ErrIndexInUse, path)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -24,6 +25,8 @@ type clustering struct {
 	batch     int
 	maxText   int
 	progress  bool
+	create    bool
+	detection
 }
 
 // flags defines the shared flags on fs.
@@ -35,26 +38,51 @@ func (o *clustering) flags(fs *flag.FlagSet) {
 	fs.IntVar(&o.batch, "batch", dedup.DefaultBatchSize, "write the index every `N` documents; a crash loses at most the last N, which a re-run adds again")
 	fs.IntVar(&o.maxText, "max-text", dedup.DefaultMaxText, "truncate titles and texts longer than `BYTES`, with a warning")
 	fs.BoolVar(&o.progress, "progress", false, "report progress on stderr even when it is not a terminal")
+	o.detection.flags(fs)
+	fs.BoolVar(&o.create, "create", false, "create the --index directory with its missing parents (without it, the parent must exist)")
 }
 
 // check reports the first flag out of range.
 func (o *clustering) check(cmd string, stderr io.Writer) bool {
 	return checkFlags(cmd, stderr,
 		positiveDuration("window", o.window), positiveDuration("retention", o.retention),
-		unitFlag("threshold", o.threshold), positiveInt("batch", o.batch), positiveInt("max-text", o.maxText))
+		unitFlag("threshold", o.threshold), positiveInt("batch", o.batch), positiveInt("max-text", o.maxText),
+		o.detection.check())
 }
 
+// errNoParent is the error for an --index directory whose parent does not
+// exist: a mistyped path, most likely.
+var errNoParent = errors.New("its parent directory does not exist; check the path, or give --create to create it")
+
 // open returns the Clusterer: persisted in the index directory, or
-// temporary.
+// temporary. A new index directory is created only in an existing
+// directory, or with --create.
 func (o *clustering) open() (*dedup.Clusterer, error) {
+	if o.index != "" && !o.create {
+		if _, err := os.Stat(o.index); errors.Is(err, os.ErrNotExist) {
+			if _, err := os.Stat(filepath.Dir(filepath.Clean(o.index))); errors.Is(err, os.ErrNotExist) {
+				return nil, fmt.Errorf("--index %s: %w", o.index, errNoParent)
+			}
+		}
+	}
 	opts := []dedup.Option{
 		dedup.WithWindow(o.window), dedup.WithRetention(o.retention), dedup.WithThreshold(o.threshold),
-		dedup.WithMaxText(o.maxText), dedup.WithBatchSize(o.batch),
+		dedup.WithMaxText(o.maxText), dedup.WithBatchSize(o.batch), dedup.WithDetector(o.detector()),
 	}
 	if o.index != "" {
 		return dedup.Open(o.index, opts...)
 	}
 	return dedup.New(opts...)
+}
+
+// openFailed reports that the Clusterer could not be opened and returns the
+// exit status: a mistyped --index is a usage error.
+func openFailed(stderr io.Writer, cmd string, err error) int {
+	if errors.Is(err, errNoParent) || errors.Is(err, dedup.ErrNotIndex) {
+		return usageError(stderr, cmd, "%v", err)
+	}
+	fmt.Fprintf(stderr, "eventdedup %s: %v\n", cmd, err)
+	return exitFailure
 }
 
 // input is one source of JSON Lines: a file named on the command line, or
