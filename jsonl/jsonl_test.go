@@ -51,7 +51,7 @@ func TestRead(t *testing.T) {
 	}
 }
 
-// FuzzReadJSONL checks that any input yields documents with non-empty ids
+// FuzzRead checks that any input yields documents with non-empty ids
 // and valid UTF-8, line errors and warnings with line numbers within the
 // input, in increasing order, and never panics. It is seeded from the JSON
 // Lines files of testdata, whole and line by line.

@@ -11,10 +11,10 @@ import (
 	"golang.org/x/text/language"
 )
 
-// TestReadLinesBad checks every kind of bad line: each is reported with its
+// TestLinesBad checks every kind of bad line: each is reported with its
 // line number and reason, a repaired one as a warning, and the valid lines
 // around it are still read.
-func TestReadLinesBad(t *testing.T) {
+func TestLinesBad(t *testing.T) {
 	const valid = `{"id": "ok", "title": "Storm Arwen hits Scotland"}`
 	tests := []struct {
 		name    string
@@ -110,9 +110,9 @@ func TestReadLinesBad(t *testing.T) {
 // errAnyJSON stands for any JSON syntax or type error.
 var errAnyJSON = errors.New("invalid JSON")
 
-// TestReadLinesTooLong checks that a line longer than the limit is rejected
+// TestLinesTooLong checks that a line longer than the limit is rejected
 // and the next lines are read, at a small limit and at MaxLineBytes.
-func TestReadLinesTooLong(t *testing.T) {
+func TestLinesTooLong(t *testing.T) {
 	const valid = `{"id": "ok", "title": "t"}`
 	long := `{"id": "long", "text": "` + strings.Repeat("x", 200) + `"}`
 	for _, tt := range []struct {
@@ -164,9 +164,9 @@ func (r repeatReader) Read(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// TestReadLinesBOM checks that a byte order mark before the first line is
+// TestLinesBOM checks that a byte order mark before the first line is
 // skipped.
-func TestReadLinesBOM(t *testing.T) {
+func TestLinesBOM(t *testing.T) {
 	in := "\uFEFF" + `{"id": "a", "title": "t"}`
 	n := 0
 	for l, err := range Lines(strings.NewReader(in)) {
@@ -180,9 +180,9 @@ func TestReadLinesBOM(t *testing.T) {
 	}
 }
 
-// TestReadLinesReadError checks that a read error ends the sequence after
+// TestLinesReadError checks that a read error ends the sequence after
 // the lines read before it.
-func TestReadLinesReadError(t *testing.T) {
+func TestLinesReadError(t *testing.T) {
 	boom := errors.New("disk on fire")
 	r := io.MultiReader(strings.NewReader(`{"id": "a", "title": "t"}`+"\n"), errReader{boom})
 	var ids []string
