@@ -51,6 +51,7 @@ dissimilar pairs (overall >= 3) judged the same, and of the same-story pairs
 
 An id repeated in the gold or prediction file (a pair, in a prediction file
 of pairs), a gold file without labels, a prediction file without predictions,
+a gold file and a prediction that share no id,
 and output that cannot be written are errors: the exit status is then 3. Without pairs of documents of one event in different
 languages, cross-lingual recall is "n/a".
 
@@ -109,6 +110,15 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			missing++
 		}
 		items = append(items, eval.Item{ID: g.ID, Gold: g.Event, Pred: p, Lang: g.Lang})
+	}
+	if missing == len(gold) {
+		// nothing to measure: scores of all singletons would say little
+		if len(pred) == 0 {
+			fmt.Fprintf(stderr, "eventdedup eval: %s: no valid document to cluster\n", *goldPath)
+		} else {
+			fmt.Fprintf(stderr, "eventdedup eval: the gold file and the prediction share no id (%d gold documents, %d predicted): is the prediction the output of cluster on the gold documents?\n", len(gold), len(pred))
+		}
+		return exitFailure
 	}
 	s := eval.Evaluate(items)
 	mixed := mixedClusters(items)

@@ -23,9 +23,11 @@ one object per line, in input order:
   same    whether they are judged to name the same person
   reason  which parts matched and how
 
-A line that is not two non-empty names separated by one tab is reported on
-stderr as "line N: reason", and so is a line longer than 64 MiB; the exit
-status is then 1. Blank lines (spaces alone, no tab) are skipped.
+The names are the first two columns: further columns of a wider table (a
+label, a note) are ignored. A line whose first two columns are not two
+non-empty names is reported on stderr as "line N: reason", and so is a line
+longer than 64 MiB; the exit status is then 1. Blank lines (spaces alone, no
+tab) and lines starting with # (comments) are skipped.
 
 With --labelled, reads lines "LABEL<TAB>LANG<TAB>A<TAB>B" (LABEL 1 for two
 renderings of one name, 0 for different names; lines starting with # are
@@ -67,12 +69,12 @@ func runNames(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			break
 		}
 		text := string(raw.Data)
-		if strings.TrimSpace(text) == "" && !strings.Contains(text, "\t") {
+		if strings.TrimSpace(text) == "" && !strings.Contains(text, "\t") || strings.HasPrefix(text, "#") {
 			continue
 		}
 		a, b, ok := splitNames(text)
 		if !ok {
-			fmt.Fprintf(stderr, "line %d: want two names separated by one tab\n", raw.N)
+			fmt.Fprintf(stderr, "line %d: want two names separated by a tab\n", raw.N)
 			status = exitRejected
 			continue
 		}
@@ -89,14 +91,15 @@ func runNames(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return status
 }
 
-// splitNames splits a line "A<TAB>B" into its two names, and reports whether
-// it has exactly one tab with a name, not only spaces, on either side.
+// splitNames splits a line "A<TAB>B[<TAB>…]" into its first two columns,
+// the names, and reports whether both hold a name, not only spaces; further
+// columns (a label, a note) are ignored.
 func splitNames(text string) (a, b string, ok bool) {
-	a, b, ok = strings.Cut(text, "\t")
-	if !ok || strings.Contains(b, "\t") || strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" {
+	f := strings.SplitN(text, "\t", 3)
+	if len(f) < 2 || strings.TrimSpace(f[0]) == "" || strings.TrimSpace(f[1]) == "" {
 		return "", "", false
 	}
-	return a, b, true
+	return f[0], f[1], true
 }
 
 // rates counts the outcomes of labelled name pairs.
