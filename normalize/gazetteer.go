@@ -333,12 +333,12 @@ var cjkWords = sync.OnceValue(func() *cjkDict {
 })
 
 // longest returns the length in runes of the longest title or place that
-// starts at rune j of text (n runes, offsets offs), 0 if none does or if it
-// is the whole word.
-func (d *cjkDict) longest(text string, offs []int, j, n int) int {
+// starts at rune j of text (n runes, offsets offs), and its kind; 0 if none
+// does or if it is the whole word.
+func (d *cjkDict) longest(text string, offs []int, j, n int) (int, uint8) {
 	r, _ := utf8.DecodeRuneInString(text[offs[j]:])
 	if r < 0x10000 && d.bmp[r/64]&(1<<(r%64)) == 0 {
-		return 0
+		return 0, 0
 	}
 	mask := d.first[r]
 	for l := min(32, n-j); l >= 1 && mask != 0; l-- {
@@ -348,12 +348,25 @@ func (d *cjkDict) longest(text string, offs []int, j, n int) int {
 		k := d.kind[text[offs[j]:offs[j+l]]]
 		if k&cjkPlace != 0 || k&cjkTitle != 0 && n > 1 {
 			if l == n {
-				return 0 // the whole word is not split here
+				return 0, 0 // the whole word is not split here
 			}
-			return l
+			return l, k
 		}
 	}
-	return 0
+	return 0, 0
+}
+
+// besideTitle reports whether the place of l runes at rune j of text (n
+// runes) follows a title that ends at titleEnd or precedes one.
+func (d *cjkDict) besideTitle(text string, offs []int, j, l, n, titleEnd int) bool {
+	if titleEnd == j {
+		return true
+	}
+	if j+l == n {
+		return false
+	}
+	l2, k := d.longest(text, offs, j+l, n)
+	return l2 > 0 && k&cjkTitle != 0
 }
 
 // fits rejects one-character titles (氏, 相, 前, 副) unless they stand at

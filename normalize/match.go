@@ -101,7 +101,9 @@ var matchPool = sync.Pool{New: func() any { return new([2]nameStore) }}
 type pairing struct {
 	a, b int // indexes into the spans
 	sim  float64
-	how  byte // '=', '~', '^'
+	how  byte    // '=', '~', '^'
+	same bool    // the spans are in one spelling system
+	x    float64 // the similarity of their letters (readingSimilarity)
 }
 
 // MatchNames compares two parsed names. Each part of one name is paired with
@@ -304,9 +306,102 @@ func farApart(sa, sb *span) bool {
 	return true
 }
 
-// compareSpans compares two spans in both readings.
+// compareSpans compares two spans in both readings: by the model of the
+// letters their spelling systems confuse when there is one (see
+// readingSimilarity), by their keys otherwise.
 func compareSpans(c *keyCosts, a, b *Name, sa, sb *span) (pairing, bool) {
 	least := minSimilarity(sa, sb)
+	best, modelled := compareReadings(a, b, sa, sb)
+	if modelled {
+		keys, _ := compareKeys(c, a, b, sa, sb, least)
+		switch {
+		case best.x <= readingVeto:
+			best = pairing{} // Putin, Biden; Хаяси, Kishi
+		case best.same:
+			// two spellings of one system: the letters and the keys agree
+			if keys.sim < best.sim {
+				best = keys
+			}
+		case a.oneWord() && b.oneWord() && a.whole(sa) && b.whole(sb):
+			// one word against one word: the letter model decides
+		case keys.sim >= least:
+			// inside longer names, where near neighbours are common (Li
+			// Keqiang, Li Qiang), the keys' rules must agree
+			best.sim = max(best.sim, keys.sim)
+		case best.x < readingAlone:
+			best = keys
+		}
+	}
+	if !modelled {
+		var equal bool
+		if best, equal = compareKeys(c, a, b, sa, sb, least); equal {
+			return best, true
+		}
+	}
+	if best.sim >= least {
+		return best, true
+	}
+	// A single initial or a truncated part: J. Stoltenberg, Wang Wen.
+	if sa.n == 1 && sb.n == 1 {
+		if prefixMatch(a, int(sa.first), b, int(sb.first)) || prefixMatch(b, int(sb.first), a, int(sa.first)) {
+			return pairing{sim: truncationSim, how: '^'}, true
+		}
+	}
+	return pairing{}, false
+}
+
+// compareReadings compares the romanizations of two spans in both readings
+// with the model of their spelling systems, and reports whether there is
+// one.
+func compareReadings(a, b *Name, sa, sb *span) (pairing, bool) {
+	var abuf, bbuf [64]byte
+	best := pairing{}
+	for ra := range 2 {
+		ta := &a.tokens[sa.first]
+		if ra == 1 && ta.roman[1] == ta.roman[0] && ta.rd[1] == ta.rd[0] {
+			break
+		}
+		ka := a.appendSpanRoman(abuf[:0], sa, ra)
+		for rb := range 2 {
+			tb := &b.tokens[sb.first]
+			if rb == 1 && tb.roman[1] == tb.roman[0] && tb.rd[1] == tb.rd[0] {
+				break
+			}
+			kb := b.appendSpanRoman(bbuf[:0], sb, rb)
+			sim, x, ok := readingSimilarity(ka, ta.rd[ra], kb, tb.rd[rb])
+			if !ok {
+				return pairing{}, false
+			}
+			how := byte('~')
+			if ta.rd[ra] == tb.rd[rb] && bytes.Equal(ka, kb) {
+				sim, how = 1, '='
+			}
+			if sim > best.sim {
+				best = pairing{sim: sim, how: how, same: ta.rd[ra] == tb.rd[rb], x: x}
+			}
+		}
+	}
+	return best, true
+}
+
+// appendSpanRoman appends the romanization of span s in reading r, its
+// tokens run together (in reverse order for a reversed span).
+func (n *Name) appendSpanRoman(b []byte, s *span, r int) []byte {
+	for i := range s.n {
+		j := s.first + i
+		if s.reversed {
+			j = s.first + s.n - 1 - i
+		}
+		if t := &n.tokens[j]; !t.particle || s.n == 1 {
+			b = append(b, n.get(t.roman[r])...)
+		}
+	}
+	return b
+}
+
+// compareKeys compares the keys of two spans in both readings, and reports
+// whether they are equal.
+func compareKeys(c *keyCosts, a, b *Name, sa, sb *span, least float64) (pairing, bool) {
 	best := pairing{}
 	for ra := range 2 {
 		if ra == 1 && sa.key[1] == sa.key[0] {
@@ -331,16 +426,7 @@ func compareSpans(c *keyCosts, a, b *Name, sa, sb *span) (pairing, bool) {
 			}
 		}
 	}
-	if best.sim >= least {
-		return best, true
-	}
-	// A single initial or a truncated part: J. Stoltenberg, Wang Wen.
-	if sa.n == 1 && sb.n == 1 {
-		if prefixMatch(a, int(sa.first), b, int(sb.first)) || prefixMatch(b, int(sb.first), a, int(sa.first)) {
-			return pairing{sim: truncationSim, how: '^'}, true
-		}
-	}
-	return pairing{}, false
+	return best, false
 }
 
 // minSimilarity is the least similarity for two spans to be paired:
@@ -488,4 +574,31 @@ func (n *Name) appendSpanText(b []byte, s span) []byte {
 		b = append(b, n.get(n.tokens[s.first+i].roman[0])...)
 	}
 	return b
+}
+
+// oneWord reports whether the parts of the name that are not particles
+// were written as one word.
+func (n *Name) oneWord() bool {
+	w := -1
+	for _, t := range n.tokens {
+		if t.particle {
+			continue
+		}
+		if w >= 0 && int(t.word) != w {
+			return false
+		}
+		w = int(t.word)
+	}
+	return true
+}
+
+// whole reports whether span s holds every part of the name that is not a
+// particle.
+func (n *Name) whole(s *span) bool {
+	for i, t := range n.tokens {
+		if !t.particle && (i < int(s.first) || i >= int(s.first+s.n)) {
+			return false
+		}
+	}
+	return true
 }

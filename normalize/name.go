@@ -37,9 +37,10 @@ type token struct {
 	// Latin spelling (Peskow), ti for kana chi (プーチン Putin).
 	roman    [2]ref
 	key      [2]ref
-	word     uint8 // the written word it comes from: 문재인 gives two tokens of one word
-	particle bool  // von, bin, al: never enough to match
-	initial  bool  // a single Latin letter
+	rd       [2]reading // the spelling system of each romanization
+	word     uint8      // the written word it comes from: 문재인 gives two tokens of one word
+	particle bool       // von, bin, al: never enough to match
+	initial  bool       // a single Latin letter
 }
 
 // span is a run of consecutive tokens, compared as one word: "Jae In" is
@@ -312,6 +313,9 @@ func (p *parser) pickRun() []word {
 
 // splitCJK splits the Han, kana and Hangul words at the titles, honorifics
 // and places written inside them: "外交部发言人赵立坚" → 外交部 发言人 赵立坚.
+// A place is split off only next to a title (美国 国务卿 布林肯): alone, the
+// name of a place inside a word is more often a piece of a transcription
+// (马里亚 holds 马里 Mali, マリック マリ, 후쿠바 쿠바 Cuba).
 func (p *parser) splitCJK() {
 	d := cjkWords()
 	for i := 0; i < len(p.words); i++ {
@@ -333,11 +337,15 @@ func (p *parser) splitCJK() {
 				np++
 			}
 		}
+		titleEnd := -1 // where the last title split off ends
 		for j := 0; j < n; {
-			l := d.longest(w.text, offs, j, n)
-			if l == 0 || !d.fits(w.text, offs, j, l, n) {
+			l, kind := d.longest(w.text, offs, j, n)
+			if l == 0 || !d.fits(w.text, offs, j, l, n) || kind&cjkTitle == 0 && !d.besideTitle(w.text, offs, j, l, n, titleEnd) {
 				j++
 				continue
+			}
+			if kind&cjkTitle != 0 {
+				titleEnd = j + l
 			}
 			emit(j, kName)
 			start = j
@@ -433,6 +441,7 @@ func (b *nameBuilder) word(w *word) {
 			if alt, ok := koreanSurnameSpelling(sur); ok {
 				t := &b.toks[len(b.toks)-1]
 				t.roman[1] = b.appendText(alt)
+				t.rd[1] = rdLatin
 				t.key[1] = b.key(b.bytes(t.roman[1]), 0) // a Latin spelling
 			}
 			b.token(w.text[offs[s]:], scHangul, id, false)
@@ -495,6 +504,8 @@ func (b *nameBuilder) token(text string, sc script, id uint8, particle bool) {
 	t := tokenBuild{token: token{word: id, particle: particle}}
 	t.roman[0] = b.ref(start, end)
 	t.roman[1] = t.roman[0]
+	t.rd[0] = readingOfScript(sc)
+	t.rd[1] = t.rd[0]
 	roman := b.out[start:end]
 	t.vowelEnd = isVowel(roman[len(roman)-1])
 	t.initial = sc == scLatin && len(roman) == 1
@@ -559,6 +570,7 @@ func (b *nameBuilder) han(text string, id uint8, foreign bool, japanese string) 
 		return
 	}
 	t.roman[0] = b.ref(start, len(b.out))
+	t.rd = [2]reading{rdHan, rdHangul}
 	t.vowelEnd = isVowel(b.out[len(b.out)-1])
 	mode := modePinyin
 	if foreign {
@@ -579,12 +591,13 @@ func (b *nameBuilder) han(text string, id uint8, foreign bool, japanese string) 
 	switch {
 	case japanese != "":
 		t.roman[1] = b.appendText(japanese)
+		t.rd[1] = rdKana
 		t.key[1] = b.key(b.bytes(t.roman[1]), 0)
 		b.toks = append(b.toks, t)
 		return
 	case foreign:
 		// Korean does not read transcriptions of foreign names in hanja
-		t.roman[1], t.key[1] = t.roman[0], t.key[0]
+		t.roman[1], t.key[1], t.rd[1] = t.roman[0], t.key[0], rdHan
 		b.toks = append(b.toks, t)
 		return
 	}

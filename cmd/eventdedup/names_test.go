@@ -30,3 +30,22 @@ func TestRunNames(t *testing.T) {
 		t.Errorf("got %+v, want Blinken matched and Kim Jong Un / Kim Yo Jong not, in order", got)
 	}
 }
+
+func TestRunNamesLabelled(t *testing.T) {
+	in := "# label\tlang\ta\tb\n1\tja\tBlinken\tブリンケン\n0\tja\tHayashi\tキシ\n1\tar\tBlinken\tبلينكن\n0\tar\tPutin\tبايدن\nbad line\n"
+	var out, errOut bytes.Buffer
+	status := runNames([]string{"--labelled"}, strings.NewReader(in), &out, &errOut)
+	if status != exitRejected || !strings.Contains(errOut.String(), "line 6") {
+		t.Errorf("status %d, stderr %q: want the bad line 6 reported", status, errOut.String())
+	}
+	got := out.String()
+	for _, want := range []string{
+		"ar               1   1.000         1       0   0.0000",
+		"ja               1   1.000         1       0   0.0000",
+		"all              2   1.000         2       0   0.0000",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output\n%s\nwant a line %q", got, want)
+		}
+	}
+}

@@ -1,0 +1,165 @@
+package align
+
+import "math"
+
+// Joint is a joint distribution of edit operations, indexed like [Counts].
+type Joint [Size][Size]float64
+
+// Normalize returns the joint distribution of the counts, smoothed by
+// [Smooth].
+func (c *Counts) Normalize() *Joint {
+	return (*Joint)(probabilities(c, Smooth))
+}
+
+// Transpose returns the model of the opposite direction: target written as
+// source.
+func (j *Joint) Transpose() *Joint {
+	t := new(Joint)
+	for u := range Size {
+		for v := range Size {
+			t[v][u] = j[u][v]
+		}
+	}
+	return t
+}
+
+// Compose returns the model of two spellings written from one hidden
+// spelling of the sources of j and k: P(u, v) = Σ P(l) P(u|l) P(v|l). A
+// letter l that one side drops leaves the other's letter unaligned; letters
+// that one side adds are added.
+func Compose(j, k *Joint) *Joint {
+	var pj, pk [Size]float64 // source marginals
+	for l := 1; l < Size; l++ {
+		for u := range Size {
+			pj[l] += j[l][u]
+			pk[l] += k[l][u]
+		}
+	}
+	c := new(Joint)
+	for l := 1; l < Size; l++ {
+		if pj[l] == 0 || pk[l] == 0 {
+			continue
+		}
+		w := (pj[l] + pk[l]) / 2 / (pj[l] * pk[l])
+		for u := range Size {
+			if j[l][u] == 0 {
+				continue
+			}
+			for v := range Size {
+				c[u][v] += j[l][u] * k[l][v] * w
+			}
+		}
+	}
+	for u := 1; u < Size; u++ {
+		c[u][0] += j[0][u]
+		c[0][u] += k[0][u]
+	}
+	c[0][0] = 0
+	sum := 0.0
+	for u := range Size {
+		for v := range Size {
+			sum += c[u][v]
+		}
+	}
+	for u := range Size {
+		for v := range Size {
+			c[u][v] /= sum
+		}
+	}
+	return c
+}
+
+// Scorer aligns two spellings under a joint model.
+type Scorer struct {
+	// cost[u][v] is minus the pointwise mutual information of the
+	// operation, in nats: negative for letters that go together.
+	cost [Size][Size]float32
+	// info[0][u], info[1][v]: the information of a letter of either side
+	// alone, -log of its marginal probability.
+	info [2][Size]float32
+}
+
+// NewScorer returns the scorer of joint model j.
+func NewScorer(j *Joint) *Scorer {
+	var pu, pv [Size]float64
+	for u := range Size {
+		for v := range Size {
+			pu[u] += j[u][v]
+			pv[v] += j[u][v]
+		}
+	}
+	s := new(Scorer)
+	for u := range Size {
+		for v := range Size {
+			lp := math.Log(j[u][v])
+			if u > 0 {
+				lp -= math.Log(pu[u])
+			}
+			if v > 0 {
+				lp -= math.Log(pv[v])
+			}
+			s.cost[u][v] = float32(-lp)
+		}
+	}
+	for u := 1; u < Size; u++ {
+		s.info[0][u] = float32(-math.Log(pu[u]))
+		s.info[1][u] = float32(-math.Log(pv[u]))
+	}
+	s.cost[0][0] = 0
+	return s
+}
+
+// Similarity returns the log-likelihood ratio of the best alignment of x
+// and y ("the same name" against "two independent names") divided by the
+// mean information of x and y: 1 when the alignment explains each letter,
+// 0 or less for unrelated spellings. Bytes without a symbol are ignored.
+func (s *Scorer) Similarity(x, y []byte) float64 {
+	var xb, yb [32]uint8
+	xs, ys := symbols(xb[:0], x), symbols(yb[:0], y)
+	if len(xs) == 0 || len(ys) == 0 {
+		return 0
+	}
+	var ix, iy float32
+	for _, u := range xs {
+		ix += s.info[0][u]
+	}
+	for _, v := range ys {
+		iy += s.info[1][v]
+	}
+	var rbuf [33]float32
+	row := rbuf[:0]
+	if len(xs)+1 > len(rbuf) {
+		row = make([]float32, 0, len(xs)+1)
+	}
+	row = append(row, 0)
+	for i, u := range xs {
+		row = append(row, row[i]+s.cost[u][0])
+	}
+	for _, v := range ys {
+		ins := s.cost[0][v]
+		sub := &s.cost
+		diag := row[0]
+		row[0] += ins
+		for i, u := range xs {
+			best := diag + sub[u][v]
+			if d := row[i+1] + ins; d < best {
+				best = d
+			}
+			if d := row[i] + sub[u][0]; d < best {
+				best = d
+			}
+			diag = row[i+1]
+			row[i+1] = best
+		}
+	}
+	return float64(-row[len(xs)] / ((ix + iy) / 2))
+}
+
+func symbols(b []uint8, s []byte) []uint8 {
+	for _, c := range s {
+		if x := Index(c); x > 0 {
+			b = append(b, x)
+		}
+	}
+	return b
+}
