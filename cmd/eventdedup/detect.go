@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/jsonl"
 )
 
 const detectHelp = `Usage: eventdedup detect [flags] < docs.jsonl > langs.jsonl
@@ -71,15 +71,15 @@ func runDetect(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	status := exitOK
-	for l, err := range dedup.ReadLines(stdin) {
-		var le *dedup.LineError
+	for l, err := range jsonl.Lines(stdin) {
+		var le *jsonl.LineError
 		switch {
 		case err == nil:
 		case !errors.As(err, &le):
 			fmt.Fprintf(stderr, "eventdedup detect: read: %v\n", err)
 			status = exitFailure
 			continue // a read error ends the input
-		case errors.Is(err, dedup.ErrBadTime):
+		case errors.Is(err, jsonl.ErrBadTime):
 			// "published" is not used here: the rest of the document is
 			// detected.
 			le.Warning, le.Err = true, fmt.Errorf("%w: not used by detect", le.Err)

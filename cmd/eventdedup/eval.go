@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/eventdedup/eventdedup/dedup"
 	"github.com/eventdedup/eventdedup/eval"
+	"github.com/eventdedup/eventdedup/jsonl"
 )
 
 const evalHelp = `Usage: eventdedup eval --gold FILE [--pred FILE | --orders N] [--title-only]
@@ -234,17 +236,18 @@ func readLines(path string, fn func(line int, data []byte) error) error {
 		return err
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(skipBOM(f))
-	sc.Buffer(make([]byte, 1<<20), dedup.MaxLineBytes)
-	for line := 1; sc.Scan(); line++ {
-		if len(strings.TrimSpace(sc.Text())) == 0 {
+	for raw, err := range jsonl.RawLines(f) {
+		if err != nil {
+			return err
+		}
+		if len(bytes.TrimSpace(raw.Data)) == 0 {
 			continue
 		}
-		if err := fn(line, sc.Bytes()); err != nil {
+		if err := fn(raw.N, raw.Data); err != nil {
 			return err
 		}
 	}
-	return sc.Err()
+	return nil
 }
 
 // clusterFile clusters the documents of a JSON Lines file with the default
@@ -261,7 +264,7 @@ func clusterFile(path string, stderr io.Writer) (map[string]string, error) {
 	}
 	defer c.Close()
 	docs := func(yield func(dedup.Document) bool) {
-		for d, err := range dedup.ReadJSONL(f) {
+		for d, err := range jsonl.Read(f) {
 			if err != nil {
 				fmt.Fprintln(stderr, err)
 				continue
@@ -449,7 +452,10 @@ func readPairPreds(path string) (map[string]pairPred, error) {
 // names of the pairs without a prediction. The decision rates are measured
 // when every prediction has its decision.
 func scorePairs(pairs []dedup.Pair, names []string, overall map[string]float64, preds map[string]pairPred) (pairScores, []string, []string) {
-	res := pairScores{Pairs: make(map[string]int), Pearson: make(map[string]float64)}
+	res := pairScores{
+		Pairs: make(map[string]int), Pearson: make(map[string]float64),
+		Dissimilar: make(map[string]int), SameStory: make(map[string]int),
+	}
 	xs, ys := make(map[string][]float64), make(map[string][]float64)
 	same := make(map[string][2]int) // same-story decisions for dissimilar, same-story pairs
 	decided := true
@@ -471,10 +477,10 @@ func scorePairs(pairs []dedup.Pair, names []string, overall map[string]float64, 
 			s := same[k]
 			switch o := overall[name]; {
 			case o >= ratedDissimilar:
-				res.count(&res.Dissimilar, k)
+				res.Dissimilar[k]++
 				s[0] += b2i(*p.same)
 			case o <= ratedSameStory:
-				res.count(&res.SameStory, k)
+				res.SameStory[k]++
 				s[1] += b2i(*p.same)
 			}
 			same[k] = s
@@ -501,14 +507,6 @@ func scorePairs(pairs []dedup.Pair, names []string, overall map[string]float64, 
 		}
 	}
 	return res, keys, missing
-}
-
-// count adds one to (*m)[k], making the map if needed.
-func (pairScores) count(m *map[string]int, k string) {
-	if *m == nil {
-		*m = make(map[string]int)
-	}
-	(*m)[k]++
 }
 
 func b2i(b bool) int {
