@@ -98,8 +98,9 @@ func parsePublished(s string) (t time.Time, warning, err error) {
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
 		return t, nil, nil
 	}
-	// A date: ISO 8601, or its basic form, which is also a number.
-	for _, layout := range [...]string{time.DateOnly, "20060102"} {
+	// A date: ISO 8601, its basic form (which is also a number), or in
+	// words.
+	for _, layout := range [...]string{time.DateOnly, "20060102", "2 Jan 2006", "Jan 2, 2006", "2 January 2006", "January 2, 2006"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, nil, nil
 		}
