@@ -398,7 +398,8 @@ func isCJK(b []byte) bool {
 // scripts with spaces (Arabic, Hebrew, Hangul) every word is a weak
 // candidate; in Japanese, katakana runs; in Chinese, runs of the characters
 // used to transcribe foreign names. Weak candidates count only where they
-// match (see doc.go). Title words (minister, وزير) and country names are not
+// match (see doc.go). Title words (minister, وزير), country names and the
+// common words of the document's language (normalize.CommonWord) are not
 // names.
 //
 // It also calls surf with every word, folded, and returns the script most
@@ -430,6 +431,7 @@ func entities(sc *caches, title, text, lang string, add func(k kind, key, text s
 	}
 	ps := places()
 	maxN := min(ps.g.MaxWords(), 4)
+	base, _, _ := strings.Cut(lang, "-")
 	var counts [scriptCJK + 1]int
 	for i := 0; i < len(ws); i++ {
 		w, info := ws[i], infos[i]
@@ -477,6 +479,9 @@ func entities(sc *caches, title, text, lang string, add func(k kind, key, text s
 		if matched > 0 {
 			i += matched - 1
 			continue
+		}
+		if normalize.CommonWord(base, info.folded) || normalize.CommonWord(base, info.bare) {
+			continue // an ordinary word of the language: Stadium, Polizei, كورونا
 		}
 		switch w.script {
 		case scriptLatin, scriptCyrillic, scriptGreek:
