@@ -4,60 +4,48 @@ import (
 	"time"
 
 	"golang.org/x/text/language"
+
+	"github.com/eventdedup/eventdedup/news"
 )
 
-// Document is one news report.
-type Document struct {
-	// ID identifies the document; it must be non-empty.
-	ID string
-	// Title and Text are the headline and the body. Either may be empty, not
-	// both.
-	Title, Text string
-	// Published is the publication time. The zero time means unknown: the
-	// document is then compared without regard to time.
-	Published time.Time
-	// Source is the outlet, URL the address of the report. Both are carried
-	// through to the results and not used for matching.
-	Source, URL string
-	// Lang is an optional hint of the document's language; it is checked
-	// against the text, not trusted blindly.
-	Lang language.Tag
-}
+// Document is one news report: see [news.Document]. The alias keeps the
+// name that callers of this package know.
+type Document = news.Document
 
 // Assignment says where Add put a document.
 type Assignment struct {
 	// ID is the document's ID.
-	ID string
+	ID string `json:"id"`
 	// Cluster is the id of the event cluster the document belongs to. It is
 	// stable: it never changes once given, and a persistent Clusterer keeps it
 	// across runs.
-	Cluster string
+	Cluster string `json:"cluster"`
 	// New reports whether the document started a new cluster.
-	New bool
+	New bool `json:"new"`
 	// Score is the similarity to the cluster joined, in [0, 1]; 0 for a new
 	// cluster.
-	Score float64
+	Score float64 `json:"score"`
 	// DuplicateOf is the ID of the earliest document this one is a near-verbatim
 	// copy of, or "".
-	DuplicateOf string
+	DuplicateOf string `json:"duplicate_of,omitempty"`
 	// Lang is the detected language of the document (language.Und if unknown).
-	Lang language.Tag
+	Lang language.Tag `json:"lang"`
 	// Evidence explains the decision: what the document shares with the
 	// cluster it joined (empty for a new cluster, and for a repeat).
-	Evidence Evidence
+	Evidence Evidence `json:"evidence"`
 	// Repeat reports that the document's id was added before, in this run
 	// or, for a Clusterer opened on a directory, an earlier one: the
 	// assignment is the one recorded then, and the document was not added
 	// again.
-	Repeat bool
+	Repeat bool `json:"repeat,omitempty"`
 	// Truncated reports that the document's title or text was longer than
 	// the limit set by WithMaxText and only its beginning was analysed.
-	Truncated bool
+	Truncated bool `json:"truncated,omitempty"`
 	// IgnoredTime reports that the document's publication time was more
 	// than a day after the time it was added, which no real report can be,
 	// and was ignored: the document was compared as one of unknown time.
 	// (Taken at its word, it would close every open cluster.)
-	IgnoredTime bool
+	IgnoredTime bool `json:"ignored_time,omitempty"`
 }
 
 // Evidence lists what two documents, or a document and a cluster, share.
@@ -129,14 +117,14 @@ type Comparison struct {
 	// Score is a graded similarity in [0, 1], from unrelated through
 	// related (same topic, another event) to the same story: see
 	// Clusterer.CompareAll.
-	Score float64
+	Score float64 `json:"score"`
 	// Same reports whether the two are judged to report the same story:
 	// Score reaches the same score (DefaultSameScore, see WithSameScore),
 	// and neither document is mostly text that recurs in the batch, or they
 	// are copies of each other. See Clusterer.CompareAll.
-	Same bool
+	Same bool `json:"same"`
 	// Duplicate reports whether one is a near-verbatim copy of the other.
-	Duplicate bool
+	Duplicate bool `json:"duplicate"`
 	// Evidence explains the score.
-	Evidence Evidence
+	Evidence Evidence `json:"evidence"`
 }

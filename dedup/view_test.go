@@ -2,8 +2,14 @@ package dedup_test
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/eventdedup/eventdedup/dedup"
@@ -77,6 +83,91 @@ func TestClusterView(t *testing.T) {
 	for _, id := range []string{"", "c0", "c01", "x1", "c999"} {
 		if _, ok := c.Cluster(id); ok {
 			t.Errorf("Cluster(%q) found a cluster", id)
+		}
+	}
+}
+
+// TestOpenNotIndex checks that Open refuses a directory that holds files but
+// no index, and leaves it as it was.
+func TestOpenNotIndex(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := dedup.Open(dir)
+	if !errors.Is(err, dedup.ErrNotIndex) {
+		if err == nil {
+			c.Close()
+		}
+		t.Fatalf("Open of a folder of notes: %v, want ErrNotIndex", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("Open wrote into the folder: %v", entries)
+	}
+	// an empty directory, and one that does not exist yet, are new indexes
+	for _, d := range []string{t.TempDir(), filepath.Join(t.TempDir(), "new")} {
+		c, err := dedup.Open(d)
+		if err != nil {
+			t.Fatalf("Open(%s): %v", d, err)
+		}
+		if err := c.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if c, err = dedup.Open(d); err != nil { // and open again
+			t.Fatalf("Open(%s) again: %v", d, err)
+		}
+		c.Close()
+	}
+}
+
+// TestJSONKeys checks that the library's results marshal with snake_case
+// keys, as the command line writes them.
+func TestJSONKeys(t *testing.T) {
+	c, err := dedup.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	var values []any
+	for _, d := range stream(t)[:4] {
+		a, err := c.Add(context.Background(), d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.Truncated, a.IgnoredTime, a.Repeat = true, true, true // to see their keys
+		values = append(values, a)
+	}
+	cl, _ := c.Cluster("c1")
+	values = append(values, cl)
+	snake := regexp.MustCompile(`^[a-z0-9]+(_[a-z0-9]+)*$`)
+	var keys func(v any)
+	keys = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				if !snake.MatchString(k) && !strings.Contains(k, "-") {
+					t.Errorf("key %q is not snake_case", k)
+				}
+				if k != "parts" {
+					keys(x)
+				}
+			}
+		case []any:
+			for _, x := range v {
+				keys(x)
+			}
+		}
+	}
+	for _, v := range values {
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m any
+		json.Unmarshal(b, &m)
+		keys(m)
+		if !strings.Contains(string(b), `"id":`) {
+			t.Errorf("no id in %s", b)
 		}
 	}
 }

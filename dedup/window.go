@@ -5,6 +5,8 @@ import (
 	"container/heap"
 	"slices"
 	"time"
+
+	"github.com/eventdedup/eventdedup/dedup/internal/features"
 )
 
 // Candidate retrieval parameters. They bound the work per document, whatever
@@ -24,7 +26,7 @@ type window struct {
 	width     time.Duration // of one event
 	retention time.Duration // of open clusters, behind the watermark
 	maxDocs   int
-	st        *stats
+	st        *features.Stats
 	docs      map[string]*doc // documents of open clusters
 	open      clusterHeap     // open clusters, the one with the oldest newest member first
 	postings  map[uint64][]*doc
@@ -34,7 +36,7 @@ type window struct {
 func newWindow(cfg config) *window {
 	return &window{
 		width: cfg.window, retention: cfg.retention, maxDocs: cfg.maxDocs,
-		st: newStats(), docs: make(map[string]*doc), postings: make(map[uint64][]*doc),
+		st: features.NewStats(), docs: make(map[string]*doc), postings: make(map[uint64][]*doc),
 	}
 }
 
@@ -61,7 +63,7 @@ func (w *window) near(a, b *doc) bool {
 // documents most like it, for near-duplicate checks. Both come from the
 // postings of d's most informative keys, restricted to the time window: a
 // document is found by a key that is among the most informative of both.
-func (w *window) candidates(d *doc) ([]*cluster, []*doc) {
+func (w *window) candidates(d *doc) ([]*openCluster, []*doc) {
 	hits := make(map[*doc]float64)
 	for _, g := range d.indexKeys() {
 		g = g[:min(len(g), queryKeys)]
@@ -89,8 +91,8 @@ func (w *window) candidates(d *doc) ([]*cluster, []*doc) {
 		}
 		return cmp.Compare(a.Seq, b.Seq)
 	})
-	var cls []*cluster
-	seen := make(map[*cluster]bool)
+	var cls []*openCluster
+	seen := make(map[*openCluster]bool)
 	for _, p := range docs {
 		if !seen[p.cl] {
 			seen[p.cl] = true
@@ -105,7 +107,7 @@ func (w *window) candidates(d *doc) ([]*cluster, []*doc) {
 
 // add puts a weighted document into cluster c, which is new when not yet
 // open.
-func (w *window) add(d *doc, c *cluster) {
+func (w *window) add(d *doc, c *openCluster) {
 	w.docs[d.ID] = d
 	for _, g := range d.indexKeys() {
 		for _, kw := range g {
@@ -130,7 +132,7 @@ func (w *window) add(d *doc, c *cluster) {
 func (w *window) evict() {
 	limit := w.watermark.Add(-w.retention)
 	for len(w.open) > 0 && (w.open[0].lastAt.Before(limit) || len(w.docs) > w.maxDocs) {
-		c := heap.Pop(&w.open).(*cluster)
+		c := heap.Pop(&w.open).(*openCluster)
 		for _, d := range c.docs {
 			w.remove(d)
 		}
@@ -140,7 +142,7 @@ func (w *window) evict() {
 // remove forgets a document of a closed cluster.
 func (w *window) remove(d *doc) {
 	delete(w.docs, d.ID)
-	w.st.update(d, -1)
+	w.st.Update(d.Doc, -1)
 	for _, g := range d.indexKeys() {
 		for _, kw := range g {
 			ps := w.postings[kw.k]
@@ -158,7 +160,7 @@ func (w *window) remove(d *doc) {
 
 // clusterHeap orders open clusters by the time of their newest member, then
 // by creation.
-type clusterHeap []*cluster
+type clusterHeap []*openCluster
 
 func (h clusterHeap) Len() int { return len(h) }
 func (h clusterHeap) Less(i, j int) bool {
@@ -172,7 +174,7 @@ func (h clusterHeap) Swap(i, j int) {
 	h[i].heapIndex, h[j].heapIndex = i, j
 }
 func (h *clusterHeap) Push(x any) {
-	c := x.(*cluster)
+	c := x.(*openCluster)
 	c.heapIndex = len(*h)
 	*h = append(*h, c)
 }
@@ -197,7 +199,7 @@ func (d *doc) indexKeys() [4][]keyWeight {
 	if d.index != nil {
 		return *d.index
 	}
-	heaviest := func(v vec, keep func(i int) bool) []keyWeight {
+	heaviest := func(v features.Vec, keep func(i int) bool) []keyWeight {
 		var top []keyWeight
 		for i, k := range v.K {
 			if keep(i) {

@@ -21,7 +21,9 @@ type Item struct {
 
 // PRF is a precision, recall and F1 triple.
 type PRF struct {
-	Precision, Recall, F1 float64
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
 }
 
 func prf(p, r float64) PRF {
@@ -35,19 +37,19 @@ func prf(p, r float64) PRF {
 // Scores are the measures of a clustering.
 type Scores struct {
 	// N is the number of items measured.
-	N int
+	N int `json:"n"`
 	// BCubed averages, over items, the precision and recall of each item's
 	// predicted cluster with respect to its gold cluster (Bagga and Baldwin,
 	// 1998; Amigó et al., 2009).
-	BCubed PRF
+	BCubed PRF `json:"bcubed"`
 	// Pairwise counts pairs of items: a pair is a true positive when it shares
 	// both the gold and the predicted cluster.
-	Pairwise PRF
+	Pairwise PRF `json:"pairwise"`
 	// CrossLingualRecall is the share of same-event pairs in different
 	// languages that are predicted in one cluster (1 when there are none).
-	CrossLingualRecall float64
+	CrossLingualRecall float64 `json:"cross_lingual_recall"`
 	// CrossLingualPairs is the number of such pairs.
-	CrossLingualPairs int
+	CrossLingualPairs int `json:"cross_lingual_pairs"`
 }
 
 // Evaluate scores a clustering. Items with an empty Pred are counted as

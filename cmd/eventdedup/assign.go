@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
 	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/jsonl"
 )
 
 // clustering holds the flags that cluster and report share: where the
@@ -23,6 +25,8 @@ type clustering struct {
 	batch     int
 	maxText   int
 	progress  bool
+	create    bool
+	detection
 }
 
 // flags defines the shared flags on fs.
@@ -34,26 +38,51 @@ func (o *clustering) flags(fs *flag.FlagSet) {
 	fs.IntVar(&o.batch, "batch", dedup.DefaultBatchSize, "write the index every `N` documents; a crash loses at most the last N, which a re-run adds again")
 	fs.IntVar(&o.maxText, "max-text", dedup.DefaultMaxText, "truncate titles and texts longer than `BYTES`, with a warning")
 	fs.BoolVar(&o.progress, "progress", false, "report progress on stderr even when it is not a terminal")
+	o.detection.flags(fs)
+	fs.BoolVar(&o.create, "create", false, "create the --index directory with its missing parents (without it, the parent must exist)")
 }
 
 // check reports the first flag out of range.
 func (o *clustering) check(cmd string, stderr io.Writer) bool {
 	return checkFlags(cmd, stderr,
 		positiveDuration("window", o.window), positiveDuration("retention", o.retention),
-		unitFlag("threshold", o.threshold), positiveInt("batch", o.batch), positiveInt("max-text", o.maxText))
+		unitFlag("threshold", o.threshold), positiveInt("batch", o.batch), positiveInt("max-text", o.maxText),
+		o.detection.check())
 }
 
+// errNoParent is the error for an --index directory whose parent does not
+// exist: a mistyped path, most likely.
+var errNoParent = errors.New("its parent directory does not exist; check the path, or give --create to create it")
+
 // open returns the Clusterer: persisted in the index directory, or
-// temporary.
+// temporary. A new index directory is created only in an existing
+// directory, or with --create.
 func (o *clustering) open() (*dedup.Clusterer, error) {
+	if o.index != "" && !o.create {
+		if _, err := os.Stat(o.index); errors.Is(err, os.ErrNotExist) {
+			if _, err := os.Stat(filepath.Dir(filepath.Clean(o.index))); errors.Is(err, os.ErrNotExist) {
+				return nil, fmt.Errorf("--index %s: %w", o.index, errNoParent)
+			}
+		}
+	}
 	opts := []dedup.Option{
 		dedup.WithWindow(o.window), dedup.WithRetention(o.retention), dedup.WithThreshold(o.threshold),
-		dedup.WithMaxText(o.maxText), dedup.WithBatchSize(o.batch),
+		dedup.WithMaxText(o.maxText), dedup.WithBatchSize(o.batch), dedup.WithDetector(o.detector()),
 	}
 	if o.index != "" {
 		return dedup.Open(o.index, opts...)
 	}
 	return dedup.New(opts...)
+}
+
+// openFailed reports that the Clusterer could not be opened and returns the
+// exit status: a mistyped --index is a usage error.
+func openFailed(stderr io.Writer, cmd string, err error) int {
+	if errors.Is(err, errNoParent) || errors.Is(err, dedup.ErrNotIndex) {
+		return usageError(stderr, cmd, "%v", err)
+	}
+	fmt.Fprintf(stderr, "eventdedup %s: %v\n", cmd, err)
+	return exitFailure
 }
 
 // input is one source of JSON Lines: a file named on the command line, or
@@ -133,12 +162,12 @@ func (s *assigner) run(ctx context.Context, c *dedup.Clusterer, ins []input, eac
 	)
 	docs := func(yield func(dedup.Document) bool) {
 		for _, in := range ins {
-			for l, err := range dedup.ReadLines(in.r) {
+			for l, err := range jsonl.Lines(in.r) {
 				mu.Lock()
 				queue = append(queue, lineRead{file: in.name, line: l.N, doc: err == nil, err: err, warnings: l.Warnings, source: l.Doc.Source, url: l.Doc.URL})
 				mu.Unlock()
 				if err != nil {
-					var le *dedup.LineError
+					var le *jsonl.LineError
 					if !errors.As(err, &le) {
 						return // a read error ends the input
 					}
@@ -163,7 +192,7 @@ func (s *assigner) run(ctx context.Context, c *dedup.Clusterer, ins []input, eac
 				}
 				return r
 			}
-			if errors.As(r.err, new(*dedup.LineError)) {
+			if errors.As(r.err, new(*jsonl.LineError)) {
 				s.reject(r, r.err)
 			} else {
 				s.prog.clear()
@@ -181,21 +210,21 @@ func (s *assigner) run(ctx context.Context, c *dedup.Clusterer, ins []input, eac
 				// cannot be written
 				s.prog.clear()
 				if r.line > 0 {
-					fmt.Fprintf(s.stderr, "eventdedup %s: %s\n", s.cmd, r.where(&dedup.LineError{Line: r.line, Err: err}))
+					fmt.Fprintf(s.stderr, "eventdedup %s: %s\n", s.cmd, r.where(&jsonl.LineError{Line: r.line, Err: err}))
 				} else { // between documents
 					fmt.Fprintf(s.stderr, "eventdedup %s: interrupted: %v\n", s.cmd, err)
 				}
 				s.fail(exitFailure)
 				break
 			}
-			s.reject(r, &dedup.LineError{Line: r.line, ID: a.ID, Err: err})
+			s.reject(r, &jsonl.LineError{Line: r.line, ID: a.ID, Err: err})
 			continue
 		}
 		if a.Truncated {
-			s.warn(r, &dedup.LineError{Line: r.line, ID: a.ID, Warning: true, Err: fmt.Errorf("title or text truncated to %d bytes (--max-text)", s.maxText)})
+			s.warn(r, &jsonl.LineError{Line: r.line, ID: a.ID, Warning: true, Err: fmt.Errorf("title or text truncated to %d bytes (--max-text)", s.maxText)})
 		}
 		if a.IgnoredTime {
-			s.warn(r, &dedup.LineError{Line: r.line, ID: a.ID, Warning: true, Err: errors.New(`"published" is more than a day in the future: ignored`)})
+			s.warn(r, &jsonl.LineError{Line: r.line, ID: a.ID, Warning: true, Err: errors.New(`"published" is more than a day in the future: ignored`)})
 		}
 		s.stats.add(a)
 		s.prog.update(s.stats)

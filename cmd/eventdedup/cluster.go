@@ -43,6 +43,8 @@ An id names one document: a line repeating an id already added with the same
 title, text and published time is a repeat; with a different content it is
 rejected ("id reused with different content"). Give an updated report a new id.
 
+--index DIR creates DIR if its parent exists (with --create, its missing
+parents too), and refuses a folder that holds other files and no index.
 With --index, a run interrupted even by a crash can be run again on the same
 input: documents already in the index are repeated, the others added, and the
 clusters are those of one uninterrupted run. A long input can also be split
@@ -110,8 +112,7 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	s := assigner{cmd: "cluster", stderr: stderr, maxText: o.maxText, stats: newRunStats(), prog: newProgress("cluster", stderr, o.progress)}
 	c, err := o.open()
 	if err != nil {
-		fmt.Fprintf(stderr, "eventdedup cluster: %v\n", err)
-		return exitFailure
+		return openFailed(stderr, "cluster", err)
 	}
 
 	out := bufio.NewWriter(stdout)

@@ -9,6 +9,7 @@ import (
 	"io"
 
 	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/jsonl"
 )
 
 const compareHelp = `Usage: eventdedup compare [flags] < pairs.jsonl > scores.jsonl
@@ -114,10 +115,17 @@ func readPairs(r io.Reader, stderr io.Writer) ([]dedup.Pair, []string, int, erro
 		names  []string
 		status = exitOK
 	)
-	sc := bufio.NewScanner(skipBOM(r))
-	sc.Buffer(make([]byte, 64<<10), dedup.MaxLineBytes)
-	for line := 1; sc.Scan(); line++ {
-		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
+	for raw, err := range jsonl.RawLines(r) {
+		if errors.As(err, new(*jsonl.LineError)) {
+			fmt.Fprintln(stderr, err)
+			status = exitRejected
+			continue
+		}
+		if err != nil {
+			return pairs, names, status, err
+		}
+		line := raw.N
+		if len(bytes.TrimSpace(raw.Data)) == 0 {
 			continue
 		}
 		var in struct {
@@ -125,16 +133,16 @@ func readPairs(r io.Reader, stderr io.Writer) ([]dedup.Pair, []string, int, erro
 			A    json.RawMessage `json:"a"`
 			B    json.RawMessage `json:"b"`
 		}
-		if err := json.Unmarshal(sc.Bytes(), &in); err != nil {
+		if err := json.Unmarshal(raw.Data, &in); err != nil {
 			fmt.Fprintf(stderr, "line %d: invalid JSON: %v\n", line, err)
 			status = exitRejected
 			continue
 		}
-		a, aerr := dedup.ParseJSON(in.A)
+		a, aerr := jsonl.Parse(in.A)
 		if aerr != nil {
 			aerr = fmt.Errorf("a: %w", aerr)
 		}
-		b, berr := dedup.ParseJSON(in.B)
+		b, berr := jsonl.Parse(in.B)
 		if berr != nil {
 			berr = fmt.Errorf("b: %w", berr)
 		}
@@ -150,5 +158,5 @@ func readPairs(r io.Reader, stderr io.Writer) ([]dedup.Pair, []string, int, erro
 		pairs = append(pairs, dedup.Pair{A: a, B: b})
 		names = append(names, name)
 	}
-	return pairs, names, status, sc.Err()
+	return pairs, names, status, nil
 }

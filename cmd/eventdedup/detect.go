@@ -7,8 +7,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/eventdedup/eventdedup/dedup"
-	"github.com/eventdedup/eventdedup/lang"
+	"github.com/eventdedup/eventdedup/jsonl"
 )
 
 const detectHelp = `Usage: eventdedup detect [flags] < docs.jsonl > langs.jsonl
@@ -26,8 +25,11 @@ scripts, or a script none of the languages is written in.
 
 Bad lines are reported on stderr as "line N: reason"; the exit status is then 1.
 A "published" that is not RFC 3339 is not used here: it is reported as
-"line N: warning: reason" and the document detected. -low and -high exclude
-each other.
+"line N: warning: reason" and the document detected.
+
+The detector is the one cluster uses with the same flags (--accuracy,
+--all-languages), so that both give a document the same language; -low and
+-high, which exclude each other, are the --accuracy of earlier versions.
 
 Flags:
 `
@@ -40,9 +42,12 @@ type detectOutput struct {
 
 func runDetect(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("detect")
-	all := fs.Bool("all", false, "choose among all 75 languages lingua knows instead of the major news languages")
-	low := fs.Bool("low", false, "decide by the letter model alone, loading no lingua model: fastest, less reliable on titles")
-	high := fs.Bool("high", false, "give open titles a second opinion from lingua's high accuracy models (25-30 MB per language)")
+	var o detection
+	o.flags(fs)
+	// the flags of earlier versions
+	fs.BoolVar(&o.all, "all", false, "the same as --all-languages")
+	low := fs.Bool("low", false, "the same as --accuracy low")
+	high := fs.Bool("high", false, "the same as --accuracy high")
 	if status, ok := parseFlags(fs, detectHelp, args, stdout, stderr); !ok {
 		return status
 	}
@@ -50,33 +55,31 @@ func runDetect(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return usageError(stderr, "detect", "unexpected arguments %q", fs.Args())
 	}
 	if *low && *high {
-		fmt.Fprintln(stderr, "eventdedup detect: -low and -high exclude each other")
-		return exitUsage
-	}
-	var opts []lang.Option
-	if *all {
-		opts = append(opts, lang.WithAllLanguages())
+		return usageError(stderr, "detect", "-low and -high exclude each other")
 	}
 	if *low {
-		opts = append(opts, lang.WithLowAccuracy())
+		o.accuracy = accuracyLow
 	}
 	if *high {
-		opts = append(opts, lang.WithHighAccuracy())
+		o.accuracy = accuracyHigh
 	}
-	det := lang.New(opts...)
+	if !checkFlags("detect", stderr, o.check()) {
+		return exitUsage
+	}
+	det := o.detector()
 	out := bufio.NewWriter(stdout)
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	status := exitOK
-	for l, err := range dedup.ReadLines(stdin) {
-		var le *dedup.LineError
+	for l, err := range jsonl.Lines(stdin) {
+		var le *jsonl.LineError
 		switch {
 		case err == nil:
 		case !errors.As(err, &le):
 			fmt.Fprintf(stderr, "eventdedup detect: read: %v\n", err)
 			status = exitFailure
 			continue // a read error ends the input
-		case errors.Is(err, dedup.ErrBadTime):
+		case errors.Is(err, jsonl.ErrBadTime):
 			// "published" is not used here: the rest of the document is
 			// detected.
 			le.Warning, le.Err = true, fmt.Errorf("%w: not used by detect", le.Err)

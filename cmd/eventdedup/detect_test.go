@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -75,5 +77,31 @@ func TestDetectFlags(t *testing.T) {
 	}
 	if status := run([]string{"detect", "-nosuchflag"}, strings.NewReader(""), &stdout, &stderr); status != exitUsage {
 		t.Errorf("bad flag: status %d, want %d", status, exitUsage)
+	}
+}
+
+// TestDetectSameAsCluster checks that detect and cluster, given the same
+// detector flags, give every document the same language: on titles, where
+// the settings differ most.
+func TestDetectSameAsCluster(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "lang-titles.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	in := strings.Join(lines[:min(len(lines), 140)], "\n")
+	for _, flags := range [][]string{nil, {"--accuracy", "medium"}} {
+		_, detected, stderr := runCmd(t, in, append([]string{"detect"}, flags...)...)
+		_, clustered, stderr2 := runCmd(t, in, append([]string{"cluster"}, flags...)...)
+		type out struct{ ID, Lang string }
+		d, c := decodeLines[out](t, detected), decodeLines[out](t, clustered)
+		if len(d) != len(c) || len(d) < 100 {
+			t.Fatalf("%q: %d detected, %d clustered:\n%s\n%s", flags, len(d), len(c), stderr, stderr2)
+		}
+		for i := range d {
+			if d[i] != c[i] {
+				t.Errorf("%q: detect says %v, cluster %v", flags, d[i], c[i])
+			}
+		}
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/eventdedup/eventdedup/dedup"
 	"github.com/eventdedup/eventdedup/eval"
+	"github.com/eventdedup/eventdedup/jsonl"
 )
 
 const evalHelp = `Usage: eventdedup eval --gold FILE [--pred FILE | --orders N] [--title-only]
@@ -49,6 +51,7 @@ dissimilar pairs (overall >= 3) judged the same, and of the same-story pairs
 
 An id repeated in the gold or prediction file (a pair, in a prediction file
 of pairs), a gold file without labels, a prediction file without predictions,
+a gold file and a prediction that share no id,
 and output that cannot be written are errors: the exit status is then 3. Without pairs of documents of one event in different
 languages, cross-lingual recall is "n/a".
 
@@ -107,6 +110,15 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			missing++
 		}
 		items = append(items, eval.Item{ID: g.ID, Gold: g.Event, Pred: p, Lang: g.Lang})
+	}
+	if missing == len(gold) {
+		// nothing to measure: scores of all singletons would say little
+		if len(pred) == 0 {
+			fmt.Fprintf(stderr, "eventdedup eval: %s: no valid document to cluster\n", *goldPath)
+		} else {
+			fmt.Fprintf(stderr, "eventdedup eval: the gold file and the prediction share no id (%d gold documents, %d predicted): is the prediction the output of cluster on the gold documents?\n", len(gold), len(pred))
+		}
+		return exitFailure
 	}
 	s := eval.Evaluate(items)
 	mixed := mixedClusters(items)
@@ -224,17 +236,18 @@ func readLines(path string, fn func(line int, data []byte) error) error {
 		return err
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(skipBOM(f))
-	sc.Buffer(make([]byte, 1<<20), dedup.MaxLineBytes)
-	for line := 1; sc.Scan(); line++ {
-		if len(strings.TrimSpace(sc.Text())) == 0 {
+	for raw, err := range jsonl.RawLines(f) {
+		if err != nil {
+			return err
+		}
+		if len(bytes.TrimSpace(raw.Data)) == 0 {
 			continue
 		}
-		if err := fn(line, sc.Bytes()); err != nil {
+		if err := fn(raw.N, raw.Data); err != nil {
 			return err
 		}
 	}
-	return sc.Err()
+	return nil
 }
 
 // clusterFile clusters the documents of a JSON Lines file with the default
@@ -251,7 +264,7 @@ func clusterFile(path string, stderr io.Writer) (map[string]string, error) {
 	}
 	defer c.Close()
 	docs := func(yield func(dedup.Document) bool) {
-		for d, err := range dedup.ReadJSONL(f) {
+		for d, err := range jsonl.Read(f) {
 			if err != nil {
 				fmt.Fprintln(stderr, err)
 				continue

@@ -130,17 +130,38 @@ func TestNamesLines(t *testing.T) {
 		{long + "\tBlinken", true, "a long line within the 64 MiB of every command"},
 		{"\t", false, "a tab alone has no names"},
 		{" \t ", false, "spaces are no names"},
-		{"A\tB\tC", false, "three fields"},
+		{"Antony Blinken\tBlinken\tsame\ta note", true, "the first two columns of a wider table"},
+		{"# a\tb\twant", true, "a comment"},
+		{"\tB\tC", false, "no first name"},
 		{"Blinken\t", false, "one name"},
 		{"no tab", false, "no tab"},
 	} {
 		status, out, stderr := runCmd(t, tc.line+"\n", "names")
-		if tc.ok && (status != exitOK || out == "") {
+		if comment := strings.HasPrefix(tc.line, "#"); tc.ok && (status != exitOK || (out == "") != comment) {
 			t.Errorf("%.40q (%s): status %d, stderr %q; want it compared", tc.line, tc.reason, status, stderr)
 		}
-		if !tc.ok && (status != exitRejected || out != "" || !strings.Contains(stderr, "line 1: want two names separated by one tab")) {
+		if !tc.ok && (status != exitRejected || out != "" || !strings.Contains(stderr, "line 1: want two names separated by a tab")) {
 			t.Errorf("%.40q (%s): status %d, output %q, stderr %q; want it rejected", tc.line, tc.reason, status, out, stderr)
 		}
+	}
+}
+
+// TestNamesWideTable checks that names compares the first two columns of
+// the repository's own table of name variants, which has four and comments.
+func TestNamesWideTable(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "names-variants.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 0
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.TrimSpace(line) != "" && !strings.HasPrefix(line, "#") {
+			want++
+		}
+	}
+	status, out, stderr := runCmd(t, string(data), "names")
+	if got := strings.Count(out, "\n"); status != exitOK || got != want || stderr != "" {
+		t.Errorf("status %d, %d pairs compared, want %d; stderr:\n%.500s", status, got, want, stderr)
 	}
 }
 

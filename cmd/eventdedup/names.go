@@ -9,7 +9,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/jsonl"
 	"github.com/eventdedup/eventdedup/normalize"
 )
 
@@ -23,9 +23,11 @@ one object per line, in input order:
   same    whether they are judged to name the same person
   reason  which parts matched and how
 
-A line that is not two non-empty names separated by one tab is reported on
-stderr as "line N: reason", and so is a line longer than 64 MiB; the exit
-status is then 1. Blank lines (spaces alone, no tab) are skipped.
+The names are the first two columns: further columns of a wider table (a
+label, a note) are ignored. A line whose first two columns are not two
+non-empty names is reported on stderr as "line N: reason", and so is a line
+longer than 64 MiB; the exit status is then 1. Blank lines (spaces alone, no
+tab) and lines starting with # (comments) are skipped.
 
 With --labelled, reads lines "LABEL<TAB>LANG<TAB>A<TAB>B" (LABEL 1 for two
 renderings of one name, 0 for different names; lines starting with # are
@@ -55,34 +57,31 @@ func runNames(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	status := exitOK
-	br := skipBOM(stdin)
-	for line := 1; ; line++ {
-		text, long, err := readTextLine(br, dedup.MaxLineBytes)
-		switch {
-		case long:
-			fmt.Fprintf(stderr, "line %d: longer than %d bytes\n", line, dedup.MaxLineBytes)
+	for raw, err := range jsonl.RawLines(stdin) {
+		if errors.As(err, new(*jsonl.LineError)) {
+			fmt.Fprintf(stderr, "line %d: longer than %d bytes\n", raw.N, jsonl.MaxLineBytes)
 			status = exitRejected
-		case strings.TrimSpace(text) == "" && !strings.Contains(text, "\t"):
-		default:
-			a, b, ok := splitNames(text)
-			if !ok {
-				fmt.Fprintf(stderr, "line %d: want two names separated by one tab\n", line)
-				status = exitRejected
-				break
-			}
-			r := m.Match(a, b)
-			if err := encodeLine(enc, out, namesOutput{A: a, B: b, Score: round(r.Score), Same: r.Same, Reason: r.Reason}); err != nil {
-				fmt.Fprintf(stderr, "eventdedup names: write: %v\n", err)
-				return exitFailure
-			}
-		}
-		if err == io.EOF {
-			break
+			continue
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "eventdedup names: read: %v\n", err)
 			status = exitFailure
 			break
+		}
+		text := string(raw.Data)
+		if strings.TrimSpace(text) == "" && !strings.Contains(text, "\t") || strings.HasPrefix(text, "#") {
+			continue
+		}
+		a, b, ok := splitNames(text)
+		if !ok {
+			fmt.Fprintf(stderr, "line %d: want two names separated by a tab\n", raw.N)
+			status = exitRejected
+			continue
+		}
+		r := m.Match(a, b)
+		if err := encodeLine(enc, out, namesOutput{A: a, B: b, Score: round(r.Score), Same: r.Same, Reason: r.Reason}); err != nil {
+			fmt.Fprintf(stderr, "eventdedup names: write: %v\n", err)
+			return exitFailure
 		}
 	}
 	if err := out.Flush(); err != nil {
@@ -92,40 +91,15 @@ func runNames(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return status
 }
 
-// splitNames splits a line "A<TAB>B" into its two names, and reports whether
-// it has exactly one tab with a name, not only spaces, on either side.
+// splitNames splits a line "A<TAB>B[<TAB>…]" into its first two columns,
+// the names, and reports whether both hold a name, not only spaces; further
+// columns (a label, a note) are ignored.
 func splitNames(text string) (a, b string, ok bool) {
-	a, b, ok = strings.Cut(text, "\t")
-	if !ok || strings.Contains(b, "\t") || strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" {
+	f := strings.SplitN(text, "\t", 3)
+	if len(f) < 2 || strings.TrimSpace(f[0]) == "" || strings.TrimSpace(f[1]) == "" {
 		return "", "", false
 	}
-	return a, b, true
-}
-
-// readTextLine reads one line, without its line end, and reports whether it
-// was longer than max bytes: then it is skipped without being held in
-// memory. The error is io.EOF after the last line.
-func readTextLine(br *bufio.Reader, max int) (text string, long bool, err error) {
-	var buf []byte
-	for {
-		chunk, err := br.ReadSlice('\n')
-		if !long && len(buf)+len(chunk) <= max+2 { // the line end aside
-			buf = append(buf, chunk...)
-		} else {
-			long, buf = true, nil
-		}
-		if errors.Is(err, bufio.ErrBufferFull) {
-			continue
-		}
-		if err == io.EOF && len(buf) == 0 && !long {
-			return "", false, io.EOF
-		}
-		text = strings.TrimRight(string(buf), "\r\n")
-		if len(text) > max {
-			text, long = "", true
-		}
-		return text, long, err
-	}
+	return f[0], f[1], true
 }
 
 // rates counts the outcomes of labelled name pairs.
@@ -138,42 +112,39 @@ func runLabelledNames(stdin io.Reader, stdout, stderr io.Writer) int {
 	byLang := map[string]*rates{}
 	var langs []string
 	status := exitOK
-	br := skipBOM(stdin)
-	for line := 1; ; line++ {
-		text, long, err := readTextLine(br, dedup.MaxLineBytes)
-		switch {
-		case long:
-			fmt.Fprintf(stderr, "line %d: longer than %d bytes\n", line, dedup.MaxLineBytes)
+	for raw, err := range jsonl.RawLines(stdin) {
+		if errors.As(err, new(*jsonl.LineError)) {
+			fmt.Fprintf(stderr, "line %d: longer than %d bytes\n", raw.N, jsonl.MaxLineBytes)
 			status = exitRejected
-		case strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#"):
-		default:
-			f := strings.Split(text, "\t")
-			if len(f) != 4 || f[0] != "0" && f[0] != "1" || strings.TrimSpace(f[2]) == "" || strings.TrimSpace(f[3]) == "" {
-				fmt.Fprintf(stderr, "line %d: want LABEL (0 or 1), LANG, A and B separated by tabs\n", line)
-				status = exitRejected
-				break
-			}
-			r := byLang[f[1]]
-			if r == nil {
-				r = &rates{}
-				byLang[f[1]] = r
-				langs = append(langs, f[1])
-			}
-			same := m.Match(f[2], f[3]).Same
-			if f[0] == "1" {
-				r.pos++
-				r.found += b2i(same)
-			} else {
-				r.neg++
-				r.wrong += b2i(same)
-			}
-		}
-		if err == io.EOF {
-			break
+			continue
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "eventdedup names: read: %v\n", err)
 			return exitFailure
+		}
+		text := string(raw.Data)
+		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		f := strings.Split(text, "\t")
+		if len(f) != 4 || f[0] != "0" && f[0] != "1" || strings.TrimSpace(f[2]) == "" || strings.TrimSpace(f[3]) == "" {
+			fmt.Fprintf(stderr, "line %d: want LABEL (0 or 1), LANG, A and B separated by tabs\n", raw.N)
+			status = exitRejected
+			continue
+		}
+		r := byLang[f[1]]
+		if r == nil {
+			r = &rates{}
+			byLang[f[1]] = r
+			langs = append(langs, f[1])
+		}
+		same := m.Match(f[2], f[3]).Same
+		if f[0] == "1" {
+			r.pos++
+			r.found += b2i(same)
+		} else {
+			r.neg++
+			r.wrong += b2i(same)
 		}
 	}
 	slices.Sort(langs)

@@ -71,8 +71,7 @@ func runReport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	s := assigner{cmd: "report", stderr: stderr, maxText: o.maxText, stats: newRunStats(), prog: newProgress("report", stderr, o.progress)}
 	c, err := o.open()
 	if err != nil {
-		fmt.Fprintf(stderr, "eventdedup report: %v\n", err)
-		return exitFailure
+		return openFailed(stderr, "report", err)
 	}
 	s.run(ctx, c, ins, func(dedup.Assignment, lineRead) error { return nil })
 	if s.status != exitFailure {

@@ -165,3 +165,32 @@ func TestSummaryCounts(t *testing.T) {
 		t.Errorf("status %d, summary %q", status, summary)
 	}
 }
+
+// TestIndexPath checks that a mistyped --index does not start a new index:
+// a directory whose parent does not exist is refused without --create, and
+// a folder of other files is refused always.
+func TestIndexPath(t *testing.T) {
+	doc := twoPlusTwo(t)[0]
+	root := t.TempDir()
+	typo := root + "/no-such-dir/state"
+	for _, cmd := range []string{"cluster", "report"} {
+		status, _, stderr := runCmd(t, doc, cmd, "--index", typo)
+		if status != exitUsage || !strings.Contains(stderr, "--create") {
+			t.Errorf("%s --index %s: status %d, stderr:\n%s", cmd, typo, status, stderr)
+		}
+		if _, err := os.Stat(root + "/no-such-dir"); err == nil {
+			t.Fatalf("%s --index %s created its parent", cmd, typo)
+		}
+	}
+	if status, _, stderr := runCmd(t, doc, "cluster", "--index", typo, "--create"); status != exitOK {
+		t.Errorf("--create: status %d, stderr:\n%s", status, stderr)
+	}
+	if status, _, stderr := runCmd(t, doc, "cluster", "--index", root+"/state"); status != exitOK {
+		t.Errorf("a new index in an existing directory: status %d, stderr:\n%s", status, stderr)
+	}
+	notes := tempFiles(t)("notes.txt", "mine")
+	status, _, stderr := runCmd(t, doc, "cluster", "--index", notes[:strings.LastIndex(notes, "/")])
+	if status != exitUsage || !strings.Contains(stderr, "not an index directory") {
+		t.Errorf("a folder of notes as index: status %d, stderr:\n%s", status, stderr)
+	}
+}

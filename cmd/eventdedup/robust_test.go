@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/jsonl"
 )
 
 // clusterLine is the part of a cluster output line the robustness tests
@@ -199,7 +200,7 @@ func TestNamesBadLines(t *testing.T) {
 	in := strings.Join([]string{
 		"Antony Blinken\tБлинкен",
 		"no tab here",
-		strings.Repeat("Blinken ", dedup.MaxLineBytes/8+1) + "\tBlinken",
+		strings.Repeat("Blinken ", jsonl.MaxLineBytes/8+1) + "\tBlinken",
 		"",
 		"Sergei Lavrov\tЛавров",
 	}, "\n")

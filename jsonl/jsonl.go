@@ -1,4 +1,8 @@
-package dedup
+// Package jsonl reads news reports (news.Document) in the JSON Lines format,
+// one JSON object per line, and reports each bad line as a *LineError with
+// its number and reason, going on with the next. It does not import the
+// index or the analyzers of package dedup.
+package jsonl
 
 import (
 	"bufio"
@@ -12,6 +16,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/eventdedup/eventdedup/news"
 	"golang.org/x/text/language"
 )
 
@@ -29,7 +34,7 @@ var (
 	ErrBadUTF8 = errors.New("invalid UTF-8")
 )
 
-// MaxLineBytes is the longest JSON Lines input line ReadJSONL accepts. A
+// MaxLineBytes is the longest JSON Lines input line Read accepts. A
 // longer line is rejected with ErrTooLong without being held in memory
 // whole, and reading goes on with the next line. Texts much shorter than
 // this are already truncated by the Clusterer (see WithMaxText).
@@ -73,14 +78,14 @@ type Line struct {
 	// Doc is the document. A line rejected only for its "published"
 	// (ErrBadTime) has the rest of its document here, without a time, for
 	// a reader that does not need it.
-	Doc Document
+	Doc news.Document
 	// Warnings are the problems of the line that were repaired rather than
 	// rejected, each a *LineError with Warning set: invalid UTF-8 outside
 	// the id, replaced by U+FFFD (ErrBadUTF8).
 	Warnings []error
 }
 
-// jsonDocument is the JSON Lines form of a Document. Unknown fields are
+// jsonDocument is the JSON Lines form of a news.Document. Unknown fields are
 // ignored.
 type jsonDocument struct {
 	ID        *string `json:"id"`
@@ -92,21 +97,21 @@ type jsonDocument struct {
 	Lang      string  `json:"lang"`
 }
 
-// ParseJSON parses one JSON object into a Document. It checks the fields as
-// ReadJSONL does; errors are not wrapped in a LineError. Invalid UTF-8 in a
+// Parse parses one JSON object into a news.Document. It checks the fields as
+// Read does; errors are not wrapped in a LineError. Invalid UTF-8 in a
 // string is replaced by U+FFFD, except in the id, where it is an error
 // (ErrBadUTF8). A "lang" hint that is not a BCP 47 tag is ignored (the
-// language is detected from the text; ReadLines warns of it).
-func ParseJSON(data []byte) (Document, error) {
-	d, _, err := parseJSON(data)
+// language is detected from the text; Lines warns of it).
+func Parse(data []byte) (news.Document, error) {
+	d, _, err := parse(data)
 	return d, err
 }
 
-// parseJSON is ParseJSON, with the problems it repaired (warnings).
-func parseJSON(data []byte) (d Document, warnings []error, err error) {
+// parse is Parse, with the problems it repaired (warnings).
+func parse(data []byte) (d news.Document, warnings []error, err error) {
 	var jd jsonDocument
 	if err := json.Unmarshal(data, &jd); err != nil {
-		return Document{}, nil, jsonError(err)
+		return news.Document{}, nil, jsonError(err)
 	}
 	if jd.ID == nil || strings.TrimSpace(*jd.ID) == "" {
 		return d, nil, ErrMissingID
@@ -114,7 +119,7 @@ func parseJSON(data []byte) (d Document, warnings []error, err error) {
 	if !utf8.Valid(data) && !validID(data) {
 		return d, nil, fmt.Errorf("\"id\": %w", ErrBadUTF8)
 	}
-	d = Document{ID: *jd.ID, Title: jd.Title, Text: jd.Text, Source: jd.Source, URL: jd.URL, Lang: language.Und}
+	d = news.Document{ID: *jd.ID, Title: jd.Title, Text: jd.Text, Source: jd.Source, URL: jd.URL, Lang: language.Und}
 	if strings.TrimSpace(d.Title) == "" && strings.TrimSpace(d.Text) == "" {
 		return d, nil, ErrEmpty
 	}
@@ -159,17 +164,17 @@ func validID(data []byte) bool {
 	return json.Unmarshal(data, &raw) == nil && utf8.Valid(raw.ID)
 }
 
-// ReadJSONL reads documents in the JSON Lines format, one object per line
+// Read reads documents in the JSON Lines format, one object per line
 // with the fields id (required), title, text, published (RFC 3339), source,
 // url and lang. Blank lines are skipped, and so is a byte order mark. A bad
 // line yields a *LineError and reading goes on with the next line; a read
 // error from r is yielded and ends the sequence.
 //
-// Invalid UTF-8 in a string other than the id is replaced by U+FFFD; ReadLines
+// Invalid UTF-8 in a string other than the id is replaced by U+FFFD; Lines
 // reports it, with the line number of each document.
-func ReadJSONL(r io.Reader) iter.Seq2[Document, error] {
-	return func(yield func(Document, error) bool) {
-		for l, err := range ReadLines(r) {
+func Read(r io.Reader) iter.Seq2[news.Document, error] {
+	return func(yield func(news.Document, error) bool) {
+		for l, err := range Lines(r) {
 			if !yield(l.Doc, err) {
 				return
 			}
@@ -177,26 +182,90 @@ func ReadJSONL(r io.Reader) iter.Seq2[Document, error] {
 	}
 }
 
-// ReadLines reads documents as ReadJSONL does, with their line numbers and
-// the problems repaired in them.
-func ReadLines(r io.Reader) iter.Seq2[Line, error] { return readLines(r, MaxLineBytes) }
+// Lines reads documents as Read does, with their line numbers and the
+// problems repaired in them.
+func Lines(r io.Reader) iter.Seq2[Line, error] { return lines(r, MaxLineBytes) }
 
-func readLines(r io.Reader, maxLine int) iter.Seq2[Line, error] {
+func lines(r io.Reader, maxLine int) iter.Seq2[Line, error] {
 	return func(yield func(Line, error) bool) {
-		br := bufio.NewReaderSize(r, 64<<10)
-		line := 0
-		for {
+		for raw, err := range rawLines(r, maxLine) {
+			if errors.As(err, new(*LineError)) {
+				if !yield(Line{N: raw.N}, err) {
+					return
+				}
+				continue
+			}
+			if err != nil {
+				yield(Line{}, err)
+				return
+			}
+			if len(bytes.TrimSpace(raw.Data)) == 0 {
+				continue
+			}
+			if !yield(parseLine(raw)) {
+				return
+			}
+		}
+	}
+}
+
+// parseLine parses the document of a non-blank line.
+func parseLine(raw Raw) (Line, error) {
+	line := raw.N
+	l := Line{N: line}
+	d, warnings, err := parse(raw.Data)
+	if err != nil && !errors.Is(err, ErrBadTime) {
+		return l, &LineError{Line: line, ID: d.ID, Err: err}
+	}
+	l.Doc = d
+	for _, w := range warnings {
+		l.Warnings = append(l.Warnings, &LineError{Line: line, ID: d.ID, Warning: true, Err: w})
+	}
+	if err != nil {
+		return l, &LineError{Line: line, ID: d.ID, Err: err}
+	}
+	if !utf8.Valid(raw.Data) {
+		l.Warnings = append(l.Warnings, &LineError{Line: line, ID: d.ID, Warning: true, Err: fmt.Errorf("%w replaced by U+FFFD", ErrBadUTF8)})
+	}
+	return l, nil
+}
+
+// Raw is one line of input as read.
+type Raw struct {
+	// N is the 1-based line number.
+	N int
+	// Data is the line without its line end (and, on the first line,
+	// without a byte order mark). It belongs to the caller: later lines do
+	// not reuse it.
+	Data []byte
+}
+
+// RawLines reads the lines of r, blank ones included, without parsing them:
+// it is the reader of Lines, for lines of another form (pairs of documents,
+// gold labels, tab-separated names). A line longer than MaxLineBytes yields a
+// *LineError wrapping ErrTooLong, without being held in memory whole, and
+// reading goes on with the next line; a read error from r is yielded and ends
+// the sequence.
+func RawLines(r io.Reader) iter.Seq2[Raw, error] { return rawLines(r, MaxLineBytes) }
+
+// bufferBytes is the size of the read buffer: lines up to this length are
+// read without copying their pieces together.
+const bufferBytes = 64 << 10
+
+func rawLines(r io.Reader, maxLine int) iter.Seq2[Raw, error] {
+	return func(yield func(Raw, error) bool) {
+		br := bufio.NewReaderSize(r, bufferBytes)
+		for line := 1; ; line++ {
 			data, err := readLine(br, maxLine)
 			if len(data) == 0 && err != nil && !errors.Is(err, ErrTooLong) {
 				// end of input, or a read error, after the last line
 				if err != io.EOF {
-					yield(Line{}, err)
+					yield(Raw{}, err)
 				}
 				return
 			}
-			line++
 			if errors.Is(err, ErrTooLong) {
-				if !yield(Line{N: line}, &LineError{Line: line, Err: fmt.Errorf("%w: more than %d bytes", ErrTooLong, maxLine)}) {
+				if !yield(Raw{N: line}, &LineError{Line: line, Err: fmt.Errorf("%w: more than %d bytes", ErrTooLong, maxLine)}) {
 					return
 				}
 				continue
@@ -204,37 +273,14 @@ func readLines(r io.Reader, maxLine int) iter.Seq2[Line, error] {
 			if line == 1 {
 				data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 			}
-			if len(bytes.TrimSpace(data)) > 0 {
-				l := Line{N: line}
-				d, warnings, perr := parseJSON(data)
-				if perr != nil {
-					if errors.Is(perr, ErrBadTime) {
-						l.Doc = d
-						for _, w := range warnings {
-							l.Warnings = append(l.Warnings, &LineError{Line: line, ID: d.ID, Warning: true, Err: w})
-						}
-					}
-					if !yield(l, &LineError{Line: line, ID: d.ID, Err: perr}) {
-						return
-					}
-				} else {
-					l.Doc = d
-					for _, w := range warnings {
-						l.Warnings = append(l.Warnings, &LineError{Line: line, ID: d.ID, Warning: true, Err: w})
-					}
-					if !utf8.Valid(data) {
-						l.Warnings = append(l.Warnings, &LineError{Line: line, ID: d.ID, Warning: true, Err: fmt.Errorf("%w replaced by U+FFFD", ErrBadUTF8)})
-					}
-					if !yield(l, nil) {
-						return
-					}
-				}
+			if !yield(Raw{N: line, Data: data}, nil) {
+				return
 			}
 			if err == io.EOF {
 				return
 			}
 			if err != nil {
-				yield(Line{}, err)
+				yield(Raw{}, err)
 				return
 			}
 		}

@@ -1,4 +1,4 @@
-package dedup
+package features
 
 import (
 	"bufio"
@@ -31,8 +31,8 @@ func TestFrequentNames(t *testing.T) {
 			df := map[string]int{} // lang:surface → documents
 			for _, d := range docs {
 				seen := map[string]bool{}
-				entities(&sc, d.title, d.text, d.lang, func(k kind, key, text string, title, weak bool) {
-					if k == kindName && !seen[text] {
+				entities(&sc, d.title, d.text, d.lang, func(k Kind, key, text string, title, weak bool) {
+					if k == KindName && !seen[text] {
 						seen[text] = true
 						df[d.lang+":"+text]++
 					}

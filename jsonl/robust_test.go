@@ -1,25 +1,27 @@
-package dedup
+package jsonl
 
 import (
 	"errors"
-	"golang.org/x/text/language"
 	"io"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/eventdedup/eventdedup/news"
+	"golang.org/x/text/language"
 )
 
-// TestReadLinesBad checks every kind of bad line: each is reported with its
+// TestLinesBad checks every kind of bad line: each is reported with its
 // line number and reason, a repaired one as a warning, and the valid lines
 // around it are still read.
-func TestReadLinesBad(t *testing.T) {
+func TestLinesBad(t *testing.T) {
 	const valid = `{"id": "ok", "title": "Storm Arwen hits Scotland"}`
 	tests := []struct {
 		name    string
 		line    string
 		err     error // the reason of the rejection, nil for a kept line
 		warning error // the reason of a warning on a kept line
-		check   func(Document) bool
+		check   func(news.Document) bool
 	}{
 		{name: "malformed JSON is rejected", line: `{"id": "a", "title": `, err: errAnyJSON},
 		{name: "an array is not a document", line: `[1, 2]`, err: errAnyJSON},
@@ -32,18 +34,18 @@ func TestReadLinesBad(t *testing.T) {
 		{
 			name: "a bad language hint is ignored, with a warning: the hint is optional", line: `{"id": "a", "title": "t", "lang": "english!"}`,
 			warning: ErrBadLang,
-			check:   func(d Document) bool { return d.Lang == language.Und },
+			check:   func(d news.Document) bool { return d.Lang == language.Und },
 		},
 		{
 			name: "invalid UTF-8 in the text is replaced, with a warning", line: "{\"id\": \"a\", \"title\": \"t\xff\xfe\", \"text\": \"caf\xe9\"}",
 			warning: ErrBadUTF8,
-			check: func(d Document) bool {
+			check: func(d news.Document) bool {
 				return utf8.ValidString(d.Title+d.Text) && strings.HasPrefix(d.Title, "t\uFFFD")
 			},
 		},
 		{
 			name: "a 5 MB article is read whole", line: `{"id": "a", "text": "` + strings.Repeat("Winds of 98 mph. ", 5<<20/17) + `"}`,
-			check: func(d Document) bool { return len(d.Text) > 5<<20-17 },
+			check: func(d news.Document) bool { return len(d.Text) > 5<<20-17 },
 		},
 		{name: "unknown fields are ignored", line: `{"id": "a", "title": "t", "score": [1, {"x": null}]}`},
 		{name: "a CRLF line end is not part of the line", line: `{"id": "a", "title": "t"}` + "\r"},
@@ -53,7 +55,7 @@ func TestReadLinesBad(t *testing.T) {
 			in := valid + "\n" + tt.line + "\n\n" + valid + "\n"
 			var got []Line
 			var errs []error
-			for l, err := range ReadLines(strings.NewReader(in)) {
+			for l, err := range Lines(strings.NewReader(in)) {
 				if err != nil {
 					errs = append(errs, err)
 					continue
@@ -108,9 +110,9 @@ func TestReadLinesBad(t *testing.T) {
 // errAnyJSON stands for any JSON syntax or type error.
 var errAnyJSON = errors.New("invalid JSON")
 
-// TestReadLinesTooLong checks that a line longer than the limit is rejected
+// TestLinesTooLong checks that a line longer than the limit is rejected
 // and the next lines are read, at a small limit and at MaxLineBytes.
-func TestReadLinesTooLong(t *testing.T) {
+func TestLinesTooLong(t *testing.T) {
 	const valid = `{"id": "ok", "title": "t"}`
 	long := `{"id": "long", "text": "` + strings.Repeat("x", 200) + `"}`
 	for _, tt := range []struct {
@@ -128,12 +130,12 @@ func TestReadLinesTooLong(t *testing.T) {
 		), MaxLineBytes},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			var lines, errLines []int
-			for l, err := range readLines(tt.in, tt.max) {
+			var read, errLines []int
+			for l, err := range lines(tt.in, tt.max) {
 				var le *LineError
 				switch {
 				case err == nil:
-					lines = append(lines, l.N)
+					read = append(read, l.N)
 				case errors.As(err, &le) && errors.Is(err, ErrTooLong):
 					errLines = append(errLines, le.Line)
 				default:
@@ -142,11 +144,11 @@ func TestReadLinesTooLong(t *testing.T) {
 			}
 			switch {
 			case tt.max == len(valid):
-				if len(lines) != 3 || len(errLines) != 0 {
-					t.Errorf("lines %v read, %v too long; want 3 read", lines, errLines)
+				if len(read) != 3 || len(errLines) != 0 {
+					t.Errorf("read %v read, %v too long; want 3 read", read, errLines)
 				}
-			case len(errLines) != 1 || errLines[0] != 2 || lines[0] != 1 || len(lines) != 1 && lines[1] != 3:
-				t.Errorf("lines %v read, %v too long; want line 2 too long and the others read", lines, errLines)
+			case len(errLines) != 1 || errLines[0] != 2 || read[0] != 1 || len(read) != 1 && read[1] != 3:
+				t.Errorf("read %v read, %v too long; want line 2 too long and the others read", read, errLines)
 			}
 		})
 	}
@@ -162,12 +164,12 @@ func (r repeatReader) Read(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// TestReadLinesBOM checks that a byte order mark before the first line is
+// TestLinesBOM checks that a byte order mark before the first line is
 // skipped.
-func TestReadLinesBOM(t *testing.T) {
+func TestLinesBOM(t *testing.T) {
 	in := "\uFEFF" + `{"id": "a", "title": "t"}`
 	n := 0
-	for l, err := range ReadLines(strings.NewReader(in)) {
+	for l, err := range Lines(strings.NewReader(in)) {
 		if err != nil || l.Doc.ID != "a" {
 			t.Errorf("got %+v, %v; want document a", l, err)
 		}
@@ -178,14 +180,14 @@ func TestReadLinesBOM(t *testing.T) {
 	}
 }
 
-// TestReadLinesReadError checks that a read error ends the sequence after
+// TestLinesReadError checks that a read error ends the sequence after
 // the lines read before it.
-func TestReadLinesReadError(t *testing.T) {
+func TestLinesReadError(t *testing.T) {
 	boom := errors.New("disk on fire")
 	r := io.MultiReader(strings.NewReader(`{"id": "a", "title": "t"}`+"\n"), errReader{boom})
 	var ids []string
 	var last error
-	for l, err := range ReadLines(r) {
+	for l, err := range Lines(r) {
 		ids, last = append(ids, l.Doc.ID), err
 	}
 	if len(ids) != 2 || ids[0] != "a" || !errors.Is(last, boom) {
