@@ -20,6 +20,8 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/eventdedup/eventdedup/dedup/internal/features"
+	"github.com/eventdedup/eventdedup/dedup/internal/store"
 	"github.com/eventdedup/eventdedup/lang"
 )
 
@@ -43,116 +45,6 @@ var (
 	ErrNotIndex = errors.New("dedup: not an index directory")
 )
 
-// Defaults.
-const (
-	// DefaultWindow is how far apart in publication time two reports of one
-	// event may be.
-	DefaultWindow = 72 * time.Hour
-	// DefaultLateness is how late, in publication time behind the newest
-	// report seen, a report may arrive and still find its clusters in
-	// memory: a week. Later reports find them in the index (see
-	// WithLateness).
-	DefaultLateness = 7 * 24 * time.Hour
-	// DefaultMaxDocs is how many documents the open clusters may hold.
-	DefaultMaxDocs = 20000
-	// DefaultThreshold is the similarity at which a document joins a cluster.
-	DefaultThreshold = 0.8
-	// DefaultSameScore is the graded Score at which Compare judges two
-	// documents to report the same story (Comparison.Same). It was fitted by
-	// dedup/fitsame.go on the 738 rated article pairs of SemEval-2022 Task 8
-	// of the development corpus (semeval-pairs-dev): the least score at
-	// which at most 4% of the pairs rated dissimilar (overall ≥ 3 of 4) are
-	// judged the same, a margin under the 5% asked for, fitted by 10-fold
-	// cross-validation stratified by language pair and label. Out of fold it
-	// judges the same 4.0% of the dissimilar pairs and 57% of the pairs of
-	// one story (overall ≤ 1.5); the fold thresholds range over 0.57–0.61,
-	// and 0.56 would reach 5%. On all the pairs of dev-events it judges the
-	// same 42 of the 64 pairs of one event (39 of 60 across languages) and
-	// none of the 677 pairs of different events, whose highest score is
-	// 0.41.
-	DefaultSameScore = 0.60
-	// DefaultDuplicate is the estimated Jaccard similarity of character
-	// 5-gram sets at which a document is a near-verbatim copy of another.
-	DefaultDuplicate = 0.6
-	// DefaultBatchSize is how many documents are written to the index at
-	// once.
-	DefaultBatchSize = 512
-	// DefaultMaxText is the length in bytes beyond which a document's title
-	// and text are truncated (see WithMaxText): 1 MiB, some fifty times a
-	// long article.
-	DefaultMaxText = 1 << 20
-)
-
-// Option configures a Clusterer.
-type Option func(*config)
-
-type config struct {
-	detector  *lang.Detector
-	window    time.Duration
-	lateness  time.Duration
-	maxDocs   int
-	threshold float64
-	sameScore float64
-	duplicate float64
-	batchSize int
-	maxText   int
-}
-
-// WithDetector sets the language detector. The default detector,
-// lang.New(lang.WithLowAccuracy()), decides with lang's letter model alone:
-// a document's title and text together are long enough for it, it is as
-// accurate as the other settings on articles, and it never loads lingua's
-// models. Documents with a title only are better served by lang.New().
-func WithDetector(d *lang.Detector) Option { return func(c *config) { c.detector = d } }
-
-// WithWindow sets the time window within which reports can belong to one event
-// (default DefaultWindow): a report is compared with the reports published
-// within the window before and after it, and similarity decays with the time
-// between a report and a cluster, to one half at half the window.
-func WithWindow(w time.Duration) Option { return func(c *config) { c.window = w } }
-
-// WithLateness sets the allowed lateness (default DefaultLateness): how far
-// behind the newest publication time seen (the watermark) a report may be
-// published and still find its candidate clusters in memory. Clusters whose
-// newest report is older than the watermark minus the window and the
-// lateness are evicted from memory, which bounds it; a later report finds
-// its candidates in the index, by its names and the days of its window, and
-// the clusters it needs are loaded again. The lateness trades memory for
-// index look-ups: it changes no assignment.
-func WithLateness(l time.Duration) Option { return func(c *config) { c.lateness = l } }
-
-// WithMaxDocs bounds the number of documents held by open clusters (default
-// DefaultMaxDocs), and so memory, whatever the rate of the stream: beyond it,
-// the clusters whose newest report is oldest are closed first.
-func WithMaxDocs(n int) Option { return func(c *config) { c.maxDocs = n } }
-
-// WithThreshold sets the similarity in [0, 1] at which a document joins a
-// cluster (default DefaultThreshold). Higher values make smaller, purer
-// clusters.
-func WithThreshold(t float64) Option { return func(c *config) { c.threshold = t } }
-
-// WithSameScore sets the graded score in [0, 1] at which Compare and
-// CompareAll judge two documents to report the same story (default
-// DefaultSameScore). Lower values find more pairs of one story and judge
-// more pairs of related stories the same; it does not affect clustering.
-func WithSameScore(s float64) Option { return func(c *config) { c.sameScore = s } }
-
-// WithDuplicate sets the estimated Jaccard similarity of character shingles
-// at which a document is a near-verbatim copy of another (default
-// DefaultDuplicate).
-func WithDuplicate(j float64) Option { return func(c *config) { c.duplicate = j } }
-
-// WithBatchSize sets how many documents are written to the index at once
-// (default DefaultBatchSize). Writing happens in the background; larger
-// batches index faster, and a crash loses at most the batches not yet written.
-func WithBatchSize(n int) Option { return func(c *config) { c.batchSize = n } }
-
-// WithMaxText sets the length in bytes beyond which a document's title and
-// text are each truncated, at a character boundary, before they are
-// analysed (default DefaultMaxText); the Assignment then has Truncated set.
-// It bounds the time and memory one document can take.
-func WithMaxText(n int) Option { return func(c *config) { c.maxText = n } }
-
 // Clusterer assigns documents to event clusters. Create one with New or
 // Open: the zero value is not usable, and its methods return ErrClosed. It
 // is safe for concurrent use. Documents are assigned one at a time, in the order Add is called (or
@@ -161,7 +53,7 @@ func WithMaxText(n int) Option { return func(c *config) { c.maxText = n } }
 // an unspecified order.
 type Clusterer struct {
 	cfg config
-	x   *extractor
+	x   *features.Extractor
 	dir string // directory holding the index
 	tmp bool   // dir is temporary and removed on Close
 
@@ -171,7 +63,7 @@ type Clusterer struct {
 	hist     history
 	clusters int         // clusters created
 	merged   map[int]int // cluster number → the number of the cluster it was merged into
-	store    *store
+	store    *store.Store
 }
 
 // New returns a Clusterer whose index lives in a temporary directory that is
@@ -230,6 +122,31 @@ func Open(dir string, opts ...Option) (*Clusterer, error) {
 	return open(dir, opts)
 }
 
+// checkIndexDir returns ErrNotIndex when dir exists, is not empty and holds
+// no index (nor the beginning of one, see createIndex).
+func checkIndexDir(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("dedup: %w", err)
+	}
+	for _, e := range entries {
+		if e.IsDir() && (e.Name() == indexDir || e.Name() == indexDir+".new") {
+			return nil
+		}
+	}
+	if len(entries) > 0 {
+		return fmt.Errorf("%w: %s holds %d entries (%s, …) and no index", ErrNotIndex, dir, len(entries), entries[0].Name())
+	}
+	return nil
+}
+
+// indexDir is the directory of the scorch index in a Clusterer's
+// directory.
+const indexDir = "index"
+
 func open(dir string, opts []Option) (*Clusterer, error) {
 	cfg := config{
 		window: DefaultWindow, lateness: DefaultLateness, maxDocs: DefaultMaxDocs,
@@ -261,20 +178,45 @@ func open(dir string, opts []Option) (*Clusterer, error) {
 	case !(cfg.duplicate > 0 && cfg.duplicate <= 1):
 		return nil, fmt.Errorf("%w: duplicate similarity %v, want a value in (0, 1]", ErrInvalidOption, cfg.duplicate)
 	}
-	x, err := newExtractor()
+	x, err := features.NewExtractor()
 	if err != nil {
 		return nil, fmt.Errorf("dedup: %w", err)
 	}
-	s, err := openStore(filepath.Join(dir, indexDir), cfg.batchSize)
+	path := filepath.Join(dir, indexDir)
+	s, err := store.Open(path, cfg.batchSize)
+	if errors.Is(err, store.ErrInUse) {
+		return nil, fmt.Errorf("%w: %s", ErrIndexInUse, path)
+	}
 	if err != nil {
 		return nil, err
 	}
 	c := &Clusterer{cfg: cfg, x: x, dir: dir, win: newWindow(cfg), hist: newHistory(), merged: make(map[int]int), store: s}
 	if err := c.restore(); err != nil {
-		s.close(c.state())
+		s.Close(c.state())
 		return nil, err
 	}
 	return c, nil
+}
+
+// doc is a document of the window: its features and its assignment.
+type doc struct {
+	*features.Doc
+	Seq         int64     // order of addition, from 1
+	At          time.Time // Published, or the watermark when unknown
+	Cluster     string
+	New         bool
+	Score       float64
+	DuplicateOf string
+	// FP is the fingerprint of the document's content (see fingerprint).
+	FP uint64
+	// Title (cut to maxTitleKept), Source and URL, and the names and places
+	// of the evidence of its assignment, are kept for the cluster view.
+	Title, Source, URL string
+	TieNames           []NamePair
+	TiePlaces          []string
+
+	cl    *openCluster
+	index *[4][]keyWeight // see indexKeys
 }
 
 // prepared is a document with its features, ready to be assigned.
@@ -313,11 +255,11 @@ func (c *Clusterer) prepare(d Document) (*prepared, error) {
 	d.Title, cutTitle = clean(d.Title, c.cfg.maxText)
 	d.Text, cutText = clean(d.Text, c.cfg.maxText)
 	res := c.cfg.detector.DetectHint(d.Title+"\n"+d.Text, d.Lang)
-	e, err := c.x.extract(d, baseLang(res.Tag))
+	e, err := c.x.Extract(d, features.BaseLang(res.Tag))
 	if err != nil {
 		return nil, fmt.Errorf("dedup: %w", err)
 	}
-	p := &prepared{doc: d, lang: res.Tag, d: newDoc(d.ID, e, d.Published), truncated: cutTitle || cutText, ignoredTime: ignoredTime}
+	p := &prepared{doc: d, lang: res.Tag, d: &doc{Doc: features.NewDoc(d.ID, e, d.Published)}, truncated: cutTitle || cutText, ignoredTime: ignoredTime}
 	p.d.FP = fp
 	return p, nil
 }
@@ -514,7 +456,7 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 	if c.closed {
 		return Assignment{ID: p.doc.ID}, ErrClosed
 	}
-	if err := c.store.failed(); err != nil {
+	if err := c.store.Failed(); err != nil {
 		return Assignment{ID: p.doc.ID}, err
 	}
 	if i, ok := c.hist.ids[p.doc.ID]; ok {
@@ -533,11 +475,11 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 	if err := c.recall(d); err != nil {
 		return Assignment{ID: p.doc.ID}, err
 	}
-	d.attest(w.st)
+	d.Attest(w.st)
 	d.Seq = int64(len(c.hist.recs)) + 1
 	d.At = w.at(d.Published)
-	w.st.update(d, 1)
-	d.weigh(w.st)
+	w.st.Update(d.Doc, 1)
+	d.Weigh(w.st)
 	cands, found := w.candidates(d)
 
 	// A near-verbatim copy joins the cluster of the document it copies and
@@ -545,7 +487,7 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 	var copied *doc
 	origSeq := int64(0)
 	for _, n := range found[:min(len(found), maxDupChecks)] {
-		if !w.eligible(d, n.cl) || d.Sig.jaccard(&n.Sig) < c.cfg.duplicate {
+		if !w.eligible(d, n.cl) || d.Sig.Jaccard(&n.Sig) < c.cfg.duplicate {
 			continue
 		}
 		s := n.Seq
@@ -556,7 +498,7 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 			copied, origSeq = n, s
 		}
 	}
-	var target *cluster
+	var target *openCluster
 	var best link
 	var links []link
 	switch {
@@ -579,7 +521,7 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 	var ev Evidence
 	if target == nil {
 		c.clusters++
-		target = newCluster(c.clusters)
+		target = newOpenCluster(c.clusters)
 		d.New = true
 	} else {
 		d.Score, ev = min(max(best.score, 0), 1), evidenceWith(d, best.members, c.cfg.window/2)
@@ -597,15 +539,15 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 	a := c.hist.assignment(int32(d.Seq - 1))
 	a.Repeat, a.Evidence, a.Truncated, a.IgnoredTime, a.Merged = false, ev, p.truncated, p.ignoredTime, merged
 	d.TermText = nil // only needed for the evidence of d's own assignment
-	if err := c.store.add(d, c.state); err != nil {
+	if err := c.store.Add(store.Record{Assignment: d.assignment(), Cluster: d.Cluster, Features: d.Doc}, c.state); err != nil {
 		return a, err
 	}
 	return a, nil
 }
 
 // state is what is saved with each batch of documents.
-func (c *Clusterer) state() storedState {
-	st := storedState{Version: storeVersion, Clusters: c.clusters, Docs: int64(len(c.hist.recs)), Watermark: c.win.watermark}
+func (c *Clusterer) state() store.State {
+	st := store.State{Version: store.Version, Clusters: c.clusters, Docs: int64(len(c.hist.recs)), Watermark: c.win.watermark}
 	for from, into := range c.merged {
 		st.Merged = append(st.Merged, [2]int{from, into})
 	}
@@ -617,17 +559,26 @@ func (c *Clusterer) state() storedState {
 	return st
 }
 
+// restoredDoc is a document of the index, with its stored assignment.
+func restoredDoc(a store.Assignment, f *features.Doc) *doc {
+	return &doc{
+		Doc: f, Seq: a.Seq, At: a.At, Cluster: clusterID(a.Cluster),
+		New: a.New, Score: a.Score, DuplicateOf: a.DuplicateOf, FP: a.FP,
+		Title: a.Title, Source: a.Source, URL: a.URL, TieNames: publicNames(a.Names), TiePlaces: a.Places,
+	}
+}
+
 // restore rebuilds the history and the window from the index.
 func (c *Clusterer) restore() error {
-	st, ok, err := c.store.state()
+	st, ok, err := c.store.State()
 	if err != nil || !ok {
 		return err
 	}
-	as, err := c.store.assignments()
+	as, err := c.store.Assignments()
 	if err != nil {
 		return err
 	}
-	slices.SortFunc(as, func(a, b storedAssignment) int { return cmp.Compare(a.Seq, b.Seq) })
+	slices.SortFunc(as, func(a, b store.Assignment) int { return cmp.Compare(a.Seq, b.Seq) })
 	if int64(len(as)) != st.Docs {
 		return fmt.Errorf("dedup: index holds %d documents, its state says %d", len(as), st.Docs)
 	}
@@ -645,25 +596,25 @@ func (c *Clusterer) restore() error {
 	for _, n := range st.Open {
 		open[n] = true
 	}
-	var window []storedAssignment
+	var window []store.Assignment
 	for _, a := range as {
-		if open[a.Cluster] {
+		if open[c.resolve(a.Cluster)] {
 			window = append(window, a)
 		}
 	}
-	docs, err := c.store.docs(window)
+	fs, err := c.store.Docs(window)
 	if err != nil {
 		return err
 	}
-	clusters := make(map[string]*cluster)
-	for _, d := range docs {
-		cl := clusters[d.Cluster]
-		if cl == nil {
-			cl = newCluster(c.hist.recs[d.Seq-1].cluster)
-			clusters[d.Cluster] = cl
+	clusters := make(map[int]*openCluster)
+	for i, f := range fs {
+		d := restoredDoc(window[i], f)
+		n := c.resolve(window[i].Cluster)
+		if clusters[n] == nil {
+			clusters[n] = newOpenCluster(n)
 		}
-		c.win.st.update(d, 1)
-		c.win.add(d, cl)
+		c.win.st.Update(d.Doc, 1)
+		c.win.add(d, clusters[n])
 	}
 	c.win.watermark = st.Watermark
 	return nil
@@ -692,7 +643,7 @@ func (c *Clusterer) Flush() error {
 	if c.closed {
 		return ErrClosed
 	}
-	return c.store.flush(c.state())
+	return c.store.Flush(c.state())
 }
 
 // Close writes buffered documents to the index and releases it. Further
@@ -707,7 +658,7 @@ func (c *Clusterer) Close() error {
 		return ErrClosed
 	}
 	c.closed = true
-	err := c.store.close(c.state())
+	err := c.store.Close(c.state())
 	if c.tmp {
 		if rerr := os.RemoveAll(c.dir); err == nil {
 			err = rerr
@@ -718,4 +669,4 @@ func (c *Clusterer) Close() error {
 
 // Lang is a convenience returning the base language subtag of a tag ("und"
 // for language.Und).
-func Lang(t language.Tag) string { return baseLang(t) }
+func Lang(t language.Tag) string { return features.BaseLang(t) }

@@ -8,6 +8,9 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+
+	"github.com/eventdedup/eventdedup/dedup/internal/features"
+	"github.com/eventdedup/eventdedup/dedup/internal/pairscore"
 )
 
 // Pair is two documents to compare.
@@ -40,7 +43,7 @@ func (c *Clusterer) Compare(a, b Document) (Comparison, error) {
 // time factor when both documents are dated. Text that recurs in three or
 // more documents of the batch (a site's furniture) is left out of Score; a
 // pair with a document that is mostly such text scores the mean of the
-// batch. See pairscore.go and pairscore_boiler.go.
+// batch.
 //
 // Same is a decision on Score: the two report the same story when Score
 // reaches the same score of the Clusterer (DefaultSameScore, fitted on rated
@@ -102,15 +105,15 @@ type compared struct {
 
 // pairFeatures extracts the features of the graded score of the prepared
 // documents, on all CPUs: nil for a document that failed.
-func (c *Clusterer) pairFeatures(jobs []*job) []*pairDoc {
-	out := make([]*pairDoc, len(jobs))
+func (c *Clusterer) pairFeatures(jobs []*job) []*pairscore.Features {
+	out := make([]*pairscore.Features, len(jobs))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Go(func() {
 			for i := range next {
 				if j := jobs[i]; j != nil && j.err == nil {
-					out[i], j.err = c.x.pairFeatures(j.d, j.p.d.Lang)
+					out[i], j.err = pairscore.Extract(c.x, j.d, j.p.d.Lang)
 				}
 			}
 		})
@@ -125,7 +128,7 @@ func (c *Clusterer) pairFeatures(jobs []*job) []*pairDoc {
 
 // compare scores prepared pairs, given by the indexes of their documents in
 // jobs, under the lock.
-func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content []*job, pds []*pairDoc) []compared {
+func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content []*job, pds []*pairscore.Features) []compared {
 	out := make([]compared, len(pairs))
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -144,7 +147,7 @@ func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content [
 	for i, j := range jobs {
 		if j.err == nil {
 			ds[i] = j.p.d
-			ds[i].attest(st)
+			ds[i].Attest(st)
 		}
 	}
 	// The content of a document, without its boilerplate, is scored; the
@@ -156,20 +159,20 @@ func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content [
 			cs[i] = ds[i]
 		case j != nil && j.err == nil:
 			cs[i] = j.p.d
-			cs[i].attest(st)
+			cs[i].Attest(st)
 		}
 	}
 	for _, d := range ds {
 		if d != nil {
-			st.update(d, 1)
+			st.Update(d.Doc, 1)
 		}
 	}
 	for i, d := range ds {
 		if d != nil {
-			d.weigh(st)
+			d.Weigh(st)
 		}
 		if cs[i] != nil && cs[i] != d {
-			cs[i].weigh(st)
+			cs[i].Weigh(st)
 		}
 	}
 	// Grams are weighted by their rarity among the compared documents, words
@@ -179,7 +182,7 @@ func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content [
 	for _, p := range pds {
 		if p != nil {
 			ng++
-			for _, k := range p.grams.K {
+			for _, k := range p.Grams.K {
 				gdf[k]++
 			}
 		}
@@ -188,14 +191,14 @@ func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content [
 		if p == nil || cs[i] == nil {
 			continue
 		}
-		nl := st.n[cs[i].Lang]
-		p.grams = weighLog(p.grams, func(k uint64) float64 { return math.Log(float64(ng+priorDocs) / float64(gdf[k]+1)) })
-		p.words = weighLog(p.words, func(k uint64) float64 { return st.idf(k, nl) })
+		nl := st.Docs(cs[i].Lang)
+		p.Grams = pairscore.WeighLog(p.Grams, func(k uint64) float64 { return math.Log(float64(ng+features.PriorDocs) / float64(gdf[k]+1)) })
+		p.Words = pairscore.WeighLog(p.Words, func(k uint64) float64 { return st.IDF(k, nl) })
 	}
 	defer func() {
 		for _, d := range ds {
 			if d != nil {
-				st.update(d, -1)
+				st.Update(d.Doc, -1)
 			}
 		}
 	}()
@@ -218,8 +221,8 @@ func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content [
 			continue
 		}
 		a, b := ds[ia], ds[ib]
-		dup := a.Sig.jaccard(&b.Sig) >= c.cfg.duplicate
-		cl := newCluster(0)
+		dup := a.Sig.Jaccard(&b.Sig) >= c.cfg.duplicate
+		cl := newOpenCluster(0)
 		cl.add(b)
 		m := cl.similarity(a, c.cfg.window/2, true)
 		if dup {
@@ -230,7 +233,7 @@ func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content [
 			// documents.
 			floor[i] = m.score
 		}
-		var ps pairScore
+		var ps pairscore.Score
 		switch ca, cb := cs[ia], cs[ib]; {
 		case ca == nil || cb == nil:
 			// Nothing is left of one of them but text that recurs in
@@ -240,11 +243,12 @@ func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content [
 			// such a page are no exception: they say nothing of the
 			// reports behind them.
 		case ca == a && cb == b:
-			ps = scorePair(a, b, pds[ia], pds[ib], m)
+			ps = pairscore.Compute(a.Doc, b.Doc, pds[ia], pds[ib], m.score, m.time)
 		default:
-			cl := newCluster(0)
+			cl := newOpenCluster(0)
 			cl.add(cb)
-			ps = scorePair(ca, cb, pds[ia], pds[ib], cl.similarity(ca, c.cfg.window/2, true))
+			mc := cl.similarity(ca, c.cfg.window/2, true)
+			ps = pairscore.Compute(ca.Doc, cb.Doc, pds[ia], pds[ib], mc.score, mc.time)
 		}
 		// The evidence is that of the clustering decision, on the whole
 		// documents, with the parts of the score on their content.
@@ -253,17 +257,17 @@ func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content [
 			ev.Parts["content"] = 0
 			blind = append(blind, i)
 		} else {
-			seen, sum = seen+1, sum+ps.score
+			seen, sum = seen+1, sum+ps.Value
 		}
 		ev.Parts["cluster"] = round4(m.score)
-		if ps.hasChars {
-			ev.Parts["chars"] = round4(ps.chars)
+		if ps.HasChars {
+			ev.Parts["chars"] = round4(ps.Chars)
 		}
-		if ps.hasWords {
-			ev.Parts["words"] = round4(ps.words)
+		if ps.HasWords {
+			ev.Parts["words"] = round4(ps.Words)
 		}
 		out[i].cmp = Comparison{
-			Score:     ps.score,
+			Score:     ps.Value,
 			Duplicate: dup,
 			Evidence:  ev,
 		}
@@ -301,8 +305,8 @@ const minContent = 50
 
 // stripAll returns the prepared content of the documents of jobs: the job
 // itself when the document has no boilerplate, a job of the document without
-// it, or nil when too little is left (or the job failed). See
-// pairscore_boiler.go.
+// it, or nil when too little is left (or the job failed): see
+// pairscore.StripBoilerplate.
 func (c *Clusterer) stripAll(ctx context.Context, jobs []*job) []*job {
 	texts := make([]string, 2*len(jobs))
 	owner := make([]int, 2*len(jobs))
@@ -310,7 +314,7 @@ func (c *Clusterer) stripAll(ctx context.Context, jobs []*job) []*job {
 		texts[2*i], texts[2*i+1] = j.d.Title, j.d.Text
 		owner[2*i], owner[2*i+1] = i, i
 	}
-	stripped := stripBoilerplate(texts, owner)
+	stripped := pairscore.StripBoilerplate(texts, owner)
 	out := make([]*job, len(jobs))
 	var changed []Document
 	var at []int
@@ -325,7 +329,7 @@ func (c *Clusterer) stripAll(ctx context.Context, jobs []*job) []*job {
 		}
 		// A page that is mostly furniture is a furniture page: what is
 		// left is its menus and headings.
-		if left := contentRunes(title) + contentRunes(text); left < minContent || 2*left < contentRunes(j.d.Title)+contentRunes(j.d.Text) {
+		if left := pairscore.ContentRunes(title) + pairscore.ContentRunes(text); left < minContent || 2*left < pairscore.ContentRunes(j.d.Title)+pairscore.ContentRunes(j.d.Text) {
 			continue
 		}
 		d := j.d

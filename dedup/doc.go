@@ -111,8 +111,9 @@
 // ([ErrInvalid]); it replaces invalid UTF-8 by U+FFFD and truncates titles
 // and texts longer than [DefaultMaxText] ([WithMaxText]), setting
 // Assignment.Truncated, and ignores a publication time more than a day after
-// the time of Add, setting Assignment.IgnoredTime. [ReadLines] and [ReadJSONL] report each bad input
-// line as a [LineError] and go on with the next.
+// the time of Add, setting Assignment.IgnoredTime. Package jsonl reads
+// documents from JSON Lines input, reporting each bad line and going on
+// with the next.
 //
 // # Determinism and concurrency
 //

@@ -4,25 +4,13 @@ import (
 	"time"
 
 	"golang.org/x/text/language"
+
+	"github.com/eventdedup/eventdedup/news"
 )
 
-// Document is one news report.
-type Document struct {
-	// ID identifies the document; it must be non-empty.
-	ID string
-	// Title and Text are the headline and the body. Either may be empty, not
-	// both.
-	Title, Text string
-	// Published is the publication time. The zero time means unknown: the
-	// document is then compared without regard to time.
-	Published time.Time
-	// Source is the outlet, URL the address of the report. Both are carried
-	// through to the results and not used for matching.
-	Source, URL string
-	// Lang is an optional hint of the document's language; it is checked
-	// against the text, not trusted blindly.
-	Lang language.Tag
-}
+// Document is one news report: see [news.Document]. The alias keeps the
+// name that callers of this package know.
+type Document = news.Document
 
 // Assignment says where Add put a document.
 type Assignment struct {

@@ -12,6 +12,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/eventdedup/eventdedup/dedup/internal/features"
+	"github.com/eventdedup/eventdedup/jsonl"
 )
 
 // Fitting the link model (link.go):
@@ -55,11 +58,11 @@ func readFitSet(t *testing.T, c *Clusterer, name, path string) fitSet {
 	}
 	defer f.Close()
 	s := fitSet{name: name}
-	st := newStats()
+	st := features.NewStats()
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 1<<24)
 	for sc.Scan() {
-		d, err := ParseJSON(sc.Bytes())
+		d, err := jsonl.Parse(sc.Bytes())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -76,11 +79,11 @@ func readFitSet(t *testing.T, c *Clusterer, name, path string) fitSet {
 			topic = g.Event[:i]
 		}
 		s.topic = append(s.topic, topic)
-		st.update(p.d, 1)
+		st.Update(p.d.Doc, 1)
 	}
 	for _, d := range s.docs {
-		d.attest(st)
-		d.weigh(st)
+		d.Attest(st)
+		d.Weigh(st)
 	}
 	return s
 }
@@ -91,7 +94,7 @@ func readFitSet(t *testing.T, c *Clusterer, name, path string) fitSet {
 // each other or undated (see window.near).
 func (s fitSet) pairs(set int) []labelledPair {
 	var out []labelledPair
-	fold := func(topic string) int { return int(tokenHash("fold", topic) % 5) }
+	fold := func(topic string) int { return int(features.TokenHash("fold", topic) % 5) }
 	r := rand.New(rand.NewPCG(uint64(set)+1, 7))
 	for i := range s.docs {
 		for j := i + 1; j < len(s.docs); j++ {

@@ -40,6 +40,7 @@ import (
 	"sort"
 
 	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/jsonl"
 )
 
 // Rating bounds of the two classes.
@@ -148,7 +149,7 @@ func load(path string) ([]item, error) {
 		overall []float64
 	)
 	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, dedup.MaxLineBytes)
+	sc.Buffer(nil, jsonl.MaxLineBytes)
 	for line := 1; sc.Scan(); line++ {
 		var in struct {
 			Overall *float64
@@ -157,8 +158,8 @@ func load(path string) ([]item, error) {
 		if err := json.Unmarshal(sc.Bytes(), &in); err != nil || in.Overall == nil {
 			return nil, fmt.Errorf("%s: line %d: want a rated pair {\"overall\", \"a\", \"b\"}", path, line)
 		}
-		a, aerr := dedup.ParseJSON(in.A)
-		b, berr := dedup.ParseJSON(in.B)
+		a, aerr := jsonl.Parse(in.A)
+		b, berr := jsonl.Parse(in.B)
 		if err := cmp.Or(aerr, berr); err != nil {
 			return nil, fmt.Errorf("%s: line %d: %w", path, line, err)
 		}
@@ -430,13 +431,13 @@ func checkEvents(path string, t float64) error {
 		event []string
 	)
 	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, dedup.MaxLineBytes)
+	sc.Buffer(nil, jsonl.MaxLineBytes)
 	for sc.Scan() {
 		var g struct{ Event string }
 		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
 			return err
 		}
-		d, err := dedup.ParseJSON(sc.Bytes())
+		d, err := jsonl.Parse(sc.Bytes())
 		if err != nil {
 			return err
 		}

@@ -4,6 +4,8 @@ import (
 	"math"
 
 	"golang.org/x/text/language"
+
+	"github.com/eventdedup/eventdedup/dedup/internal/store"
 )
 
 // history records every document added, in a compact form that outlives the
@@ -43,10 +45,10 @@ func (h *history) add(d *doc) {
 }
 
 // restore records a stored assignment.
-func (h *history) restore(a storedAssignment) {
+func (h *history) restore(a store.Assignment) {
 	r := record{
 		id: a.ID, lang: a.Lang, score: a.Score, cluster: a.Cluster, isNew: a.New, fp: a.FP, published: noTime,
-		title: a.Title, source: a.Source, url: a.URL, names: a.Names, places: a.Places,
+		title: a.Title, source: a.Source, url: a.URL, names: publicNames(a.Names), places: a.Places,
 	}
 	if !a.Published.IsZero() {
 		// seconds and nanoseconds: Unix nanoseconds overflow before 1678
@@ -91,10 +93,34 @@ func (h *history) clusters(n int, resolve func(int) int) []Cluster {
 }
 
 // assignment is the stored form of d's assignment.
-func (d *doc) assignment() storedAssignment {
-	return storedAssignment{
+func (d *doc) assignment() store.Assignment {
+	return store.Assignment{
 		ID: d.ID, Seq: d.Seq, Cluster: d.cl.seq, New: d.New, Score: d.Score, DuplicateOf: d.DuplicateOf,
 		Lang: d.Lang, Published: d.Published, At: d.At, FP: d.FP,
-		Title: d.Title, Source: d.Source, URL: d.URL, Names: d.TieNames, Places: d.TiePlaces,
+		Title: d.Title, Source: d.Source, URL: d.URL, Names: storedNames(d.TieNames), Places: d.TiePlaces,
 	}
+}
+
+// storedNames and publicNames convert name pairs to and from the stored
+// form, which has the same fields; nil stays nil.
+func storedNames(ns []NamePair) []store.NamePair {
+	if ns == nil {
+		return nil
+	}
+	out := make([]store.NamePair, len(ns))
+	for i, n := range ns {
+		out[i] = store.NamePair(n)
+	}
+	return out
+}
+
+func publicNames(ns []store.NamePair) []NamePair {
+	if ns == nil {
+		return nil
+	}
+	out := make([]NamePair, len(ns))
+	for i, n := range ns {
+		out[i] = NamePair(n)
+	}
+	return out
 }

@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"time"
+
+	"github.com/eventdedup/eventdedup/dedup/internal/features"
 )
 
 // The link model. Two documents are compared through a few features, each
@@ -46,17 +48,17 @@ func pairFeatures(a, b *doc, window time.Duration) [numFeatures]float64 {
 	sameLang := a.Lang == b.Lang && a.Lang != "und"
 	switch {
 	case sameLang:
-		f[featTerms] = dot(a.Terms, b.Terms, nil)
+		f[featTerms] = features.Dot(a.Terms, b.Terms, nil)
 	case a.Script == b.Script:
-		f[featSurface] = dot(a.Surface, b.Surface, nil)
+		f[featSurface] = features.Dot(a.Surface, b.Surface, nil)
 		f[featCrossLang] = 1
 	default:
 		f[featCrossLang], f[featCrossScript] = 1, 1
 	}
 	f[featEnts] = entCosine(a, b, -1)
-	f[featNames] = entCosine(a, b, int(kindName))
-	f[featPlaces] = entCosine(a, b, int(kindPlace))
-	f[featNumbers] = entCosine(a, b, int(kindNumber))
+	f[featNames] = entCosine(a, b, int(features.KindName))
+	f[featPlaces] = entCosine(a, b, int(features.KindPlace))
+	f[featNumbers] = entCosine(a, b, int(features.KindNumber))
 	if a.Published.IsZero() || b.Published.IsZero() {
 		f[featUndated] = 1
 	} else {
@@ -68,8 +70,8 @@ func pairFeatures(a, b *doc, window time.Duration) [numFeatures]float64 {
 
 // entCosine is the cosine of the entities of two documents, of one kind
 // only when only is not negative. A weak entity
-// (a word of an uncased script that may be a name) counts, at weakWeight,
-// only where it matches, with a key of minKeyWeakMatch consonants or more,
+// (a word of an uncased script that may be a name) counts, at features.WeakWeight,
+// only where it matches, with a key of features.MinKeyWeakMatch consonants or more,
 // and two weak entities match only across languages: within one, a shared
 // word is the business of the terms.
 func entCosine(a, b *doc, only int) float64 {
@@ -84,22 +86,22 @@ func entCosine(a, b *doc, only int) float64 {
 			nb += float64(w) * float64(w)
 		}
 	}
-	dot(a.Ents, b.Ents, func(i, j int, _ float64) {
+	features.Dot(a.Ents, b.Ents, func(i, j int, _ float64) {
 		if only >= 0 && int(a.EntKind[i]) != only {
 			return
 		}
 		wa, wb := float64(a.Ents.W[i]), float64(b.Ents.W[j])
 		weakA, weakB := a.EntWeak[i], b.EntWeak[j]
 		if weakA || weakB {
-			if len(a.EntKey[i]) < minKeyWeakMatch || weakA && weakB && a.Lang == b.Lang {
+			if len(a.EntKey[i]) < features.MinKeyWeakMatch || weakA && weakB && a.Lang == b.Lang {
 				return
 			}
 			if weakA {
-				wa *= weakWeight
+				wa *= features.WeakWeight
 				na += wa * wa
 			}
 			if weakB {
-				wb *= weakWeight
+				wb *= features.WeakWeight
 				nb += wb * wb
 			}
 		}
@@ -134,7 +136,7 @@ const maxLinkMembers = 8
 // link is a document's link to a cluster: the mean of its linkTopK highest
 // probabilities with the cluster's members, and the member it is most like.
 type link struct {
-	cl      *cluster
+	cl      *openCluster
 	score   float64
 	best    *doc
 	members []*doc // compared, in order of retrieval
@@ -142,7 +144,7 @@ type link struct {
 
 // linkTo scores d against the members of cl, the retrieved ones (found, in
 // order of retrieval) first.
-func linkTo(d *doc, cl *cluster, found []*doc, window time.Duration) link {
+func linkTo(d *doc, cl *openCluster, found []*doc, window time.Duration) link {
 	members := make([]*doc, 0, maxLinkMembers)
 	for _, m := range found {
 		if len(members) == maxLinkMembers {
@@ -186,8 +188,8 @@ func evidenceWith(d *doc, members []*doc, tau time.Duration) Evidence {
 	}
 	members = slices.Clone(members)
 	slices.SortFunc(members, func(a, b *doc) int { return cmp.Compare(a.Seq, b.Seq) })
-	keep := make([]*cluster, len(members))
-	one := newCluster(0)
+	keep := make([]*openCluster, len(members))
+	one := newOpenCluster(0)
 	for i, m := range members {
 		keep[i] = m.cl
 		one.add(m)

@@ -56,9 +56,9 @@ func (c *Clusterer) mergedInto(n int) []int {
 
 // linkage is the mean link of the newest members of a to cluster b, and
 // of those of b to a.
-func linkage(a, b *cluster, cfg config) float64 {
+func linkage(a, b *openCluster, cfg config) float64 {
 	sum, n := 0.0, 0
-	for _, pair := range [...][2]*cluster{{a, b}, {b, a}} {
+	for _, pair := range [...][2]*openCluster{{a, b}, {b, a}} {
 		from, to := pair[0], pair[1]
 		for i := len(from.docs) - 1; i >= 0 && i >= len(from.docs)-maxLinkMembers; i-- {
 			sum += linkTo(from.docs[i], to, nil, cfg.window).score
@@ -74,7 +74,7 @@ func linkage(a, b *cluster, cfg config) float64 {
 // mergeLinked merges into target, or target into, the other clusters that d
 // links to at the threshold, when their linkage with target reaches it too.
 // It returns the cluster d is in after the merges and the ids absorbed.
-func (c *Clusterer) mergeLinked(target *cluster, links []link) (*cluster, []string) {
+func (c *Clusterer) mergeLinked(target *openCluster, links []link) (*openCluster, []string) {
 	var absorbed []string
 	for _, l := range links {
 		if l.cl == target || l.score < c.cfg.threshold || c.win.bySeq[l.cl.seq] != l.cl {

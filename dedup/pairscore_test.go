@@ -15,6 +15,7 @@ import (
 	"github.com/eventdedup/eventdedup/dedup"
 	"github.com/eventdedup/eventdedup/eval"
 	"github.com/eventdedup/eventdedup/internal/corpustest"
+	"github.com/eventdedup/eventdedup/jsonl"
 )
 
 // Hand-written reports for the graded score: two reports of one story, a
@@ -189,7 +190,7 @@ func readSemEval(tb testing.TB) (pairs []dedup.Pair, gold []float64, langs []str
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, dedup.MaxLineBytes)
+	sc.Buffer(nil, jsonl.MaxLineBytes)
 	for sc.Scan() {
 		var in struct {
 			Overall float64
@@ -198,8 +199,8 @@ func readSemEval(tb testing.TB) (pairs []dedup.Pair, gold []float64, langs []str
 		if err := json.Unmarshal(sc.Bytes(), &in); err != nil {
 			tb.Fatal(err)
 		}
-		a, aerr := dedup.ParseJSON(in.A)
-		b, berr := dedup.ParseJSON(in.B)
+		a, aerr := jsonl.Parse(in.A)
+		b, berr := jsonl.Parse(in.B)
 		if aerr != nil || berr != nil {
 			tb.Fatal(aerr, berr)
 		}

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/jsonl"
 )
 
 // stream returns the hand-written reports of testdata, in their order, a
@@ -31,7 +32,7 @@ func stream(t testing.TB) []dedup.Document {
 	}
 	defer f.Close()
 	var docs []dedup.Document
-	for d, err := range dedup.ReadJSONL(f) {
+	for d, err := range jsonl.Read(f) {
 		if err != nil {
 			t.Fatal(err)
 		}

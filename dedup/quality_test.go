@@ -12,6 +12,7 @@ import (
 	"github.com/eventdedup/eventdedup/dedup"
 	"github.com/eventdedup/eventdedup/eval"
 	"github.com/eventdedup/eventdedup/internal/corpustest"
+	"github.com/eventdedup/eventdedup/jsonl"
 	"github.com/eventdedup/eventdedup/normalize"
 )
 
@@ -30,7 +31,7 @@ func readGold(t *testing.T, path string) []goldDoc {
 	}
 	var out []goldDoc
 	for line := range strings.Lines(string(data)) {
-		d, err := dedup.ParseJSON([]byte(line))
+		d, err := jsonl.Parse([]byte(line))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/jsonl"
 )
 
 // testdataDocs reads the valid documents of the JSON Lines files of testdata
@@ -24,7 +25,7 @@ func testdataDocs(f *testing.F) []dedup.Document {
 		if err != nil {
 			f.Fatal(err)
 		}
-		for d, err := range dedup.ReadJSONL(r) {
+		for d, err := range jsonl.Read(r) {
 			if err == nil {
 				docs = append(docs, d)
 			}

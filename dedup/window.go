@@ -5,6 +5,8 @@ import (
 	"container/heap"
 	"slices"
 	"time"
+
+	"github.com/eventdedup/eventdedup/dedup/internal/features"
 )
 
 // Candidate retrieval parameters. They bound the work per document, whatever
@@ -24,10 +26,10 @@ type window struct {
 	width     time.Duration // of one event
 	lateness  time.Duration // allowed, behind the watermark
 	maxDocs   int
-	st        *stats
-	docs      map[string]*doc  // documents of open clusters
-	open      clusterHeap      // open clusters, the one with the oldest newest member first
-	bySeq     map[int]*cluster // open clusters by number
+	st        *features.Stats
+	docs      map[string]*doc      // documents of open clusters
+	open      clusterHeap          // open clusters, the one with the oldest newest member first
+	bySeq     map[int]*openCluster // open clusters by number
 	postings  map[uint64][]*doc
 	watermark time.Time // newest publication time seen
 }
@@ -35,7 +37,7 @@ type window struct {
 func newWindow(cfg config) *window {
 	return &window{
 		width: cfg.window, lateness: cfg.lateness, maxDocs: cfg.maxDocs,
-		st: newStats(), docs: make(map[string]*doc), bySeq: make(map[int]*cluster), postings: make(map[uint64][]*doc),
+		st: features.NewStats(), docs: make(map[string]*doc), bySeq: make(map[int]*openCluster), postings: make(map[uint64][]*doc),
 	}
 }
 
@@ -61,7 +63,7 @@ func (w *window) near(a, b *doc) bool {
 // eligible reports whether d may join cluster c: when either is undated
 // (c when all its members are), or when d is published within the window
 // of c's dated members' span.
-func (w *window) eligible(d *doc, c *cluster) bool {
+func (w *window) eligible(d *doc, c *openCluster) bool {
 	if d.Published.IsZero() || c.last.IsZero() {
 		return true
 	}
@@ -72,7 +74,7 @@ func (w *window) eligible(d *doc, c *cluster) bool {
 // documents found, most like it first. Both come from the
 // postings of d's most informative keys, restricted to the time window: a
 // document is found by a key that is among the most informative of both.
-func (w *window) candidates(d *doc) ([]*cluster, []*doc) {
+func (w *window) candidates(d *doc) ([]*openCluster, []*doc) {
 	hits := make(map[*doc]float64)
 	for _, g := range d.indexKeys() {
 		g = g[:min(len(g), queryKeys)]
@@ -100,8 +102,8 @@ func (w *window) candidates(d *doc) ([]*cluster, []*doc) {
 		}
 		return cmp.Compare(a.Seq, b.Seq)
 	})
-	var cls []*cluster
-	seen := make(map[*cluster]bool)
+	var cls []*openCluster
+	seen := make(map[*openCluster]bool)
 	for _, p := range docs {
 		if !seen[p.cl] && w.eligible(d, p.cl) {
 			seen[p.cl] = true
@@ -116,7 +118,7 @@ func (w *window) candidates(d *doc) ([]*cluster, []*doc) {
 
 // add puts a weighted document into cluster c, which is new when not yet
 // open.
-func (w *window) add(d *doc, c *cluster) {
+func (w *window) add(d *doc, c *openCluster) {
 	w.docs[d.ID] = d
 	for _, g := range d.indexKeys() {
 		for _, kw := range g {
@@ -149,7 +151,7 @@ func (w *window) horizon() time.Time { return w.watermark.Add(-w.width - w.laten
 func (w *window) evict() {
 	limit := w.horizon()
 	for len(w.open) > 0 && (w.open[0].lastAt.Before(limit) || len(w.docs) > w.maxDocs) {
-		c := heap.Pop(&w.open).(*cluster)
+		c := heap.Pop(&w.open).(*openCluster)
 		delete(w.bySeq, c.seq)
 		for _, d := range c.docs {
 			w.remove(d)
@@ -159,7 +161,7 @@ func (w *window) evict() {
 
 // absorb moves the members of cluster from into cluster into, which
 // survives, and closes from.
-func (w *window) absorb(into, from *cluster) {
+func (w *window) absorb(into, from *openCluster) {
 	heap.Remove(&w.open, from.heapIndex)
 	delete(w.bySeq, from.seq)
 	for _, d := range from.docs {
@@ -171,7 +173,7 @@ func (w *window) absorb(into, from *cluster) {
 // remove forgets a document of a closed cluster.
 func (w *window) remove(d *doc) {
 	delete(w.docs, d.ID)
-	w.st.update(d, -1)
+	w.st.Update(d.Doc, -1)
 	for _, g := range d.indexKeys() {
 		for _, kw := range g {
 			ps := w.postings[kw.k]
@@ -189,7 +191,7 @@ func (w *window) remove(d *doc) {
 
 // clusterHeap orders open clusters by the time of their newest member, then
 // by creation.
-type clusterHeap []*cluster
+type clusterHeap []*openCluster
 
 func (h clusterHeap) Len() int { return len(h) }
 func (h clusterHeap) Less(i, j int) bool {
@@ -203,7 +205,7 @@ func (h clusterHeap) Swap(i, j int) {
 	h[i].heapIndex, h[j].heapIndex = i, j
 }
 func (h *clusterHeap) Push(x any) {
-	c := x.(*cluster)
+	c := x.(*openCluster)
 	c.heapIndex = len(*h)
 	*h = append(*h, c)
 }
@@ -228,7 +230,7 @@ func (d *doc) indexKeys() [4][]keyWeight {
 	if d.index != nil {
 		return *d.index
 	}
-	heaviest := func(v vec, keep func(i int) bool) []keyWeight {
+	heaviest := func(v features.Vec, keep func(i int) bool) []keyWeight {
 		var top []keyWeight
 		for i, k := range v.K {
 			if keep(i) {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/jsonl"
 	"github.com/eventdedup/eventdedup/report"
 )
 
@@ -53,7 +54,7 @@ func clusterFile(t testing.TB, name string, more ...dedup.Document) ([]report.Ev
 	}
 	defer c.Close()
 	var docs []dedup.Document
-	for d, err := range dedup.ReadJSONL(f) {
+	for d, err := range jsonl.Read(f) {
 		if err != nil {
 			t.Fatal(err)
 		}

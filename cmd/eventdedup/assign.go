@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/jsonl"
 )
 
 // clustering holds the flags that cluster and report share: where the
@@ -91,6 +92,14 @@ type input struct {
 	r    io.Reader
 }
 
+// prefix returns msg after the input's name, when it is a file.
+func (in input) prefix(msg string) string {
+	if in.name == "" {
+		return msg
+	}
+	return in.name + ": " + msg
+}
+
 // openInputs opens the files named, or returns standard input when there
 // are none. The caller closes the files.
 func openInputs(names []string, stdin io.Reader) ([]input, []*os.File, error) {
@@ -161,12 +170,12 @@ func (s *assigner) run(ctx context.Context, c *dedup.Clusterer, ins []input, eac
 	)
 	docs := func(yield func(dedup.Document) bool) {
 		for _, in := range ins {
-			for l, err := range dedup.ReadLines(in.r) {
+			for l, err := range jsonl.Lines(in.r) {
 				mu.Lock()
 				queue = append(queue, lineRead{file: in.name, line: l.N, doc: err == nil, err: err, warnings: l.Warnings, source: l.Doc.Source, url: l.Doc.URL})
 				mu.Unlock()
 				if err != nil {
-					var le *dedup.LineError
+					var le *jsonl.LineError
 					if !errors.As(err, &le) {
 						return // a read error ends the input
 					}
@@ -191,7 +200,7 @@ func (s *assigner) run(ctx context.Context, c *dedup.Clusterer, ins []input, eac
 				}
 				return r
 			}
-			if errors.As(r.err, new(*dedup.LineError)) {
+			if errors.As(r.err, new(*jsonl.LineError)) {
 				s.reject(r, r.err)
 			} else {
 				s.prog.clear()
@@ -209,21 +218,21 @@ func (s *assigner) run(ctx context.Context, c *dedup.Clusterer, ins []input, eac
 				// cannot be written
 				s.prog.clear()
 				if r.line > 0 {
-					fmt.Fprintf(s.stderr, "eventdedup %s: %s\n", s.cmd, r.where(&dedup.LineError{Line: r.line, Err: err}))
+					fmt.Fprintf(s.stderr, "eventdedup %s: %s\n", s.cmd, r.where(&jsonl.LineError{Line: r.line, Err: err}))
 				} else { // between documents
 					fmt.Fprintf(s.stderr, "eventdedup %s: interrupted: %v\n", s.cmd, err)
 				}
 				s.fail(exitFailure)
 				break
 			}
-			s.reject(r, &dedup.LineError{Line: r.line, ID: a.ID, Err: err})
+			s.reject(r, &jsonl.LineError{Line: r.line, ID: a.ID, Err: err})
 			continue
 		}
 		if a.Truncated {
-			s.warn(r, &dedup.LineError{Line: r.line, ID: a.ID, Warning: true, Err: fmt.Errorf("title or text truncated to %d bytes (--max-text)", s.maxText)})
+			s.warn(r, &jsonl.LineError{Line: r.line, ID: a.ID, Warning: true, Err: fmt.Errorf("title or text truncated to %d bytes (--max-text)", s.maxText)})
 		}
 		if a.IgnoredTime {
-			s.warn(r, &dedup.LineError{Line: r.line, ID: a.ID, Warning: true, Err: errors.New(`"published" is more than a day in the future: ignored`)})
+			s.warn(r, &jsonl.LineError{Line: r.line, ID: a.ID, Warning: true, Err: errors.New(`"published" is more than a day in the future: ignored`)})
 		}
 		s.stats.add(a)
 		s.prog.update(s.stats)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -13,20 +12,6 @@ import (
 	"syscall"
 	"time"
 )
-
-// byteOrderMark is U+FEFF in UTF-8, which some editors put at the start of a
-// text file.
-var byteOrderMark = []byte("\uFEFF")
-
-// skipBOM returns a buffered reader of r without the byte order mark that r
-// may start with. Every command that reads lines itself reads through it.
-func skipBOM(r io.Reader) *bufio.Reader {
-	br := bufio.NewReaderSize(r, 64<<10)
-	if b, err := br.Peek(len(byteOrderMark)); err == nil && bytes.Equal(b, byteOrderMark) {
-		br.Discard(len(byteOrderMark))
-	}
-	return br
-}
 
 // signalContext returns a context cancelled by Ctrl-C (SIGINT) or by SIGTERM,
 // which timeout, systemd and docker send to stop a process: either ends a

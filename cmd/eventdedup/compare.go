@@ -9,9 +9,12 @@ import (
 	"io"
 
 	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/jsonl"
 )
 
-const compareHelp = `Usage: eventdedup compare [flags] < pairs.jsonl > scores.jsonl
+const compareHelp = `Usage: eventdedup compare [flags] [FILE...] > scores.jsonl
+
+Reads the files named, in turn, or standard input without any.
 
 Reads one object per line: {"pair": "…" (optional), "a": DOC, "b": DOC}, where
 each DOC has the fields of "eventdedup cluster" input (id, title, text,
@@ -55,19 +58,31 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if status, ok := parseFlags(fs, compareHelp, args, stdout, stderr); !ok {
 		return status
 	}
-	if fs.NArg() > 0 {
-		return usageError(stderr, "compare", "unexpected arguments %q", fs.Args())
-	}
 	if !checkFlags("compare", stderr, unitFlag("threshold", *threshold)) {
 		return exitUsage
 	}
 	ctx, stop := signalContext()
 	defer stop()
 
-	pairs, names, status, err := readPairs(untilDone(ctx, stdin), stderr)
+	ins, files, err := openInputs(fs.Args(), stdin)
 	if err != nil {
-		fmt.Fprintf(stderr, "eventdedup compare: read: %v\n", err)
+		fmt.Fprintf(stderr, "eventdedup compare: %v\n", err)
 		return exitFailure
+	}
+	defer closeAll(files)
+	var (
+		pairs  []dedup.Pair
+		names  []string
+		status = exitOK
+	)
+	for _, in := range ins {
+		in.r = untilDone(ctx, in.r)
+		p, n, s, err := readPairs(in, stderr)
+		if err != nil {
+			fmt.Fprintf(stderr, "eventdedup compare: read: %s\n", in.prefix(err.Error()))
+			return exitFailure
+		}
+		pairs, names, status = append(pairs, p...), append(names, n...), max(status, s)
 	}
 	c, err := dedup.New(dedup.WithSameScore(*threshold))
 	if err != nil {
@@ -108,16 +123,23 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // stderr, and returns the pairs and their names (the "pair" field, or
 // "a.id/b.id"), and exitRejected when a line was bad. The error is a read
 // error.
-func readPairs(r io.Reader, stderr io.Writer) ([]dedup.Pair, []string, int, error) {
+func readPairs(src input, stderr io.Writer) ([]dedup.Pair, []string, int, error) {
 	var (
 		pairs  []dedup.Pair
 		names  []string
 		status = exitOK
 	)
-	sc := bufio.NewScanner(skipBOM(r))
-	sc.Buffer(make([]byte, 64<<10), dedup.MaxLineBytes)
-	for line := 1; sc.Scan(); line++ {
-		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
+	for raw, err := range jsonl.RawLines(src.r) {
+		if errors.As(err, new(*jsonl.LineError)) {
+			fmt.Fprintln(stderr, src.prefix(err.Error()))
+			status = exitRejected
+			continue
+		}
+		if err != nil {
+			return pairs, names, status, err
+		}
+		line := raw.N
+		if len(bytes.TrimSpace(raw.Data)) == 0 {
 			continue
 		}
 		var in struct {
@@ -125,21 +147,21 @@ func readPairs(r io.Reader, stderr io.Writer) ([]dedup.Pair, []string, int, erro
 			A    json.RawMessage `json:"a"`
 			B    json.RawMessage `json:"b"`
 		}
-		if err := json.Unmarshal(sc.Bytes(), &in); err != nil {
-			fmt.Fprintf(stderr, "line %d: invalid JSON: %v\n", line, err)
+		if err := json.Unmarshal(raw.Data, &in); err != nil {
+			fmt.Fprintln(stderr, src.prefix(fmt.Sprintf("line %d: invalid JSON: %v", line, err)))
 			status = exitRejected
 			continue
 		}
-		a, aerr := dedup.ParseJSON(in.A)
+		a, aerr := jsonl.Parse(in.A)
 		if aerr != nil {
 			aerr = fmt.Errorf("a: %w", aerr)
 		}
-		b, berr := dedup.ParseJSON(in.B)
+		b, berr := jsonl.Parse(in.B)
 		if berr != nil {
 			berr = fmt.Errorf("b: %w", berr)
 		}
 		if err := errors.Join(aerr, berr); err != nil {
-			fmt.Fprintf(stderr, "line %d: %v\n", line, err)
+			fmt.Fprintln(stderr, src.prefix(fmt.Sprintf("line %d: %v", line, err)))
 			status = exitRejected
 			continue
 		}
@@ -150,5 +172,5 @@ func readPairs(r io.Reader, stderr io.Writer) ([]dedup.Pair, []string, int, erro
 		pairs = append(pairs, dedup.Pair{A: a, B: b})
 		names = append(names, name)
 	}
-	return pairs, names, status, sc.Err()
+	return pairs, names, status, nil
 }

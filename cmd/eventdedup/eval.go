@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/eventdedup/eventdedup/dedup"
 	"github.com/eventdedup/eventdedup/eval"
+	"github.com/eventdedup/eventdedup/jsonl"
 )
 
 const evalHelp = `Usage: eventdedup eval --gold FILE [--pred FILE | --orders N] [--title-only]
@@ -49,6 +51,7 @@ dissimilar pairs (overall >= 3) judged the same, and of the same-story pairs
 
 An id repeated in the gold or prediction file (a pair, in a prediction file
 of pairs), a gold file without labels, a prediction file without predictions,
+a gold file and a prediction that share no id,
 and output that cannot be written are errors: the exit status is then 3. Without pairs of documents of one event in different
 languages, cross-lingual recall is "n/a".
 
@@ -111,6 +114,15 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			missing++
 		}
 		items = append(items, eval.Item{ID: g.ID, Gold: g.Event, Pred: p, Lang: g.Lang})
+	}
+	if missing == len(gold) {
+		// nothing to measure: scores of all singletons would say little
+		if len(pred) == 0 {
+			fmt.Fprintf(stderr, "eventdedup eval: %s: no valid document to cluster\n", *goldPath)
+		} else {
+			fmt.Fprintf(stderr, "eventdedup eval: the gold file and the prediction share no id (%d gold documents, %d predicted): is the prediction the output of cluster on the gold documents?\n", len(gold), len(pred))
+		}
+		return exitFailure
 	}
 	s := eval.Evaluate(items)
 	mixed := mixedClusters(items)
@@ -248,17 +260,18 @@ func readLines(path string, fn func(line int, data []byte) error) error {
 		return err
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(skipBOM(f))
-	sc.Buffer(make([]byte, 1<<20), dedup.MaxLineBytes)
-	for line := 1; sc.Scan(); line++ {
-		if len(strings.TrimSpace(sc.Text())) == 0 {
+	for raw, err := range jsonl.RawLines(f) {
+		if err != nil {
+			return err
+		}
+		if len(bytes.TrimSpace(raw.Data)) == 0 {
 			continue
 		}
-		if err := fn(line, sc.Bytes()); err != nil {
+		if err := fn(raw.N, raw.Data); err != nil {
 			return err
 		}
 	}
-	return sc.Err()
+	return nil
 }
 
 // clusterFile clusters the documents of a JSON Lines file with the default
@@ -275,7 +288,7 @@ func clusterFile(path string, stderr io.Writer) (map[string]string, error) {
 	}
 	defer c.Close()
 	docs := func(yield func(dedup.Document) bool) {
-		for d, err := range dedup.ReadJSONL(f) {
+		for d, err := range jsonl.Read(f) {
 			if err != nil {
 				fmt.Fprintln(stderr, err)
 				continue
@@ -389,7 +402,7 @@ func evalPairs(goldPath, predPath string, asJSON bool, stdout, stderr io.Writer)
 		return exitFailure
 	}
 	defer f.Close()
-	pairs, names, status, err := readPairs(f, stderr)
+	pairs, names, status, err := readPairs(input{r: f}, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "eventdedup eval: %v\n", err)
 		return exitFailure
@@ -466,7 +479,10 @@ func readPairPreds(path string) (map[string]pairPred, error) {
 // names of the pairs without a prediction. The decision rates are measured
 // when every prediction has its decision.
 func scorePairs(pairs []dedup.Pair, names []string, overall map[string]float64, preds map[string]pairPred) (pairScores, []string, []string) {
-	res := pairScores{Pairs: make(map[string]int), Pearson: make(map[string]float64)}
+	res := pairScores{
+		Pairs: make(map[string]int), Pearson: make(map[string]float64),
+		Dissimilar: make(map[string]int), SameStory: make(map[string]int),
+	}
 	xs, ys := make(map[string][]float64), make(map[string][]float64)
 	same := make(map[string][2]int) // same-story decisions for dissimilar, same-story pairs
 	decided := true
@@ -488,10 +504,10 @@ func scorePairs(pairs []dedup.Pair, names []string, overall map[string]float64, 
 			s := same[k]
 			switch o := overall[name]; {
 			case o >= ratedDissimilar:
-				res.count(&res.Dissimilar, k)
+				res.Dissimilar[k]++
 				s[0] += b2i(*p.same)
 			case o <= ratedSameStory:
-				res.count(&res.SameStory, k)
+				res.SameStory[k]++
 				s[1] += b2i(*p.same)
 			}
 			same[k] = s
@@ -518,14 +534,6 @@ func scorePairs(pairs []dedup.Pair, names []string, overall map[string]float64, 
 		}
 	}
 	return res, keys, missing
-}
-
-// count adds one to (*m)[k], making the map if needed.
-func (pairScores) count(m *map[string]int, k string) {
-	if *m == nil {
-		*m = make(map[string]int)
-	}
-	(*m)[k]++
 }
 
 func b2i(b bool) int {

@@ -162,6 +162,8 @@ func TestEvalBadFiles(t *testing.T) {
 	dupGold := write("dupgold.jsonl", `{"id":"a","event":"e1"}`+"\n\n"+`{"id":"a","event":"e2"}`+"\n")
 	dupPred := write("duppred.jsonl", `{"id":"a","cluster":"c1"}`+"\n"+`{"id":"b","cluster":"c1"}`+"\n"+`{"id":"a","cluster":"c2"}`+"\n")
 	empty := write("empty.jsonl", "\n")
+	otherPred := write("other.jsonl", `{"id":"x","cluster":"c1"}`+"\n")
+	noText := write("notext.jsonl", `{"id":"a","event":"e1"}`+"\n")
 	for _, tc := range []struct {
 		args   []string
 		want   string
@@ -171,6 +173,8 @@ func TestEvalBadFiles(t *testing.T) {
 		{[]string{"--gold", gold, "--pred", dupPred}, dupPred + ` line 3: id "a" repeated`, "a predicted id, last wins"},
 		{[]string{"--gold", gold, "--pred", empty}, empty, "no prediction at all"},
 		{[]string{"--gold", empty, "--pred", pred}, empty, "nothing to measure"},
+		{[]string{"--gold", gold, "--pred", otherPred}, "share no id", "a prediction of other documents"},
+		{[]string{"--gold", noText}, noText + ": no valid document to cluster", "gold documents without title or text"},
 	} {
 		status, out, stderr := runCmd(t, "", append([]string{"eval"}, tc.args...)...)
 		if status == exitOK || out != "" || !strings.Contains(stderr, tc.want) {

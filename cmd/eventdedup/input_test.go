@@ -28,7 +28,6 @@ func TestBadFlagValues(t *testing.T) {
 		{[]string{"cluster", "--lateness", "-1h"}, "--lateness", "a negative lateness"},
 		{[]string{"cluster", "--max-text", "0"}, "--max-text", "text is kept"},
 		{[]string{"detect", "-low", "-high"}, "-high", "two accuracies at once"},
-		{[]string{"detect", "extra"}, "extra", "detect takes no arguments"},
 	} {
 		status, _, stderr := runCmd(t, "", tc.args...)
 		if status != exitUsage || !strings.Contains(stderr, tc.flag) {
@@ -130,17 +129,38 @@ func TestNamesLines(t *testing.T) {
 		{long + "\tBlinken", true, "a long line within the 64 MiB of every command"},
 		{"\t", false, "a tab alone has no names"},
 		{" \t ", false, "spaces are no names"},
-		{"A\tB\tC", false, "three fields"},
+		{"Antony Blinken\tBlinken\tsame\ta note", true, "the first two columns of a wider table"},
+		{"# a\tb\twant", true, "a comment"},
+		{"\tB\tC", false, "no first name"},
 		{"Blinken\t", false, "one name"},
 		{"no tab", false, "no tab"},
 	} {
 		status, out, stderr := runCmd(t, tc.line+"\n", "names")
-		if tc.ok && (status != exitOK || out == "") {
+		if comment := strings.HasPrefix(tc.line, "#"); tc.ok && (status != exitOK || (out == "") != comment) {
 			t.Errorf("%.40q (%s): status %d, stderr %q; want it compared", tc.line, tc.reason, status, stderr)
 		}
-		if !tc.ok && (status != exitRejected || out != "" || !strings.Contains(stderr, "line 1: want two names separated by one tab")) {
+		if !tc.ok && (status != exitRejected || out != "" || !strings.Contains(stderr, "line 1: want two names separated by a tab")) {
 			t.Errorf("%.40q (%s): status %d, output %q, stderr %q; want it rejected", tc.line, tc.reason, status, out, stderr)
 		}
+	}
+}
+
+// TestNamesWideTable checks that names compares the first two columns of
+// the repository's own table of name variants, which has four and comments.
+func TestNamesWideTable(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "names-variants.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 0
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.TrimSpace(line) != "" && !strings.HasPrefix(line, "#") {
+			want++
+		}
+	}
+	status, out, stderr := runCmd(t, string(data), "names")
+	if got := strings.Count(out, "\n"); status != exitOK || got != want || stderr != "" {
+		t.Errorf("status %d, %d pairs compared, want %d; stderr:\n%.500s", status, got, want, stderr)
 	}
 }
 

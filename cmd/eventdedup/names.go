@@ -9,12 +9,14 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/jsonl"
 	"github.com/eventdedup/eventdedup/normalize"
 )
 
-const namesHelp = `Usage: eventdedup names < pairs.tsv > matches.jsonl
-       eventdedup names --labelled < labelled.tsv > rates.txt
+const namesHelp = `Usage: eventdedup names [FILE...] > matches.jsonl
+       eventdedup names --labelled [FILE...] > rates.txt
+
+Reads the files named, in turn, or standard input without any.
 
 Reads lines "A<TAB>B", two personal names in any language or script, and writes
 one object per line, in input order:
@@ -23,9 +25,11 @@ one object per line, in input order:
   same    whether they are judged to name the same person
   reason  which parts matched and how
 
-A line that is not two non-empty names separated by one tab is reported on
-stderr as "line N: reason", and so is a line longer than 64 MiB; the exit
-status is then 1. Blank lines (spaces alone, no tab) are skipped.
+The names are the first two columns: further columns of a wider table (a
+label, a note) are ignored. A line whose first two columns are not two
+non-empty names is reported on stderr as "line N: reason", and so is a line
+longer than 64 MiB; the exit status is then 1. Blank lines (spaces alone, no
+tab) and lines starting with # (comments) are skipped.
 
 With --labelled, reads lines "LABEL<TAB>LANG<TAB>A<TAB>B" (LABEL 1 for two
 renderings of one name, 0 for different names; lines starting with # are
@@ -47,42 +51,47 @@ func runNames(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if status, ok := parseFlags(fs, namesHelp, args, stdout, stderr); !ok {
 		return status
 	}
+	ins, files, err := openInputs(fs.Args(), stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "eventdedup names: %v\n", err)
+		return exitFailure
+	}
+	defer closeAll(files)
 	if *labelled {
-		return runLabelledNames(stdin, stdout, stderr)
+		return runLabelledNames(ins, stdout, stderr)
 	}
 	var m normalize.Matcher
 	out := bufio.NewWriter(stdout)
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	status := exitOK
-	br := skipBOM(stdin)
-	for line := 1; ; line++ {
-		text, long, err := readTextLine(br, dedup.MaxLineBytes)
-		switch {
-		case long:
-			fmt.Fprintf(stderr, "line %d: longer than %d bytes\n", line, dedup.MaxLineBytes)
-			status = exitRejected
-		case strings.TrimSpace(text) == "" && !strings.Contains(text, "\t"):
-		default:
+	for _, in := range ins {
+		for raw, err := range jsonl.RawLines(in.r) {
+			if errors.As(err, new(*jsonl.LineError)) {
+				fmt.Fprintln(stderr, in.prefix(fmt.Sprintf("line %d: longer than %d bytes", raw.N, jsonl.MaxLineBytes)))
+				status = exitRejected
+				continue
+			}
+			if err != nil {
+				fmt.Fprintf(stderr, "eventdedup names: read: %s\n", in.prefix(err.Error()))
+				status = exitFailure
+				break
+			}
+			text := string(raw.Data)
+			if strings.TrimSpace(text) == "" && !strings.Contains(text, "\t") || strings.HasPrefix(text, "#") {
+				continue
+			}
 			a, b, ok := splitNames(text)
 			if !ok {
-				fmt.Fprintf(stderr, "line %d: want two names separated by one tab\n", line)
+				fmt.Fprintln(stderr, in.prefix(fmt.Sprintf("line %d: want two names separated by a tab", raw.N)))
 				status = exitRejected
-				break
+				continue
 			}
 			r := m.Match(a, b)
 			if err := encodeLine(enc, out, namesOutput{A: a, B: b, Score: round(r.Score), Same: r.Same, Reason: r.Reason}); err != nil {
 				fmt.Fprintf(stderr, "eventdedup names: write: %v\n", err)
 				return exitFailure
 			}
-		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "eventdedup names: read: %v\n", err)
-			status = exitFailure
-			break
 		}
 	}
 	if err := out.Flush(); err != nil {
@@ -92,40 +101,15 @@ func runNames(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return status
 }
 
-// splitNames splits a line "A<TAB>B" into its two names, and reports whether
-// it has exactly one tab with a name, not only spaces, on either side.
+// splitNames splits a line "A<TAB>B[<TAB>…]" into its first two columns,
+// the names, and reports whether both hold a name, not only spaces; further
+// columns (a label, a note) are ignored.
 func splitNames(text string) (a, b string, ok bool) {
-	a, b, ok = strings.Cut(text, "\t")
-	if !ok || strings.Contains(b, "\t") || strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" {
+	f := strings.SplitN(text, "\t", 3)
+	if len(f) < 2 || strings.TrimSpace(f[0]) == "" || strings.TrimSpace(f[1]) == "" {
 		return "", "", false
 	}
-	return a, b, true
-}
-
-// readTextLine reads one line, without its line end, and reports whether it
-// was longer than max bytes: then it is skipped without being held in
-// memory. The error is io.EOF after the last line.
-func readTextLine(br *bufio.Reader, max int) (text string, long bool, err error) {
-	var buf []byte
-	for {
-		chunk, err := br.ReadSlice('\n')
-		if !long && len(buf)+len(chunk) <= max+2 { // the line end aside
-			buf = append(buf, chunk...)
-		} else {
-			long, buf = true, nil
-		}
-		if errors.Is(err, bufio.ErrBufferFull) {
-			continue
-		}
-		if err == io.EOF && len(buf) == 0 && !long {
-			return "", false, io.EOF
-		}
-		text = strings.TrimRight(string(buf), "\r\n")
-		if len(text) > max {
-			text, long = "", true
-		}
-		return text, long, err
-	}
+	return f[0], f[1], true
 }
 
 // rates counts the outcomes of labelled name pairs.
@@ -133,25 +117,31 @@ type rates struct{ pos, found, neg, wrong int }
 
 // runLabelledNames scores lines "LABEL<TAB>LANG<TAB>A<TAB>B" and prints
 // recall and false-match rate per language and overall.
-func runLabelledNames(stdin io.Reader, stdout, stderr io.Writer) int {
+func runLabelledNames(ins []input, stdout, stderr io.Writer) int {
 	var m normalize.Matcher
 	byLang := map[string]*rates{}
 	var langs []string
 	status := exitOK
-	br := skipBOM(stdin)
-	for line := 1; ; line++ {
-		text, long, err := readTextLine(br, dedup.MaxLineBytes)
-		switch {
-		case long:
-			fmt.Fprintf(stderr, "line %d: longer than %d bytes\n", line, dedup.MaxLineBytes)
-			status = exitRejected
-		case strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#"):
-		default:
+	for _, in := range ins {
+		for raw, err := range jsonl.RawLines(in.r) {
+			if errors.As(err, new(*jsonl.LineError)) {
+				fmt.Fprintln(stderr, in.prefix(fmt.Sprintf("line %d: longer than %d bytes", raw.N, jsonl.MaxLineBytes)))
+				status = exitRejected
+				continue
+			}
+			if err != nil {
+				fmt.Fprintf(stderr, "eventdedup names: read: %s\n", in.prefix(err.Error()))
+				return exitFailure
+			}
+			text := string(raw.Data)
+			if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+				continue
+			}
 			f := strings.Split(text, "\t")
 			if len(f) != 4 || f[0] != "0" && f[0] != "1" || strings.TrimSpace(f[2]) == "" || strings.TrimSpace(f[3]) == "" {
-				fmt.Fprintf(stderr, "line %d: want LABEL (0 or 1), LANG, A and B separated by tabs\n", line)
+				fmt.Fprintln(stderr, in.prefix(fmt.Sprintf("line %d: want LABEL (0 or 1), LANG, A and B separated by tabs", raw.N)))
 				status = exitRejected
-				break
+				continue
 			}
 			r := byLang[f[1]]
 			if r == nil {
@@ -167,13 +157,6 @@ func runLabelledNames(stdin io.Reader, stdout, stderr io.Writer) int {
 				r.neg++
 				r.wrong += b2i(same)
 			}
-		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "eventdedup names: read: %v\n", err)
-			return exitFailure
 		}
 	}
 	slices.Sort(langs)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/eventdedup/eventdedup/dedup"
 	"github.com/eventdedup/eventdedup/eval"
+	"github.com/eventdedup/eventdedup/jsonl"
 )
 
 // labelled is a gold document with its label and source, for clustering it
@@ -29,7 +30,7 @@ type labelled struct {
 func readLabelled(path string, titleOnly bool, stderr io.Writer) ([]labelled, error) {
 	var out []labelled
 	err := readLines(path, func(line int, data []byte) error {
-		d, err := dedup.ParseJSON(data)
+		d, err := jsonl.Parse(data)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: line %d: %v\n", path, line, err)
 			return nil

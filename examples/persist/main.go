@@ -19,6 +19,7 @@ import (
 	"os"
 
 	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/jsonl"
 )
 
 func main() {
@@ -46,7 +47,7 @@ func run(index, path string, w io.Writer) error {
 	}
 	added, repeated := 0, 0
 	touched := make(map[string]bool)
-	for d, err := range dedup.ReadJSONL(f) {
+	for d, err := range jsonl.Read(f) {
 		if err != nil {
 			c.Close()
 			return err

@@ -22,6 +22,7 @@ import (
 	"path/filepath"
 
 	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/jsonl"
 	"github.com/eventdedup/eventdedup/report"
 )
 
@@ -54,7 +55,7 @@ func run(args []string, out string, stdout io.Writer) (err error) {
 		return err
 	}
 	defer func() { err = errors.Join(err, c.Close()) }()
-	for d, err := range dedup.ReadJSONL(f) {
+	for d, err := range jsonl.Read(f) {
 		if err != nil {
 			return err
 		}

@@ -23,6 +23,7 @@ import (
 	"os/signal"
 
 	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/jsonl"
 )
 
 func main() {
@@ -52,7 +53,7 @@ func run(ctx context.Context, in io.Reader, out, errs io.Writer) error {
 
 	// Bad input lines are reported and skipped; the stream goes on.
 	docs := func(yield func(dedup.Document) bool) {
-		for d, err := range dedup.ReadJSONL(in) {
+		for d, err := range jsonl.Read(in) {
 			if err != nil {
 				fmt.Fprintln(errs, err)
 				continue

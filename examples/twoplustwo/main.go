@@ -25,6 +25,7 @@ import (
 	"strings"
 
 	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/jsonl"
 )
 
 const defaultData = "testdata/twoplustwo.jsonl"
@@ -61,7 +62,7 @@ func run(args []string, w io.Writer) error {
 
 	docs := make(map[string]dedup.Document)
 	assigned := make(map[string]dedup.Assignment)
-	for d, err := range dedup.ReadJSONL(f) {
+	for d, err := range jsonl.Read(f) {
 		if err != nil {
 			return err
 		}

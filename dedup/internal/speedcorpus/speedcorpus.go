@@ -24,6 +24,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/jsonl"
 )
 
 // Period is the time one repetition of the articles spans, and the shift
@@ -39,14 +40,14 @@ func Articles(r io.Reader) ([]dedup.Document, error) {
 	var out []dedup.Document
 	seen := make(map[string]bool)
 	sc := bufio.NewScanner(r)
-	sc.Buffer(nil, dedup.MaxLineBytes)
+	sc.Buffer(nil, jsonl.MaxLineBytes)
 	for line := 1; sc.Scan(); line++ {
 		var p struct{ A, B json.RawMessage }
 		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
 			return nil, fmt.Errorf("line %d: %w", line, err)
 		}
 		for _, raw := range [...]json.RawMessage{p.A, p.B} {
-			d, err := dedup.ParseJSON(raw)
+			d, err := jsonl.Parse(raw)
 			if err != nil {
 				return nil, fmt.Errorf("line %d: %w", line, err)
 			}

@@ -1,16 +1,18 @@
-package dedup
+package pairscore
 
 import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/eventdedup/eventdedup/dedup/internal/features"
 )
 
 // gramCosine is the cosine of the character n-grams of two texts, with
 // every gram equally rare.
 func gramCosine(a, b string) float64 {
 	one := func(uint64) float64 { return 1 }
-	return dot(weighLog(charGrams(a), one), weighLog(charGrams(b), one), nil)
+	return features.Dot(WeighLog(charGrams(a), one), WeighLog(charGrams(b), one), nil)
 }
 
 func TestCharGrams(t *testing.T) {
@@ -59,7 +61,7 @@ func TestStripBoilerplate(t *testing.T) {
 		"Two neighbours share one long sentence about the harbour wall repairs at Oban.",
 		"A second report: two neighbours share one long sentence about the harbour wall repairs at Oban.",
 	}
-	got := stripBoilerplate(texts, []int{0, 1, 2, 3, 4})
+	got := StripBoilerplate(texts, []int{0, 1, 2, 3, 4})
 	tests := []struct {
 		i      int
 		want   string
@@ -76,7 +78,7 @@ func TestStripBoilerplate(t *testing.T) {
 		}
 	}
 	// A title and a body of one document count once.
-	two := stripBoilerplate([]string{footer, footer, footer}, []int{0, 0, 1})
+	two := StripBoilerplate([]string{footer, footer, footer}, []int{0, 0, 1})
 	if two[0] != footer {
 		t.Errorf("a run in two documents (one of them twice): %q, want it kept", two[0])
 	}

@@ -1,4 +1,4 @@
-package dedup
+package features
 
 import (
 	"unicode"
@@ -17,8 +17,8 @@ const (
 	shingleRunes = 5
 )
 
-// signature is a MinHash signature of a text's character shingles.
-type signature [sigBins]uint32
+// Signature is a MinHash Signature of a text's character shingles.
+type Signature [sigBins]uint32
 
 // minhash computes the signature of a document's texts. Only letters and
 // digits are kept, letters mapped to their skeleton (normalize.SkeletonRune:
@@ -30,8 +30,8 @@ type signature [sigBins]uint32
 //
 // A text without letters or digits has no shingles: its signature is the
 // zero signature, which jaccard finds like no other.
-func minhash(texts ...string) signature {
-	var sig signature
+func minhash(texts ...string) Signature {
+	var sig Signature
 	var filled [sigBins]bool
 	var ring [shingleRunes]rune // the last shingleRunes runes kept
 	n := 0                      // runes kept so far
@@ -87,9 +87,9 @@ func minhash(texts ...string) signature {
 	return sig
 }
 
-// empty reports whether s is the signature of a text without shingles. A
+// Empty reports whether s is the signature of a text without shingles. A
 // text with shingles has all bins zero with probability 2⁻⁴⁰⁹⁶.
-func (s *signature) empty() bool { return *s == signature{} }
+func (s *Signature) Empty() bool { return *s == Signature{} }
 
 // mix is the SplitMix64 finalizer, a fast bijective hash of 64-bit values.
 func mix(x uint64) uint64 {
@@ -101,10 +101,10 @@ func mix(x uint64) uint64 {
 	return x
 }
 
-// jaccard estimates the Jaccard similarity of the shingle sets behind two
+// Jaccard estimates the Jaccard similarity of the shingle sets behind two
 // signatures; it is 0 when either has no shingles.
-func (s *signature) jaccard(o *signature) float64 {
-	if s.empty() || o.empty() {
+func (s *Signature) Jaccard(o *Signature) float64 {
+	if s.Empty() || o.Empty() {
 		return 0
 	}
 	eq := 0

@@ -1,4 +1,8 @@
-package dedup
+// Package store keeps the documents of a dedup.Clusterer, with their
+// assignments, features and the clustering state, in a bleve scorch index,
+// written in batches in the background. It is the only package of this
+// module that imports bleve's index.
+package store
 
 import (
 	"cmp"
@@ -19,22 +23,24 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
 	bolterrors "go.etcd.io/bbolt/errors"
+
+	"github.com/eventdedup/eventdedup/dedup/internal/features"
 )
 
-// The store is a bleve scorch index holding every document added: its
+// The Store is a bleve scorch index holding every document added: its
 // entity tokens and day (field "f", searchable: "n:blnkn" for a name key,
 // "p:JP" for a country, "#:2022" for a number, "d:2022-01-07" for the day),
 // its cluster ("c"), its assignment ("a", stored, JSON) and its weighted
-// features ("x", stored, see codec.go). With every batch of documents goes, under the
-// internal key stateKey, the state after the batch's last document. Scorch
+// features ("x", stored, in a compact binary form). With every batch of
+// documents goes, under the internal key stateKey, the state after the batch's last document. Scorch
 // applies a batch atomically and persists batches in order, so the index on
 // disk, even after a crash, is the state after some batch: Open restores the
-// window from it (see Clusterer.restore). Batches are built and written by a
+// window from it. Batches are built and written by a
 // background goroutine.
-type store struct {
+type Store struct {
 	idx       bleve.Index
-	path      string // of the scorch store, as its errors name it
-	pending   []*doc // not yet sent to the flusher
+	path      string   // of the scorch store, as its errors name it
+	pending   []Record // not yet sent to the flusher
 	batchSize int
 
 	work chan batch     // to the flusher
@@ -43,10 +49,22 @@ type store struct {
 	err  error // the first error applying a batch
 }
 
+// ErrInUse is returned by Open when another Store, in this process or
+// another, holds the index for longer than lockTimeout.
+var ErrInUse = errors.New("store: index in use")
+
+// NamePair is a name tying a document to its cluster, as written on either
+// side, with the key they share (dedup.NamePair, stored).
+type NamePair struct {
+	A   string `json:"a"`
+	B   string `json:"b"`
+	Key string `json:"key"`
+}
+
 var stateKey = []byte("eventdedup/state")
 
-// storedState is the state saved with every batch.
-type storedState struct {
+// State is the state saved with every batch.
+type State struct {
 	Version   int       `json:"version"`
 	Clusters  int       `json:"clusters"` // clusters created
 	Docs      int64     `json:"docs"`     // documents added
@@ -57,15 +75,15 @@ type storedState struct {
 	Merged [][2]int `json:"merged,omitempty"`
 }
 
-// storeVersion changes when the stored features or their meaning change;
+// Version changes when the stored features or their meaning change;
 // an index of another version is refused rather than misread. Version 3
 // computes MinHash signatures on skeletons (see minhash) and stores a
 // content fingerprint with each assignment; version 4 indexes the day of
 // publication of dated documents only, and saves the merges of clusters.
-const storeVersion = 4
+const Version = 4
 
-// storedAssignment is field "a": what restoring the history needs.
-type storedAssignment struct {
+// Assignment is field "a": what restoring the history needs.
+type Assignment struct {
 	ID          string    `json:"id"`
 	Seq         int64     `json:"seq"`
 	Cluster     int       `json:"cluster"`
@@ -113,10 +131,18 @@ func storeMapping() (mapping.IndexMapping, error) {
 	return m, nil
 }
 
+// Record is what the index keeps of one document: its assignment, its
+// cluster id and its features.
+type Record struct {
+	Assignment Assignment
+	Cluster    string
+	Features   *features.Doc
+}
+
 // batch is documents to write, with the state after the last one.
 type batch struct {
-	docs  []*doc
-	state storedState
+	docs  []Record
+	state State
 }
 
 // storedDoc is the document indexed for one added document.
@@ -133,7 +159,7 @@ type storedDoc struct {
 func dayToken(t time.Time) string { return "d:" + t.UTC().Format(time.DateOnly) }
 
 // lockTimeout is how long Open waits for another writer of an index to
-// close it before it gives up with ErrIndexInUse.
+// close it before it gives up with ErrInUse.
 const lockTimeout = 2 * time.Second
 
 // Scorch writes and merges segments in the background and reports its
@@ -147,7 +173,7 @@ const asyncErrorCallback = "eventdedup"
 var (
 	registerCallback sync.Once
 	storesMu         sync.Mutex
-	stores           = make(map[string]*store) // by scorch path (index/store)
+	stores           = make(map[string]*Store) // by scorch path (index/store)
 )
 
 func onAsyncError(err error, path string) {
@@ -159,8 +185,8 @@ func onAsyncError(err error, path string) {
 	}
 }
 
-// openStore opens the scorch index at path, creating it if needed.
-func openStore(path string, batchSize int) (*store, error) {
+// Open opens the scorch index at path, creating it if needed.
+func Open(path string, batchSize int) (*Store, error) {
 	registerCallback.Do(func() { scorch.RegistryAsyncErrorCallbacks[asyncErrorCallback] = onAsyncError })
 	config := map[string]any{"bolt_timeout": lockTimeout.String(), "asyncErrorCallbackName": asyncErrorCallback}
 	idx, err := bleve.OpenUsing(path, config)
@@ -168,12 +194,12 @@ func openStore(path string, batchSize int) (*store, error) {
 		idx, err = createIndex(path, config)
 	}
 	if errors.Is(err, bolterrors.ErrTimeout) {
-		return nil, fmt.Errorf("%w: %s", ErrIndexInUse, path)
+		return nil, ErrInUse
 	}
 	if err != nil {
 		return nil, fmt.Errorf("dedup: open index %s: %w", path, err)
 	}
-	s := &store{idx: idx, path: filepath.Clean(filepath.Join(path, "store")), batchSize: batchSize, work: make(chan batch, 1)}
+	s := &Store{idx: idx, path: filepath.Clean(filepath.Join(path, "store")), batchSize: batchSize, work: make(chan batch, 1)}
 	storesMu.Lock()
 	stores[s.path] = s
 	storesMu.Unlock()
@@ -182,7 +208,7 @@ func openStore(path string, batchSize int) (*store, error) {
 }
 
 // fail records the first error of the store.
-func (s *store) fail(err error) {
+func (s *Store) fail(err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.err == nil {
@@ -223,38 +249,13 @@ func createIndex(path string, config map[string]any) (bleve.Index, error) {
 	return bleve.OpenUsing(path, config)
 }
 
-// checkIndexDir returns ErrNotIndex when dir exists, is not empty and holds
-// no index (nor the beginning of one, see createIndex).
-func checkIndexDir(dir string) error {
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("dedup: %w", err)
-	}
-	for _, e := range entries {
-		if e.IsDir() && (e.Name() == indexDir || e.Name() == indexDir+".new") {
-			return nil
-		}
-	}
-	if len(entries) > 0 {
-		return fmt.Errorf("%w: %s holds %d entries (%s, …) and no index", ErrNotIndex, dir, len(entries), entries[0].Name())
-	}
-	return nil
-}
-
-// indexDir is the directory of the scorch index in a Clusterer's
-// directory.
-const indexDir = "index"
-
 // emptyDir reports whether path is a directory without entries.
 func emptyDir(path string) bool {
 	entries, err := os.ReadDir(path)
 	return err == nil && len(entries) == 0
 }
 
-func (s *store) flusher() {
+func (s *Store) flusher() {
 	for b := range s.work {
 		if err := s.write(b); err != nil {
 			s.fail(fmt.Errorf("dedup: index: %w", err))
@@ -264,26 +265,27 @@ func (s *store) flusher() {
 }
 
 // write indexes a batch of documents.
-func (s *store) write(b batch) error {
+func (s *Store) write(b batch) error {
 	bb := s.idx.NewBatch()
 	var x []byte
-	for _, d := range b.docs {
+	for _, r := range b.docs {
+		d := r.Features
 		var f strings.Builder
 		for i, k := range d.EntKey {
-			f.WriteString(kindScope[d.EntKind[i]])
+			f.WriteString(d.EntKind[i].Scope())
 			f.WriteByte(':')
 			f.WriteString(k)
 			f.WriteByte(' ')
 		}
-		a, err := json.Marshal(d.assignment())
+		a, err := json.Marshal(r.Assignment)
 		if err != nil {
 			return err
 		}
 		x = encodeFeatures(x[:0], d)
-		if !d.Published.IsZero() {
-			f.WriteString(dayToken(d.Published))
+		if p := r.Assignment.Published; !p.IsZero() {
+			f.WriteString(dayToken(p))
 		}
-		if err := bb.Index(d.ID, storedDoc{F: f.String(), C: d.Cluster, A: string(a), X: string(x)}); err != nil {
+		if err := bb.Index(d.ID, storedDoc{F: f.String(), C: r.Cluster, A: string(a), X: string(x)}); err != nil {
 			return fmt.Errorf("%q: %w", d.ID, err)
 		}
 	}
@@ -295,17 +297,17 @@ func (s *store) write(b batch) error {
 	return s.idx.Batch(bb)
 }
 
-// failed returns the first error applying a batch.
-func (s *store) failed() error {
+// Failed returns the first error applying a batch.
+func (s *Store) Failed() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.err
 }
 
-// add queues a document; a full batch goes to the flusher with the state
+// Add queues a document; a full batch goes to the flusher with the state
 // after it.
-func (s *store) add(d *doc, state func() storedState) error {
-	s.pending = append(s.pending, d)
+func (s *Store) Add(r Record, state func() State) error {
+	s.pending = append(s.pending, r)
 	if len(s.pending) >= s.batchSize {
 		return s.send(state())
 	}
@@ -313,8 +315,8 @@ func (s *store) add(d *doc, state func() storedState) error {
 }
 
 // send hands the pending documents, with the state, to the flusher.
-func (s *store) send(state storedState) error {
-	if err := s.failed(); err != nil {
+func (s *Store) send(state State) error {
+	if err := s.Failed(); err != nil {
 		return err
 	}
 	if len(s.pending) == 0 {
@@ -326,18 +328,18 @@ func (s *store) send(state storedState) error {
 	return nil
 }
 
-// flush sends the current batch and waits until every batch is applied.
-func (s *store) flush(state storedState) error {
+// Flush sends the current batch and waits until every batch is applied.
+func (s *Store) Flush(state State) error {
 	if err := s.send(state); err != nil {
 		return err
 	}
 	s.wg.Wait()
-	return s.failed()
+	return s.Failed()
 }
 
-// close flushes and closes the index.
-func (s *store) close(state storedState) error {
-	err := s.flush(state)
+// Close flushes and closes the index.
+func (s *Store) Close(state State) error {
+	err := s.Flush(state)
 	close(s.work)
 	if cerr := s.idx.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("dedup: close index: %w", cerr)
@@ -348,11 +350,11 @@ func (s *store) close(state storedState) error {
 	}
 	storesMu.Unlock()
 	// Errors of the last background writes, reported while closing.
-	return cmp.Or(err, s.failed())
+	return cmp.Or(err, s.Failed())
 }
 
-// state reads the saved state; ok is false for a new index.
-func (s *store) state() (st storedState, ok bool, err error) {
+// State reads the saved State; ok is false for a new index.
+func (s *Store) State() (st State, ok bool, err error) {
 	raw, err := s.idx.GetInternal(stateKey)
 	if err != nil || raw == nil {
 		return st, false, err
@@ -360,14 +362,14 @@ func (s *store) state() (st storedState, ok bool, err error) {
 	if err := json.Unmarshal(raw, &st); err != nil {
 		return st, false, fmt.Errorf("dedup: index state: %w", err)
 	}
-	if st.Version != storeVersion {
-		return st, false, fmt.Errorf("dedup: index has version %d, this package reads version %d: add the documents again to a new directory", st.Version, storeVersion)
+	if st.Version != Version {
+		return st, false, fmt.Errorf("dedup: index has version %d, this package reads version %d: add the documents again to a new directory", st.Version, Version)
 	}
 	return st, true, nil
 }
 
 // reader calls fn with a reader of the index.
-func (s *store) reader(fn func(r index.IndexReader) error) error {
+func (s *Store) reader(fn func(r index.IndexReader) error) error {
 	adv, err := s.idx.Advanced()
 	if err != nil {
 		return err
@@ -380,10 +382,10 @@ func (s *store) reader(fn func(r index.IndexReader) error) error {
 	return fn(r)
 }
 
-// assignments returns the stored assignments of all documents, in no
+// Assignments returns the stored Assignments of all documents, in no
 // particular order.
-func (s *store) assignments() ([]storedAssignment, error) {
-	var out []storedAssignment
+func (s *Store) Assignments() ([]Assignment, error) {
+	var out []Assignment
 	err := s.reader(func(r index.IndexReader) error {
 		ids, err := r.DocIDReaderAll()
 		if err != nil {
@@ -403,7 +405,7 @@ func (s *store) assignments() ([]storedAssignment, error) {
 			if err != nil {
 				return err
 			}
-			var a storedAssignment
+			var a Assignment
 			if err := json.Unmarshal(raw, &a); err != nil {
 				return fmt.Errorf("dedup: stored assignment of %q: %w", ext, err)
 			}
@@ -413,19 +415,16 @@ func (s *store) assignments() ([]storedAssignment, error) {
 	return out, err
 }
 
-// docs returns documents of the window with their stored features.
-func (s *store) docs(as []storedAssignment) ([]*doc, error) {
-	out := make([]*doc, 0, len(as))
+// Docs returns documents of the window with their stored features.
+func (s *Store) Docs(as []Assignment) ([]*features.Doc, error) {
+	out := make([]*features.Doc, 0, len(as))
 	err := s.reader(func(r index.IndexReader) error {
 		for _, a := range as {
 			raw, err := field(r, a.ID, "x")
 			if err != nil {
 				return err
 			}
-			d := &doc{
-				ID: a.ID, Seq: a.Seq, Lang: a.Lang, Published: a.Published, At: a.At, Cluster: clusterID(a.Cluster),
-				New: a.New, Score: a.Score, DuplicateOf: a.DuplicateOf,
-			}
+			d := &features.Doc{ID: a.ID, Lang: a.Lang, Published: a.Published}
 			if err := decodeFeatures(raw, d); err != nil {
 				return fmt.Errorf("dedup: stored features of %q: %w", a.ID, err)
 			}

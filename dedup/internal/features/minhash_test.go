@@ -1,4 +1,4 @@
-package dedup
+package features
 
 import (
 	"strings"
@@ -28,7 +28,7 @@ func TestMinhashCopies(t *testing.T) {
 	sig := minhash(original)
 	for _, tt := range tests {
 		other := minhash(tt.text)
-		if j := sig.jaccard(&other); j < tt.min {
+		if j := sig.Jaccard(&other); j < tt.min {
 			t.Errorf("%s: Jaccard estimate %.2f, want ≥ %.2f", tt.name, j, tt.min)
 		}
 	}
@@ -42,7 +42,7 @@ func TestMinhashDifferent(t *testing.T) {
 		"",
 	} {
 		b := minhash(text)
-		if j := a.jaccard(&b); j > 0.2 {
+		if j := a.Jaccard(&b); j > 0.2 {
 			t.Errorf("%q: Jaccard estimate %.2f with an unrelated text", text, j)
 		}
 	}
@@ -50,11 +50,11 @@ func TestMinhashDifferent(t *testing.T) {
 
 func TestMinhashShortText(t *testing.T) {
 	a, b := minhash("2+2"), minhash("2 + 2")
-	if a.jaccard(&b) != 1 {
+	if a.Jaccard(&b) != 1 {
 		t.Error("texts shorter than a shingle differ")
 	}
 	c := minhash("2+3")
-	if a.jaccard(&c) == 1 {
+	if a.Jaccard(&c) == 1 {
 		t.Error("different short texts have one signature")
 	}
 }
@@ -63,14 +63,14 @@ func TestMinhashShortText(t *testing.T) {
 // emoji-only posts, are copies of nothing, not of each other.
 func TestMinhashNoShingles(t *testing.T) {
 	a, b := minhash("🔥🔥🔥 🎉"), minhash("😀 👍👍 !!!")
-	if j := a.jaccard(&b); j != 0 {
+	if j := a.Jaccard(&b); j != 0 {
 		t.Errorf("two texts without shingles: Jaccard estimate %.2f, want 0", j)
 	}
-	if j := a.jaccard(&a); j != 0 {
+	if j := a.Jaccard(&a); j != 0 {
 		t.Errorf("a text without shingles with itself: Jaccard estimate %.2f, want 0", j)
 	}
 	c := minhash(original)
-	if j := a.jaccard(&c); j != 0 {
+	if j := a.Jaccard(&c); j != 0 {
 		t.Errorf("a text without shingles and a text: Jaccard estimate %.2f, want 0", j)
 	}
 }

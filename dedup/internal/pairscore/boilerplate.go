@@ -1,4 +1,4 @@
-package dedup
+package pairscore
 
 import (
 	"strings"
@@ -77,10 +77,10 @@ func shingles(ws []wordSpan) []uint64 {
 	return out
 }
 
-// stripBoilerplate returns the texts with the runs that recur in
+// StripBoilerplate returns the texts with the runs that recur in
 // boilerplateDocs or more documents replaced by line breaks; owner[i] is the
 // document of texts[i] (a title and a body count once).
-func stripBoilerplate(texts []string, owner []int) []string {
+func StripBoilerplate(texts []string, owner []int) []string {
 	words := make([][]wordSpan, len(texts))
 	shs := make([][]uint64, len(texts))
 	holders := make(map[uint64]int32)
@@ -138,8 +138,8 @@ func stripBoilerplate(texts []string, owner []int) []string {
 	return out
 }
 
-// contentRunes counts the letters and digits of s.
-func contentRunes(s string) int {
+// ContentRunes counts the letters and digits of s.
+func ContentRunes(s string) int {
 	n := 0
 	for len(s) > 0 {
 		r, size := utf8.DecodeRuneInString(s)

@@ -1,4 +1,4 @@
-package dedup
+package jsonl
 
 import (
 	"errors"
@@ -8,9 +8,11 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"golang.org/x/text/language"
 )
 
-func TestReadJSONL(t *testing.T) {
+func TestRead(t *testing.T) {
 	in := strings.Join([]string{
 		`{"id": "a", "title": "T", "published": "2022-01-07T08:05:00+09:00", "lang": "ja", "extra": 1}`,
 		``,
@@ -23,7 +25,7 @@ func TestReadJSONL(t *testing.T) {
 	}, "\n")
 	wantErrs := map[int]error{3: ErrMissingID, 4: ErrEmpty, 5: ErrBadTime, 7: nil}
 	var ids []string
-	for d, err := range ReadJSONL(strings.NewReader(in)) {
+	for d, err := range Read(strings.NewReader(in)) {
 		if err != nil {
 			var le *LineError
 			if !errors.As(err, &le) {
@@ -37,7 +39,7 @@ func TestReadJSONL(t *testing.T) {
 			continue
 		}
 		ids = append(ids, d.ID)
-		if d.ID == "a" && (d.Published.Equal(time.Time{}) || Lang(d.Lang) != "ja") {
+		if d.ID == "a" && (d.Published.Equal(time.Time{}) || d.Lang != language.Japanese) {
 			t.Errorf("a: published %v, lang %v", d.Published, d.Lang)
 		}
 	}
@@ -49,11 +51,11 @@ func TestReadJSONL(t *testing.T) {
 	}
 }
 
-// FuzzReadJSONL checks that any input yields documents with non-empty ids
+// FuzzRead checks that any input yields documents with non-empty ids
 // and valid UTF-8, line errors and warnings with line numbers within the
 // input, in increasing order, and never panics. It is seeded from the JSON
 // Lines files of testdata, whole and line by line.
-func FuzzReadJSONL(f *testing.F) {
+func FuzzRead(f *testing.F) {
 	f.Add(`{"id": "a", "title": "T"}` + "\n" + `{"id": 1}`)
 	f.Add("\n\n{\"id\": \"x\", \"text\": \"\\u0000\"}\r\n")
 	f.Add("{\"id\": \"\xff\", \"text\": \"t\"}")
@@ -71,7 +73,7 @@ func FuzzReadJSONL(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		lines := strings.Count(in, "\n") + 1
 		last := 0
-		for l, err := range ReadLines(strings.NewReader(in)) {
+		for l, err := range Lines(strings.NewReader(in)) {
 			n := l.N
 			var le *LineError
 			switch {

@@ -1,4 +1,10 @@
-package dedup
+// Package features analyses news reports for package dedup: content terms
+// (bleve's analyzer of the language), surface words scoped by script,
+// entities (names as phonetic keys, countries, organisations, numbers) and a
+// MinHash signature, keyed as sparse vectors (Vec) and weighted by their
+// rarity in a window of documents (Stats). See the documentation of package
+// dedup for the model.
+package features
 
 import (
 	"math"
@@ -8,71 +14,54 @@ import (
 // Weights of entity evidence. A number says less than a name or a place:
 // news is full of small numbers and years. A weak name candidate (a word of
 // an uncased script) is a name only by the accident of matching one; it
-// counts at half weight, and only with a key of minKeyWeakMatch consonants or
+// counts at half weight, and only with a key of MinKeyWeakMatch consonants or
 // more, long enough for chance matches to be rare.
 const (
 	numberWeight    = 0.5
-	weakWeight      = 0.5
-	minKeyWeakMatch = 4
+	WeakWeight      = 0.5
+	MinKeyWeakMatch = 4
 )
 
-// doc is a document of the window: its features weighted by their rarity at
-// the time it was added, and its assignment. The index stores them (see
-// codec.go and storedAssignment) to restore the window when a persistent
-// Clusterer is opened again.
-type doc struct {
-	ID          string
-	Seq         int64 // order of addition, from 1
-	Lang        string
-	Published   time.Time
-	At          time.Time // Published, or the watermark when unknown
-	Cluster     string
-	New         bool
-	Score       float64
-	DuplicateOf string
-	// FP is the fingerprint of the document's content (see fingerprint).
-	FP uint64
-	// Title (cut to maxTitleKept), Source and URL, and the names and places
-	// of the evidence of its assignment, are kept for the cluster view.
-	Title, Source, URL string
-	TieNames           []NamePair
-	TiePlaces          []string
+// Doc is the analysis of one document: its features, weighted by their
+// rarity once Weigh has run. A persistent index stores them (see the store
+// package) so that the window can be restored.
+type Doc struct {
+	ID        string
+	Lang      string
+	Published time.Time
 
 	// Terms are the content terms, scoped by language, weighted by TF-IDF
 	// and normalized to unit length; TermText spells them, for the evidence
 	// of the document's own assignment (it is dropped afterwards).
-	Terms    vec
+	Terms    Vec
 	TermText []string
 	// Surface are the words as written (folded, not stemmed), and the Han
 	// bigrams of Chinese and Japanese, scoped by script: languages that
 	// share a script share names, numbers and loanwords (Remdesivir,
 	// 林芳正), which compare reports in different languages of one script.
 	// Weighted as Terms, against the documents of the same main Script.
-	Surface vec
+	Surface Vec
 	Script  string
 	// Ents are the entities (names, places, numbers): weight = prominence ×
 	// rarity × kind weight. EntText, EntKey, EntKind and EntWeak describe
 	// them.
-	Ents    vec
+	Ents    Vec
 	EntText []string
 	EntKey  []string
-	EntKind []kind
+	EntKind []Kind
 	EntWeak []bool
 	// Sig is the MinHash signature for near-duplicate detection.
-	Sig signature
-
-	cl    *cluster
-	index *[4][]keyWeight // see indexKeys
+	Sig Signature
 }
 
-// newDoc keys the extracted features of a document. The weights are raw
+// NewDoc keys the extracted features of a document. The weights are raw
 // (counts and prominence) until weigh.
-func newDoc(id string, e *extracted, published time.Time) *doc {
-	d := &doc{ID: id, Lang: e.lang, Script: e.script, Published: published, Sig: e.sig}
+func NewDoc(id string, e *extracted, published time.Time) *Doc {
+	d := &Doc{ID: id, Lang: e.lang, Script: e.script, Published: published, Sig: e.sig}
 	d.Terms, d.TermText = termVec("t:"+e.lang, e.terms)
-	d.Surface = vecBuilder(e.surface).build()
+	d.Surface = VecBuilder(e.surface).Build()
 
-	eb := make(vecBuilder, len(e.mentions))
+	eb := make(VecBuilder, len(e.mentions))
 	for k, m := range e.mentions {
 		// Prominence: repeated mentions count logarithmically, a mention in
 		// the headline counts once more.
@@ -82,9 +71,9 @@ func newDoc(id string, e *extracted, published time.Time) *doc {
 		}
 		eb[k] = p
 	}
-	d.Ents = eb.build()
+	d.Ents = eb.Build()
 	n := len(d.Ents.K)
-	d.EntText, d.EntKey, d.EntKind, d.EntWeak = make([]string, n), make([]string, n), make([]kind, n), make([]bool, n)
+	d.EntText, d.EntKey, d.EntKind, d.EntWeak = make([]string, n), make([]string, n), make([]Kind, n), make([]bool, n)
 	for i, k := range d.Ents.K {
 		m := e.mentions[k]
 		d.EntText[i], d.EntKey[i], d.EntKind[i], d.EntWeak[i] = m.text, m.key, m.kind, m.weak
@@ -92,30 +81,30 @@ func newDoc(id string, e *extracted, published time.Time) *doc {
 	return d
 }
 
-// attest makes strong the weak name candidates of d that the window attests
+// Attest makes strong the weak name candidates of d that the window attests
 // as names.
-func (d *doc) attest(st *stats) {
+func (d *Doc) Attest(st *Stats) {
 	for i, k := range d.Ents.K {
-		if d.EntWeak[i] && st.attested(k) {
+		if d.EntWeak[i] && st.Attested(k) {
 			d.EntWeak[i] = false
 		}
 	}
 }
 
-// surfaceScope is the statistics and centroid scope of the surface words of
+// SurfaceScope is the statistics and centroid scope of the surface words of
 // documents written in a script.
-func surfaceScope(script string) string { return "s:" + script }
+func SurfaceScope(script string) string { return "s:" + script }
 
 // termVec keys terms of a scope; the weights are their counts.
-func termVec(scope string, terms map[string]float64) (vec, []string) {
-	b := make(vecBuilder, len(terms))
+func termVec(scope string, terms map[string]float64) (Vec, []string) {
+	b := make(VecBuilder, len(terms))
 	text := make(map[uint64]string, len(terms))
 	for t, n := range terms {
-		k := tokenHash(scope, t)
+		k := TokenHash(scope, t)
 		b[k] = n
 		text[k] = t
 	}
-	v := b.build()
+	v := b.Build()
 	ts := make([]string, len(v.K))
 	for i, k := range v.K {
 		ts[i] = text[k]
@@ -125,33 +114,33 @@ func termVec(scope string, terms map[string]float64) (vec, []string) {
 
 // tfidf weighs term counts by TF-IDF among n documents and normalizes the
 // vector to unit length.
-func tfidf(v vec, st *stats, n int) vec {
+func tfidf(v Vec, st *Stats, n int) Vec {
 	for i, k := range v.K {
-		v.W[i] = float32((1 + math.Log(float64(v.W[i]))) * st.idf(k, n))
+		v.W[i] = float32((1 + math.Log(float64(v.W[i]))) * st.IDF(k, n))
 	}
-	if nn := v.norm(); nn > 0 {
-		v = v.scaled(1 / nn)
+	if nn := v.Norm(); nn > 0 {
+		v = v.Scaled(1 / nn)
 	}
 	return v
 }
 
-// weigh turns raw weights into final weights, with the rarity of each
+// Weigh turns raw weights into final weights, with the rarity of each
 // feature among the documents of the window (which include d).
-func (d *doc) weigh(st *stats) {
+func (d *Doc) Weigh(st *Stats) {
 	nAll := st.n[""]
 	d.Terms = tfidf(d.Terms, st, st.n[d.Lang])
-	d.Surface = tfidf(d.Surface, st, st.n[surfaceScope(d.Script)])
+	d.Surface = tfidf(d.Surface, st, st.n[SurfaceScope(d.Script)])
 	for i, k := range d.Ents.K {
-		w := float64(d.Ents.W[i]) * st.idf(k, nAll)
-		if d.EntKind[i] == kindNumber {
+		w := float64(d.Ents.W[i]) * st.IDF(k, nAll)
+		if d.EntKind[i] == KindNumber {
 			w *= numberWeight
 		}
 		d.Ents.W[i] = float32(w)
 	}
 }
 
-// splitEnts returns the strong and the weak entities of d.
-func (d *doc) splitEnts() (strong, weak vec) {
+// SplitEnts returns the strong and the weak entities of d.
+func (d *Doc) SplitEnts() (strong, weak Vec) {
 	for i, k := range d.Ents.K {
 		v := &strong
 		if d.EntWeak[i] {

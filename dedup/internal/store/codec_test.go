@@ -1,31 +1,34 @@
-package dedup
+package store
 
 import (
 	"reflect"
 	"testing"
 	"time"
+
+	"github.com/eventdedup/eventdedup/dedup/internal/features"
+	"github.com/eventdedup/eventdedup/news"
 )
 
 func TestCodecRoundTrip(t *testing.T) {
-	x, err := newExtractor()
+	x, err := features.NewExtractor()
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := newStats()
-	for _, in := range []Document{
+	st := features.NewStats()
+	for _, in := range []news.Document{
 		{ID: "a", Title: "Blinken meets Hayashi in Tokyo", Text: "The 2+2 talks in Tokyo, 15,000 troops.", Published: time.Now()},
 		{ID: "b", Text: "قال وزير الخارجية بلينكن إن المحادثات مفيدة"},
 		{ID: "c", Text: "日米2プラス2、ブリンケン国務長官"},
 		{ID: "d", Text: "x"},
 	} {
-		e, err := x.extract(in, "en")
+		e, err := x.Extract(in, "en")
 		if err != nil {
 			t.Fatal(err)
 		}
-		d := newDoc(in.ID, e, in.Published)
-		st.update(d, 1)
-		d.weigh(st)
-		got := &doc{}
+		d := features.NewDoc(in.ID, e, in.Published)
+		st.Update(d, 1)
+		d.Weigh(st)
+		got := &features.Doc{}
 		if err := decodeFeatures(encodeFeatures(nil, d), got); err != nil {
 			t.Fatalf("%s: %v", in.ID, err)
 		}
@@ -41,10 +44,10 @@ func TestCodecRoundTrip(t *testing.T) {
 // without bound, and that what decodes encodes back to the same bytes.
 func FuzzDecodeFeatures(f *testing.F) {
 	f.Add([]byte{codecVersion})
-	f.Add(encodeFeatures(nil, &doc{Script: "Latn", Ents: vec{K: []uint64{1}, W: []float32{2}}, EntText: []string{"x"}, EntKey: []string{"k"}, EntKind: []kind{kindPlace}, EntWeak: []bool{true}}))
+	f.Add(encodeFeatures(nil, &features.Doc{Script: "Latn", Ents: features.Vec{K: []uint64{1}, W: []float32{2}}, EntText: []string{"x"}, EntKey: []string{"k"}, EntKind: []features.Kind{features.KindPlace}, EntWeak: []bool{true}}))
 	f.Add([]byte{codecVersion, 0xff, 0xff, 0xff, 0xff, 0x0f})
 	f.Fuzz(func(t *testing.T, b []byte) {
-		var d doc
+		var d features.Doc
 		if err := decodeFeatures(b, &d); err != nil {
 			return
 		}

@@ -1,4 +1,4 @@
-package dedup
+package features
 
 import (
 	"sync"
@@ -6,29 +6,29 @@ import (
 	"unicode/utf8"
 )
 
-// script is the writing system of a word, as far as feature extraction cares.
-type script uint8
+// Script is the writing system of a word, as far as feature extraction cares.
+type Script uint8
 
 const (
-	scriptOther    script = iota
+	scriptOther    Script = iota
 	scriptLatin           // cased
 	scriptCyrillic        // cased
 	scriptGreek           // cased
 	scriptArabic          // Arabic, Persian, Urdu: uncased, vowels unwritten
 	scriptHebrew          // uncased, vowels unwritten
 	scriptHangul          // uncased, spaces between words
-	scriptCJK             // Han and kana: no spaces between words
+	ScriptCJK             // Han and kana: no spaces between words
 )
 
 // code returns the ISO 15924 code of the script, used to scope surface
 // tokens.
-func (s script) code() string {
+func (s Script) code() string {
 	return [...]string{"Zyyy", "Latn", "Cyrl", "Grek", "Arab", "Hebr", "Hang", "Hani"}[s]
 }
 
-func (s script) cased() bool { return s == scriptLatin || s == scriptCyrillic || s == scriptGreek }
+func (s Script) cased() bool { return s == scriptLatin || s == scriptCyrillic || s == scriptGreek }
 
-func scriptOfRune(r rune) script {
+func ScriptOf(r rune) Script {
 	switch {
 	case r < 0x80:
 		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
@@ -48,7 +48,7 @@ func scriptOfRune(r rune) script {
 	case unicode.Is(unicode.Hangul, r):
 		return scriptHangul
 	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || r == 'ー':
-		return scriptCJK
+		return ScriptCJK
 	}
 	return scriptOther
 }
@@ -56,7 +56,7 @@ func scriptOfRune(r rune) script {
 // word is one word of a text.
 type word struct {
 	s       string
-	script  script
+	script  Script
 	initial bool // first word of a sentence, a line or a title-case title
 	title   bool // in the title
 }
@@ -76,7 +76,7 @@ func splitWords(text string, title bool, fn func(word)) {
 	emit := func(end int) {
 		w := text[start:end]
 		r, _ := utf8.DecodeRuneInString(w)
-		fn(word{s: w, script: scriptOfRune(r), initial: initial, title: title})
+		fn(word{s: w, script: ScriptOf(r), initial: initial, title: title})
 		initial = false
 		start = -1
 	}

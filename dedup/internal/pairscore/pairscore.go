@@ -1,14 +1,20 @@
-package dedup
+// Package pairscore grades the similarity of two documents for
+// dedup.Clusterer.CompareAll, on a scale from unrelated through related (same
+// topic, another event) to the same story, and finds the site furniture
+// that recurs across a batch of documents (StripBoilerplate).
+package pairscore
 
 import (
 	"math"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/eventdedup/eventdedup/dedup/internal/features"
+	"github.com/eventdedup/eventdedup/news"
 	"github.com/eventdedup/eventdedup/normalize"
 )
 
-// The graded pair score of Compare.
+// The graded pair score.
 //
 // Clustering asks a yes/no question of a document and a cluster; Compare is
 // also asked how similar two reports are, on a scale from unrelated through
@@ -39,9 +45,9 @@ import (
 // has no fitted weights: on the SemEval-2022 Task 8 development pairs its
 // Pearson correlation with the human ratings is 0.695 (0.595 for the
 // clustering similarity alone), with leadDecay the only value chosen there;
-// 0.722 with the site furniture left out (pairscore_boiler.go), and 0.707
+// 0.722 with the site furniture left out (StripBoilerplate), and 0.707
 // once near-verbatim copies score at least their clustering similarity (see
-// Clusterer.compare).
+// dedup.Clusterer.CompareAll).
 
 // leadDecay is the position, in runes, at which a feature counts 1/e: about
 // the headline and the first paragraph.
@@ -53,45 +59,45 @@ const (
 	maxGram = 5
 )
 
-// pairDoc holds the features of a document that only Compare uses.
-type pairDoc struct {
-	grams vec // character n-grams: raw weights Σ exp(-p/leadDecay), then TF-IDF
-	words vec // analyzed terms, keyed as doc.Terms: raw, then TF-IDF
+// Features holds the features of a document that only Compare uses.
+type Features struct {
+	Grams features.Vec // character n-grams: raw weights Σ exp(-p/leadDecay), then TF-IDF
+	Words features.Vec // analyzed terms, keyed as doc.Terms: raw, then TF-IDF
 }
 
-// pairFeatures extracts the position-weighted grams and words of a document
-// of language lang.
-func (x *extractor) pairFeatures(d Document, lang string) (*pairDoc, error) {
+// Extract extracts the position-weighted grams and words of a document of
+// language lang, with the analyzer x uses for that language.
+func Extract(x *features.Extractor, d news.Document, lang string) (*Features, error) {
 	text := d.Text
 	if d.Title != "" {
 		text = d.Title + "\n" + d.Text
 	}
-	an, err := x.analyzer(lang)
+	an, err := x.Analyzer(lang)
 	if err != nil {
 		return nil, err
 	}
-	p := &pairDoc{grams: charGrams(text)}
-	b := make(vecBuilder)
+	p := &Features{Grams: charGrams(text)}
+	b := make(features.VecBuilder)
 	scope := "t:" + lang
 	runes, at := 0, 0 // rune count of text[:at]
 	for _, tok := range an.Analyze([]byte(text)) {
-		if len(tok.Term) < 2 || utf8.RuneCount(tok.Term) < 2 && !isCJK(tok.Term) {
+		if len(tok.Term) < 2 || utf8.RuneCount(tok.Term) < 2 && !features.IsCJK(tok.Term) {
 			continue
 		}
 		if tok.Start >= at && tok.Start <= len(text) {
 			runes += utf8.RuneCountInString(text[at:tok.Start])
 			at = tok.Start
 		}
-		b[tokenHash(scope, string(tok.Term))] += math.Exp(-float64(runes) / leadDecay)
+		b[features.TokenHash(scope, string(tok.Term))] += math.Exp(-float64(runes) / leadDecay)
 	}
-	p.words = b.build()
+	p.Words = b.Build()
 	return p, nil
 }
 
 // charGrams returns the character n-grams (minGram to maxGram runes) of the
 // words of text, folded, each word padded with a space on either side, with
 // the weight exp(-p/leadDecay) summed over their positions p.
-func charGrams(text string) vec {
+func charGrams(text string) features.Vec {
 	f := normalize.Fold(text)
 	rs := make([]rune, 1, len(f)+1)
 	pos := make([]int, 1, len(f)+1)
@@ -108,8 +114,8 @@ func charGrams(text string) vec {
 	if rs[len(rs)-1] != ' ' {
 		rs, pos = append(rs, ' '), append(pos, i)
 	}
-	b := make(vecBuilder, len(rs)*2)
-	cjk := func(r rune) bool { return r >= 0x2E80 && scriptOfRune(r) == scriptCJK }
+	b := make(features.VecBuilder, len(rs)*2)
+	cjk := func(r rune) bool { return r >= 0x2E80 && features.ScriptOf(r) == features.ScriptCJK }
 	for j := 0; j+2 <= len(rs); j++ {
 		w := math.Exp(-float64(pos[j]) / leadDecay)
 		h := uint64(14695981039346656037) // FNV-1a of the runes
@@ -138,13 +144,13 @@ func charGrams(text string) vec {
 			}
 		}
 	}
-	return b.build()
+	return b.Build()
 }
 
-// weighLog turns raw weights Σ into log(1+Σ)·idf and normalizes the vector
+// WeighLog turns raw weights Σ into log(1+Σ)·idf and normalizes the vector
 // to unit length; idf returns the rarity of a key.
-func weighLog(v vec, idf func(k uint64) float64) vec {
-	out := vec{K: v.K, W: make([]float32, len(v.W))}
+func WeighLog(v features.Vec, idf func(k uint64) float64) features.Vec {
+	out := features.Vec{K: v.K, W: make([]float32, len(v.W))}
 	s := 0.0
 	for i, k := range v.K {
 		w := math.Log1p(float64(v.W[i])) * idf(k)
@@ -152,40 +158,41 @@ func weighLog(v vec, idf func(k uint64) float64) vec {
 		s += w * w
 	}
 	if s > 0 {
-		out = out.scaled(1 / math.Sqrt(s))
+		out = out.Scaled(1 / math.Sqrt(s))
 	}
 	return out
 }
 
-// pairScore is the graded similarity of two documents, with its parts.
-type pairScore struct {
-	score              float64
-	chars, words       float64
-	hasChars, hasWords bool
+// Score is the graded similarity of two documents, with its parts.
+type Score struct {
+	Value              float64
+	Chars, Words       float64
+	HasChars, HasWords bool
 }
 
-// scorePair computes the graded score of a and b from their weighted pair
-// features and the match m of a with a cluster of b.
-func scorePair(a, b *doc, pa, pb *pairDoc, m match) pairScore {
-	var s pairScore
+// Compute computes the graded score of a and b from their weighted pair
+// features, the clustering similarity sim of a to a cluster of b and its
+// time factor tf (sim includes it).
+func Compute(a, b *features.Doc, pa, pb *Features, sim, tf float64) Score {
+	var s Score
 	n, sum := 0, 0.0
-	if a.Script == b.Script && len(pa.grams.K) > 0 && len(pb.grams.K) > 0 {
-		s.hasChars = true
-		s.chars = min(1, max(0, dot(pa.grams, pb.grams, nil)))
-		n, sum = n+1, sum+math.Sqrt(s.chars)
+	if a.Script == b.Script && len(pa.Grams.K) > 0 && len(pb.Grams.K) > 0 {
+		s.HasChars = true
+		s.Chars = min(1, max(0, features.Dot(pa.Grams, pb.Grams, nil)))
+		n, sum = n+1, sum+math.Sqrt(s.Chars)
 	}
-	if a.Lang == b.Lang && len(pa.words.K) > 0 && len(pb.words.K) > 0 {
-		s.hasWords = true
-		s.words = min(1, max(0, dot(pa.words, pb.words, nil)))
-		n, sum = n+1, sum+math.Sqrt(s.words)
+	if a.Lang == b.Lang && len(pa.Words.K) > 0 && len(pb.Words.K) > 0 {
+		s.HasWords = true
+		s.Words = min(1, max(0, features.Dot(pa.Words, pb.Words, nil)))
+		n, sum = n+1, sum+math.Sqrt(s.Words)
 	}
 	// The clustering similarity, without its time factor.
 	cl := 0.0
-	if m.time > 0 {
-		cl = min(1, max(0, m.score/m.time))
+	if tf > 0 {
+		cl = min(1, max(0, sim/tf))
 	}
 	n, sum = n+1, sum+math.Sqrt(cl)
-	s.score = sum / float64(n)
-	s.score *= m.time
+	s.Value = sum / float64(n)
+	s.Value *= tf
 	return s
 }

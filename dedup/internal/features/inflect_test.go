@@ -1,4 +1,4 @@
-package dedup
+package features
 
 import (
 	"slices"
@@ -52,11 +52,11 @@ func TestCJKPlaces(t *testing.T) {
 		want []placeRef
 		why  string
 	}{
-		{"北京会谈", []placeRef{{kindPlace, "CN"}}, "a capital stands for its government"},
-		{"北约峰会", []placeRef{{kindOrg, "NATO"}}, "an organisation"},
-		{"ホワイトハウスは述べた", []placeRef{{kindOrg, "WHITEHOUSE"}}, "a seat of power in katakana"},
-		{"東京で地震", []placeRef{{kindPlace, "JP"}}, "a capital in Japanese"},
-		{"中国会谈", []placeRef{{kindPlace, "CN"}}, "a country, as before"},
+		{"北京会谈", []placeRef{{KindPlace, "CN"}}, "a capital stands for its government"},
+		{"北约峰会", []placeRef{{KindOrg, "NATO"}}, "an organisation"},
+		{"ホワイトハウスは述べた", []placeRef{{KindOrg, "WHITEHOUSE"}}, "a seat of power in katakana"},
+		{"東京で地震", []placeRef{{KindPlace, "JP"}}, "a capital in Japanese"},
+		{"中国会谈", []placeRef{{KindPlace, "CN"}}, "a country, as before"},
 		{"会谈举行", nil, "no place"},
 	}
 	for _, tt := range tests {

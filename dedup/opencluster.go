@@ -7,18 +7,20 @@ import (
 	"sort"
 	"strconv"
 	"time"
+
+	"github.com/eventdedup/eventdedup/dedup/internal/features"
 )
 
 // centroid is the sum of vectors of a cluster's members. Most clusters
 // have one member: until a second joins, the centroid is that member's
 // vector itself, and costs nothing.
 type centroid struct {
-	one   vec                // the only vector added so far
+	one   features.Vec       // the only vector added so far
 	w     map[uint64]float64 // the sums, from the second vector on
 	norm2 float64            // Σ w²
 }
 
-func (c *centroid) add(v vec) {
+func (c *centroid) add(v features.Vec) {
 	if len(v.K) == 0 {
 		return
 	}
@@ -34,7 +36,7 @@ func (c *centroid) add(v vec) {
 		for i, k := range c.one.K {
 			c.w[k] = float64(c.one.W[i])
 		}
-		c.one = vec{}
+		c.one = features.Vec{}
 	}
 	for i, k := range v.K {
 		old, w := c.w[k], float64(v.W[i])
@@ -44,7 +46,7 @@ func (c *centroid) add(v vec) {
 }
 
 // lookup calls fn for every key v.K[i] the centroid has, with its weight.
-func (c *centroid) lookup(v vec, fn func(i int, w float64)) {
+func (c *centroid) lookup(v features.Vec, fn func(i int, w float64)) {
 	if c == nil {
 		return
 	}
@@ -56,14 +58,14 @@ func (c *centroid) lookup(v vec, fn func(i int, w float64)) {
 		}
 		return
 	}
-	dot(v, c.one, func(i, j int, _ float64) { fn(i, float64(c.one.W[j])) })
+	features.Dot(v, c.one, func(i, j int, _ float64) { fn(i, float64(c.one.W[j])) })
 }
 
-// cluster is an open event cluster: its members in the window and the
+// openCluster is an open event cluster: its members in the window and the
 // centroids they are compared with: the content terms by language, the
 // surface words by script, and the entities, the strong ones apart from the
 // weak, which are also summed by language.
-type cluster struct {
+type openCluster struct {
 	id          string
 	seq         int
 	docs        []*doc
@@ -76,15 +78,15 @@ type cluster struct {
 	weakBy      map[string]*centroid
 }
 
-func newCluster(seq int) *cluster {
-	return &cluster{id: clusterID(seq), seq: seq, terms: make(map[string]*centroid), weakBy: make(map[string]*centroid)}
+func newOpenCluster(seq int) *openCluster {
+	return &openCluster{id: clusterID(seq), seq: seq, terms: make(map[string]*centroid), weakBy: make(map[string]*centroid)}
 }
 
 // clusterID is the stable id of the seq-th cluster.
 func clusterID(seq int) string { return "c" + strconv.Itoa(seq) }
 
 // add makes d a member.
-func (c *cluster) add(d *doc) {
+func (c *openCluster) add(d *doc) {
 	c.docs = append(c.docs, d)
 	d.cl = c
 	if d.At.After(c.lastAt) {
@@ -100,8 +102,8 @@ func (c *cluster) add(d *doc) {
 	}
 	for _, t := range [...]struct {
 		scope string
-		v     vec
-	}{{d.Lang, d.Terms}, {surfaceScope(d.Script), d.Surface}} {
+		v     features.Vec
+	}{{d.Lang, d.Terms}, {features.SurfaceScope(d.Script), d.Surface}} {
 		if len(t.v.K) == 0 {
 			continue
 		}
@@ -110,7 +112,7 @@ func (c *cluster) add(d *doc) {
 		}
 		c.terms[t.scope].add(t.v)
 	}
-	strong, weak := d.splitEnts()
+	strong, weak := d.SplitEnts()
 	c.strong.add(strong)
 	if len(weak.K) > 0 {
 		c.weak.add(weak)
@@ -123,7 +125,7 @@ func (c *cluster) add(d *doc) {
 
 // entText returns how the cluster writes an entity: as its first member
 // with it as a strong entity does, or else as its first member with it.
-func (c *cluster) entText(k uint64) string {
+func (c *openCluster) entText(k uint64) string {
 	text := ""
 	for _, d := range c.docs[:min(len(c.docs), maxEvidenceScan)] {
 		if i, ok := slices.BinarySearch(d.Ents.K, k); ok {
@@ -157,13 +159,13 @@ type match struct {
 type sharedEnt struct {
 	k          uint64
 	a, b, key  string
-	kind       kind
+	kind       features.Kind
 	importance float64
 }
 
 // similarity scores d against c. See the package documentation for the
 // model.
-func (c *cluster) similarity(d *doc, tau time.Duration, evidence bool) match {
+func (c *openCluster) similarity(d *doc, tau time.Duration, evidence bool) match {
 	var m match
 	// Content terms are compared in the document's language or, with
 	// members in other languages of its script, by the words they share as
@@ -171,7 +173,7 @@ func (c *cluster) similarity(d *doc, tau time.Duration, evidence bool) match {
 	tv, tt, tc := d.Terms, d.TermText, c.terms[d.Lang]
 	m.sameLang = tc != nil
 	if !m.sameLang {
-		tv, tt, tc = d.Surface, nil, c.terms[surfaceScope(d.Script)]
+		tv, tt, tc = d.Surface, nil, c.terms[features.SurfaceScope(d.Script)]
 	}
 	if tc != nil && tc.norm2 > 0 && len(tv.K) > 0 {
 		m.hasTerms = true
@@ -209,20 +211,20 @@ func (c *cluster) similarity(d *doc, tau time.Duration, evidence bool) match {
 	for i, k := range d.Ents.K {
 		w := float64(d.Ents.W[i])
 		weak := 0.0
-		weakOK := len(d.EntKey[i]) >= minKeyWeakMatch
+		weakOK := len(d.EntKey[i]) >= features.MinKeyWeakMatch
 		if weakOK {
 			weak = cw[i]
 			if d.EntWeak[i] {
 				weak -= cwl[i]
 			}
-			weak *= weakWeight
+			weak *= features.WeakWeight
 		}
 		matched := cs[i] > 0 || weak > 0
 		if d.EntWeak[i] {
 			if !matched || !weakOK {
 				continue
 			}
-			w *= weakWeight
+			w *= features.WeakWeight
 		}
 		dn2 += w * w
 		if !matched {
@@ -293,13 +295,13 @@ func (m match) evidence() Evidence {
 	}
 	for _, s := range m.shared {
 		switch s.kind {
-		case kindName:
+		case features.KindName:
 			ev.Names = append(ev.Names, NamePair{A: s.a, B: s.b, Key: s.key})
-		case kindPlace:
+		case features.KindPlace:
 			ev.Places = append(ev.Places, s.a)
-		case kindOrg:
+		case features.KindOrg:
 			ev.Organizations = append(ev.Organizations, s.a)
-		case kindNumber:
+		case features.KindNumber:
 			ev.Numbers = append(ev.Numbers, s.a)
 		}
 	}

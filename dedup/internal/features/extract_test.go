@@ -1,4 +1,4 @@
-package dedup
+package features
 
 import (
 	"slices"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/eventdedup/eventdedup/news"
 	"github.com/eventdedup/eventdedup/normalize"
 )
 
@@ -34,15 +35,15 @@ func TestFindNumbers(t *testing.T) {
 
 // names returns the name candidates extracted from a document, as
 // "surface=key", weak ones marked with "?".
-func names(t *testing.T, x *extractor, title, text, lang string) []string {
+func names(t *testing.T, x *Extractor, title, text, lang string) []string {
 	t.Helper()
-	e, err := x.extract(Document{Title: title, Text: text}, lang)
+	e, err := x.Extract(news.Document{Title: title, Text: text}, lang)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out []string
 	for _, m := range e.mentions {
-		if m.kind != kindName {
+		if m.kind != KindName {
 			continue
 		}
 		s := m.text + "=" + m.key
@@ -56,7 +57,7 @@ func names(t *testing.T, x *extractor, title, text, lang string) []string {
 }
 
 func TestNames(t *testing.T) {
-	x, err := newExtractor()
+	x, err := NewExtractor()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +141,7 @@ func TestNames(t *testing.T) {
 }
 
 func TestPlaces(t *testing.T) {
-	x, err := newExtractor()
+	x, err := NewExtractor()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,16 +159,16 @@ func TestPlaces(t *testing.T) {
 		{"en", "The NATO-Russia Council met.", []string{"o:NATO", "p:RU"}, nil, "organisations"},
 	}
 	for _, tt := range tests {
-		e, err := x.extract(Document{Text: tt.text}, tt.lang)
+		e, err := x.Extract(news.Document{Text: tt.text}, tt.lang)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var got []string
 		for _, m := range e.mentions {
 			switch m.kind {
-			case kindPlace:
+			case KindPlace:
 				got = append(got, "p:"+m.key)
-			case kindOrg:
+			case KindOrg:
 				got = append(got, "o:"+m.key)
 			}
 		}
@@ -185,14 +186,14 @@ func TestPlaces(t *testing.T) {
 }
 
 // TestAnalyzers checks that the analyzer of every language with its own
-// builds: they are built on first use, not by newExtractor.
+// builds: they are built on first use, not by NewExtractor.
 func TestAnalyzers(t *testing.T) {
-	x, err := newExtractor()
+	x, err := NewExtractor()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for lang := range analyzerNames {
-		an, err := x.analyzer(lang)
+		an, err := x.Analyzer(lang)
 		if err != nil || an == nil {
 			t.Errorf("analyzer(%q) = %v, %v", lang, an, err)
 		}

@@ -1,15 +1,17 @@
-package dedup
+package store
 
 import (
 	"encoding/binary"
 	"errors"
 	"math"
+
+	"github.com/eventdedup/eventdedup/dedup/internal/features"
 )
 
 // The window features of a document are stored in the index in a compact
 // binary form: feature keys are random 64-bit hashes that no text encoding
 // shortens, and the form is several times faster to write and read than
-// JSON. The assignment is stored apart, as JSON (storedAssignment).
+// JSON. The assignment is stored apart, as JSON (Assignment).
 
 // codecVersion starts every encoded document.
 const codecVersion = 1
@@ -17,10 +19,10 @@ const codecVersion = 1
 var errCorrupt = errors.New("dedup: corrupt stored features")
 
 // encodeFeatures appends the window features of d to b.
-func encodeFeatures(b []byte, d *doc) []byte {
+func encodeFeatures(b []byte, d *features.Doc) []byte {
 	b = append(b, codecVersion)
 	b = appendString(b, d.Script)
-	for _, v := range [...]vec{d.Terms, d.Surface, d.Ents} {
+	for _, v := range [...]features.Vec{d.Terms, d.Surface, d.Ents} {
 		b = binary.AppendUvarint(b, uint64(len(v.K)))
 		for i, k := range v.K {
 			b = binary.LittleEndian.AppendUint64(b, k)
@@ -43,13 +45,13 @@ func encodeFeatures(b []byte, d *doc) []byte {
 }
 
 // decodeFeatures reads what encodeFeatures wrote into d.
-func decodeFeatures(b []byte, d *doc) error {
+func decodeFeatures(b []byte, d *features.Doc) error {
 	r := reader{b: b}
 	if r.byte() != codecVersion {
 		return errCorrupt
 	}
 	d.Script = r.string()
-	vs := [...]*vec{&d.Terms, &d.Surface, &d.Ents}
+	vs := [...]*features.Vec{&d.Terms, &d.Surface, &d.Ents}
 	for _, v := range vs {
 		n := r.count(12)
 		v.K, v.W = make([]uint64, n), make([]float32, n)
@@ -59,12 +61,12 @@ func decodeFeatures(b []byte, d *doc) error {
 		}
 	}
 	n := len(d.Ents.K)
-	d.EntText, d.EntKey, d.EntKind, d.EntWeak = make([]string, n), make([]string, n), make([]kind, n), make([]bool, n)
+	d.EntText, d.EntKey, d.EntKind, d.EntWeak = make([]string, n), make([]string, n), make([]features.Kind, n), make([]bool, n)
 	for i := range n {
 		d.EntText[i] = r.string()
 		d.EntKey[i] = r.string()
 		flags := r.byte()
-		d.EntKind[i], d.EntWeak[i] = kind(flags>>1), flags&1 == 1
+		d.EntKind[i], d.EntWeak[i] = features.Kind(flags>>1), flags&1 == 1
 	}
 	for i := range d.Sig {
 		d.Sig[i] = r.uint32()

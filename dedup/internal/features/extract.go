@@ -1,4 +1,4 @@
-package dedup
+package features
 
 import (
 	"strings"
@@ -33,26 +33,30 @@ import (
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/sv"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/tr"
 
+	"github.com/eventdedup/eventdedup/news"
 	"github.com/eventdedup/eventdedup/normalize"
 )
 
-// kind is the kind of an entity.
-type kind uint8
+// Kind is the Kind of an entity.
+type Kind uint8
 
 const (
-	kindName   kind = iota // a personal or organisation name, as a phonetic key
-	kindPlace              // a country, as an ISO 3166 code
-	kindOrg                // an international organisation (NATO, OSCE), by its code
-	kindNumber             // a number of two or more digits, or "N+N"
+	KindName   Kind = iota // a personal or organisation name, as a phonetic key
+	KindPlace              // a country, as an ISO 3166 code
+	KindOrg                // an international organisation (NATO, OSCE), by its code
+	KindNumber             // a number of two or more digits, or "N+N"
 )
 
 // Entity keys are scoped by kind so that a number never matches a name.
-var kindScope = [...]string{kindName: "n", kindPlace: "p", kindOrg: "o", kindNumber: "#"}
+var kindScope = [...]string{KindName: "n", KindPlace: "p", KindOrg: "o", KindNumber: "#"}
+
+// Scope returns the prefix that scopes the keys of entities of kind k.
+func (k Kind) Scope() string { return kindScope[k] }
 
 // mention is an entity of a document, before rarity weighting.
 type mention struct {
-	kind  kind
-	weak  bool // a name candidate from an uncased script (see doc.go)
+	kind  Kind
+	weak  bool // a name candidate from an uncased script (see Doc.EntWeak)
 	count int
 	title bool
 	key   string // the name key, country code or number
@@ -66,7 +70,7 @@ type extracted struct {
 	surface  map[uint64]float64 // surface token key → count, title twice (see doc.Surface)
 	script   string             // the dominant script, as an ISO 15924 code
 	mentions map[uint64]*mention
-	sig      signature
+	sig      Signature
 }
 
 // Minimum lengths of name keys (consonants): capitalised words are names by
@@ -99,7 +103,7 @@ func newCache[V any](f func(string) V) *cache[V] {
 }
 
 func (c *cache[V]) get(s string) V {
-	sh := &c.shards[tokenHash("", s)%uint64(len(c.shards))]
+	sh := &c.shards[TokenHash("", s)%uint64(len(c.shards))]
 	sh.mu.Lock()
 	v, ok := sh.m[s]
 	sh.mu.Unlock()
@@ -119,7 +123,7 @@ func (c *cache[V]) get(s string) V {
 // wordInfo is what entity extraction needs to know about a word. It
 // depends only on the word, and is cached.
 type wordInfo struct {
-	script script
+	script Script
 	// folded is the folded word, the form looked up in the gazetteer as part
 	// of a phrase; bare is it without possessive ending, clitics or
 	// particles, the form looked up alone.
@@ -153,8 +157,8 @@ type keyed struct{ surface, key string }
 func analyzeWord(w string) *wordInfo {
 	f := normalize.Fold(w)
 	r, _ := utf8.DecodeRuneInString(w)
-	info := &wordInfo{script: scriptOfRune(r), folded: f, bare: f, name: w}
-	info.surface = tokenHash("s", info.script.code()+":"+f)
+	info := &wordInfo{script: ScriptOf(r), folded: f, bare: f, name: w}
+	info.surface = TokenHash("s", info.script.code()+":"+f)
 	forms := []string{w}
 	switch info.script {
 	case scriptLatin, scriptCyrillic, scriptGreek:
@@ -209,7 +213,7 @@ func analyzeWord(w string) *wordInfo {
 func findPlaces(ps *placeScanner, w, folded, bare string) []placeRef {
 	// written reports whether a name found for w is written as one.
 	written := func(w, f string) bool {
-		return utf8.RuneCountInString(f) > 3 || isUpperWord(w) || !scriptOfRune(first(w)).cased()
+		return utf8.RuneCountInString(f) > 3 || isUpperWord(w) || !ScriptOf(first(w)).cased()
 	}
 	for _, f := range [...]string{folded, bare} {
 		if p := ps.find(f); p.code != "" {
@@ -219,7 +223,7 @@ func findPlaces(ps *placeScanner, w, folded, bare string) []placeRef {
 			return []placeRef{p}
 		}
 	}
-	if scriptOfRune(first(w)) == scriptCyrillic {
+	if ScriptOf(first(w)) == scriptCyrillic {
 		for _, f := range cyrillicLemmas(bare) {
 			if p := ps.find(f); p.code != "" && written(w, f) {
 				return []placeRef{p}
@@ -269,8 +273,8 @@ type caches struct {
 	phrase *cache[placeRef] // folded phrase of several words
 }
 
-// extractor turns documents into features. It is safe for concurrent use.
-type extractor struct {
+// Extractor turns documents into features. It is safe for concurrent use.
+type Extractor struct {
 	// byLang builds the analyzer of a base language on first use: building
 	// all twenty up front took 33–44 ms, nearly all of it the Polish
 	// stemmer's tables, a third of the start-up for one document.
@@ -286,9 +290,9 @@ var analyzerNames = map[string]string{
 	"sv": "sv", "tr": "tr", "zh": "cjk", "ja": "cjk", "ko": "cjk",
 }
 
-func newExtractor() (*extractor, error) {
+func NewExtractor() (*Extractor, error) {
 	cache := registry.NewCache() // safe for concurrent use
-	x := &extractor{byLang: make(map[string]func() (analysis.Analyzer, error), len(analyzerNames))}
+	x := &Extractor{byLang: make(map[string]func() (analysis.Analyzer, error), len(analyzerNames))}
 	for lang, name := range analyzerNames {
 		x.byLang[lang] = sync.OnceValues(func() (analysis.Analyzer, error) { return cache.AnalyzerNamed(name) })
 	}
@@ -301,17 +305,18 @@ func newExtractor() (*extractor, error) {
 	return x, nil
 }
 
-// analyzer returns the analyzer of a base language: its own, or the
-// standard one.
-func (x *extractor) analyzer(lang string) (analysis.Analyzer, error) {
+// Analyzer returns the analyzer of the base language lang: bleve's analyzer
+// for the language, built on first use, or the standard analyzer for a
+// language without one.
+func (x *Extractor) Analyzer(lang string) (analysis.Analyzer, error) {
 	if build, ok := x.byLang[lang]; ok {
 		return build()
 	}
 	return x.std, nil
 }
 
-// baseLang returns the base language subtag of t, or "und".
-func baseLang(t language.Tag) string {
+// BaseLang returns the base language subtag of t, or "und".
+func BaseLang(t language.Tag) string {
 	if t == language.Und {
 		return "und"
 	}
@@ -319,9 +324,9 @@ func baseLang(t language.Tag) string {
 	return b.String()
 }
 
-// extract computes the features of a document whose language is known.
-func (x *extractor) extract(d Document, lang string) (*extracted, error) {
-	an, err := x.analyzer(lang)
+// Extract computes the features of a document whose language is known.
+func (x *Extractor) Extract(d news.Document, lang string) (*extracted, error) {
+	an, err := x.Analyzer(lang)
 	if err != nil {
 		return nil, err
 	}
@@ -336,7 +341,7 @@ func (x *extractor) extract(d Document, lang string) (*extracted, error) {
 			continue
 		}
 		for _, tok := range an.Analyze([]byte(part)) {
-			if len(tok.Term) < 2 || utf8.RuneCount(tok.Term) < 2 && !isCJK(tok.Term) {
+			if len(tok.Term) < 2 || utf8.RuneCount(tok.Term) < 2 && !IsCJK(tok.Term) {
 				continue
 			}
 			e.terms[string(tok.Term)]++
@@ -345,11 +350,11 @@ func (x *extractor) extract(d Document, lang string) (*extracted, error) {
 	e.surface = make(map[uint64]float64)
 	for t, n := range e.terms {
 		if isHan(t) {
-			e.surface[tokenHash("s", scriptCJK.code()+":"+t)] = n // Han bigrams
+			e.surface[TokenHash("s", ScriptCJK.code()+":"+t)] = n // Han bigrams
 		}
 	}
-	add := func(k kind, key, text string, title, weak bool) {
-		h := tokenHash(kindScope[k], key)
+	add := func(k Kind, key, text string, title, weak bool) {
+		h := TokenHash(kindScope[k], key)
 		m := e.mentions[h]
 		if m == nil {
 			m = &mention{kind: k, weak: weak, key: key, text: text}
@@ -368,8 +373,8 @@ func (x *extractor) extract(d Document, lang string) (*extracted, error) {
 			e.surface[w.surface] += n
 		}
 	})
-	findNumbers(digitsOf(d.Title), func(n string) { add(kindNumber, n, n, true, false) })
-	findNumbers(digitsOf(d.Text), func(n string) { add(kindNumber, n, n, false, false) })
+	findNumbers(digitsOf(d.Title), func(n string) { add(KindNumber, n, n, true, false) })
+	findNumbers(digitsOf(d.Text), func(n string) { add(KindNumber, n, n, false, false) })
 	e.sig = minhash(d.Title, d.Text)
 	return e, nil
 }
@@ -384,9 +389,9 @@ func isHan(s string) bool {
 	return true
 }
 
-func isCJK(b []byte) bool {
+func IsCJK(b []byte) bool {
 	r, _ := utf8.DecodeRune(b)
-	return scriptOfRune(r) == scriptCJK
+	return ScriptOf(r) == ScriptCJK
 }
 
 // entities finds the countries and the name mentions of a document and
@@ -398,12 +403,13 @@ func isCJK(b []byte) bool {
 // scripts with spaces (Arabic, Hebrew, Hangul) every word is a weak
 // candidate; in Japanese, katakana runs; in Chinese, runs of the characters
 // used to transcribe foreign names. Weak candidates count only where they
-// match (see doc.go). Title words (minister, وزير) and country names are not
-// names.
+// match (see the dedup package documentation). Title words (minister,
+// وزير), country names and the common words of the document's language
+// (normalize.CommonWord) are not names.
 //
 // It also calls surf with every word, folded, and returns the script most
 // words are written in.
-func entities(sc *caches, title, text, lang string, add func(k kind, key, text string, title, weak bool), surf func(w *wordInfo, title bool)) string {
+func entities(sc *caches, title, text, lang string, add func(k Kind, key, text string, title, weak bool), surf func(w *wordInfo, title bool)) string {
 	ws := make([]word, 0, (len(title)+len(text))/6)
 	titleCase := isTitleCase(title)
 	splitWords(title, true, func(w word) {
@@ -415,7 +421,7 @@ func entities(sc *caches, title, text, lang string, add func(k kind, key, text s
 	lower := make(map[string]bool)   // cased words seen in lower case
 	capsMid := make(map[string]bool) // capitalised words seen inside a sentence
 	for i, w := range ws {
-		if w.script == scriptCJK {
+		if w.script == ScriptCJK {
 			continue
 		}
 		info := sc.words.get(w.s)
@@ -430,11 +436,12 @@ func entities(sc *caches, title, text, lang string, add func(k kind, key, text s
 	}
 	ps := places()
 	maxN := min(ps.g.MaxWords(), 4)
-	var counts [scriptCJK + 1]int
+	base, _, _ := strings.Cut(lang, "-")
+	var counts [ScriptCJK + 1]int
 	for i := 0; i < len(ws); i++ {
 		w, info := ws[i], infos[i]
 		counts[w.script] += utf8.RuneCountInString(w.s)
-		if w.script == scriptCJK {
+		if w.script == ScriptCJK {
 			cjkEntities(sc, w, lang, add)
 			continue
 		}
@@ -478,6 +485,9 @@ func entities(sc *caches, title, text, lang string, add func(k kind, key, text s
 			i += matched - 1
 			continue
 		}
+		if normalize.CommonWord(base, info.folded) || normalize.CommonWord(base, info.bare) {
+			continue // an ordinary word of the language: Stadium, Polizei, كورونا
+		}
 		switch w.script {
 		case scriptLatin, scriptCyrillic, scriptGreek:
 			if utf8.RuneCountInString(info.name) < 2 {
@@ -494,21 +504,21 @@ func entities(sc *caches, title, text, lang string, add func(k kind, key, text s
 			}
 			for _, n := range info.names {
 				if len(n.key) >= minKeyStrong {
-					add(kindName, n.key, n.surface, w.title, false)
+					add(KindName, n.key, n.surface, w.title, false)
 				}
 			}
 		case scriptArabic, scriptHebrew:
 			// A short word written without its vowels matches too many
 			// names by chance: فرط is also Friday.
 			for _, n := range info.names {
-				if len(n.key) >= minKeyWeakMatch || len(n.key) >= minKeyWeak && writesVowels(n.surface) {
-					add(kindName, n.key, n.surface, w.title, true)
+				if len(n.key) >= MinKeyWeakMatch || len(n.key) >= minKeyWeak && writesVowels(n.surface) {
+					add(KindName, n.key, n.surface, w.title, true)
 				}
 			}
 		case scriptHangul:
 			for _, n := range info.names {
 				if len(n.key) >= minKeyWeak {
-					add(kindName, n.key, n.surface, w.title, true)
+					add(KindName, n.key, n.surface, w.title, true)
 				}
 			}
 		}
@@ -516,7 +526,7 @@ func entities(sc *caches, title, text, lang string, add func(k kind, key, text s
 	dominant := scriptOther
 	for s, n := range counts {
 		if n > counts[dominant] {
-			dominant = script(s)
+			dominant = Script(s)
 		}
 	}
 	return dominant.code()
@@ -544,12 +554,12 @@ func shouted(infos []*wordInfo, i int) bool {
 // cjkEntities finds countries and name candidates in a word of Chinese or
 // Japanese text: katakana runs (foreign names in Japanese) and, in Chinese,
 // runs of transcription characters.
-func cjkEntities(sc *caches, w word, lang string, add func(k kind, key, text string, title, weak bool)) {
+func cjkEntities(sc *caches, w word, lang string, add func(k Kind, key, text string, title, weak bool)) {
 	places().scanCJK(w.s, func(p placeRef) { add(p.kind, p.code, p.code, w.title, false) })
 	name := func(run string) {
 		for _, n := range sc.words.get(run).names {
 			if len(n.key) >= minKeyWeak {
-				add(kindName, n.key, n.surface, w.title, true)
+				add(KindName, n.key, n.surface, w.title, true)
 			}
 		}
 	}

@@ -1,4 +1,4 @@
-package dedup
+package features
 
 import (
 	"strings"
@@ -41,9 +41,9 @@ var places = sync.OnceValue(func() *placeScanner {
 		}
 		switch e.Kind {
 		case normalize.Country, normalize.Capital:
-			s.cjk[name] = placeRef{kindPlace, e.Code}
+			s.cjk[name] = placeRef{KindPlace, e.Code}
 		case normalize.Organization:
-			s.cjk[name] = placeRef{kindOrg, e.Code}
+			s.cjk[name] = placeRef{KindOrg, e.Code}
 		default:
 			continue
 		}
@@ -54,7 +54,7 @@ var places = sync.OnceValue(func() *placeScanner {
 
 // placeRef is a country or an organisation named in text.
 type placeRef struct {
-	kind kind // kindPlace or kindOrg
+	kind Kind // kindPlace or kindOrg
 	code string
 }
 
@@ -65,9 +65,9 @@ func (s *placeScanner) find(name string) placeRef {
 	e, _ := s.g.Find(name)
 	switch e.Kind {
 	case normalize.Country, normalize.Capital:
-		return placeRef{kindPlace, e.Code}
+		return placeRef{KindPlace, e.Code}
 	case normalize.Organization:
-		return placeRef{kindOrg, e.Code}
+		return placeRef{KindOrg, e.Code}
 	}
 	return placeRef{}
 }
@@ -98,7 +98,7 @@ func (s *placeScanner) scanCJK(run string, fn func(p placeRef)) {
 // allCJK reports whether s is written in Chinese characters and kana only.
 func allCJK(s string) bool {
 	for _, r := range s {
-		if scriptOfRune(r) != scriptCJK {
+		if ScriptOf(r) != ScriptCJK {
 			return false
 		}
 	}

@@ -1,14 +1,14 @@
-package dedup
+package features
 
 import (
 	"math"
 	"slices"
 )
 
-// tokenHash identifies a feature token by a 64-bit FNV-1a hash of its scope
+// TokenHash identifies a feature token by a 64-bit FNV-1a hash of its scope
 // and text. Hashes are stable across runs, so they persist; with 64 bits,
 // collisions among the tokens of a time window are negligible.
-func tokenHash(scope, text string) uint64 {
+func TokenHash(scope, text string) uint64 {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(scope); i++ {
 		h ^= uint64(scope[i])
@@ -23,18 +23,18 @@ func tokenHash(scope, text string) uint64 {
 	return h
 }
 
-// vec is a sparse vector: keys in increasing order and their weights.
-type vec struct {
+// Vec is a sparse vector: keys in increasing order and their weights.
+type Vec struct {
 	K []uint64
 	W []float32
 }
 
-// vecBuilder accumulates weights by key.
-type vecBuilder map[uint64]float64
+// VecBuilder accumulates weights by key.
+type VecBuilder map[uint64]float64
 
-// build returns the accumulated vector.
-func (b vecBuilder) build() vec {
-	v := vec{K: make([]uint64, 0, len(b)), W: make([]float32, len(b))}
+// Build returns the accumulated vector.
+func (b VecBuilder) Build() Vec {
+	v := Vec{K: make([]uint64, 0, len(b)), W: make([]float32, len(b))}
 	for k := range b {
 		v.K = append(v.K, k)
 	}
@@ -45,8 +45,8 @@ func (b vecBuilder) build() vec {
 	return v
 }
 
-// norm returns the Euclidean norm of v.
-func (v vec) norm() float64 {
+// Norm returns the Euclidean Norm of v.
+func (v Vec) Norm() float64 {
 	s := 0.0
 	for _, w := range v.W {
 		s += float64(w) * float64(w)
@@ -54,18 +54,18 @@ func (v vec) norm() float64 {
 	return math.Sqrt(s)
 }
 
-// scaled returns v with every weight multiplied by s.
-func (v vec) scaled(s float64) vec {
-	out := vec{K: v.K, W: make([]float32, len(v.W))}
+// Scaled returns v with every weight multiplied by s.
+func (v Vec) Scaled(s float64) Vec {
+	out := Vec{K: v.K, W: make([]float32, len(v.W))}
 	for i, w := range v.W {
 		out.W[i] = float32(float64(w) * s)
 	}
 	return out
 }
 
-// dot returns the dot product of two vectors and calls shared, when not nil,
+// Dot returns the Dot product of two vectors and calls shared, when not nil,
 // for every key they share with the product of its weights.
-func dot(a, b vec, shared func(i, j int, p float64)) float64 {
+func Dot(a, b Vec, shared func(i, j int, p float64)) float64 {
 	s := 0.0
 	for i, j := 0, 0; i < len(a.K) && j < len(b.K); {
 		switch {
