@@ -239,11 +239,8 @@ func (c *Clusterer) prepare(d Document) (*prepared, error) {
 	if c.x == nil {
 		return nil, errZero
 	}
-	if d.ID == "" {
-		return nil, fmt.Errorf("%w: empty id", ErrInvalid)
-	}
-	if d.Title == "" && d.Text == "" {
-		return nil, fmt.Errorf("%w: %q has neither title nor text", ErrInvalid, d.ID)
+	if err := validate(d); err != nil {
+		return nil, err
 	}
 	fp := fingerprint(d)
 	ignoredTime := d.Published.After(time.Now().Add(maxFuture))
@@ -261,6 +258,18 @@ func (c *Clusterer) prepare(d Document) (*prepared, error) {
 	p := &prepared{doc: d, lang: res.Tag, d: &doc{Doc: features.NewDoc(d.ID, e, d.Published)}, truncated: cutTitle || cutText, ignoredTime: ignoredTime}
 	p.d.FP = fp
 	return p, nil
+}
+
+// validate returns an error wrapping ErrInvalid for a document without id
+// or without title and text.
+func validate(d Document) error {
+	if d.ID == "" {
+		return fmt.Errorf("%w: empty id", ErrInvalid)
+	}
+	if d.Title == "" && d.Text == "" {
+		return fmt.Errorf("%w: %q has neither title nor text", ErrInvalid, d.ID)
+	}
+	return nil
 }
 
 // clean returns s with invalid UTF-8 replaced by U+FFFD, truncated to at most

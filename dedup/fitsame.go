@@ -176,12 +176,13 @@ func load(path string) ([]item, error) {
 	defer c.Close()
 	var items []item
 	i := 0
-	for r, err := range c.CompareAll(context.Background(), pairs) {
+	rs, err := c.CompareAll(context.Background(), pairs)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rs {
 		p, o := pairs[i], overall[i]
 		i++
-		if err != nil {
-			return nil, fmt.Errorf("pair %d: %w", i, err)
-		}
 		if o > sameStory && o < dissimilar {
 			continue
 		}
@@ -464,12 +465,13 @@ func checkEvents(path string, t float64) error {
 	var worst []string
 	top, topPair := 0.0, ""
 	i := 0
-	for r, err := range c.CompareAll(context.Background(), pairs) {
+	rs, err := c.CompareAll(context.Background(), pairs)
+	if err != nil {
+		return err
+	}
+	for _, r := range rs {
 		p, ij := pairs[i], at[i]
 		i++
-		if err != nil {
-			return err
-		}
 		k := key{event[ij[0]] == event[ij[1]], dedup.Lang(p.A.Lang) == dedup.Lang(p.B.Lang)}
 		n[k]++
 		if !k.sameEvent && r.Score > top {

@@ -252,7 +252,7 @@ func readLines(path string, fn func(line int, data []byte) error) error {
 
 // clusterFile clusters the documents of a JSON Lines file with the default
 // settings and returns document id → cluster id.
-func clusterFile(path string, stderr io.Writer) (map[string]string, error) {
+func clusterFile(path string, stderr io.Writer) (_ map[string]string, err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -262,7 +262,11 @@ func clusterFile(path string, stderr io.Writer) (map[string]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer c.Close()
+	defer func() {
+		if cerr := c.Close(); err == nil {
+			err = cerr
+		}
+	}()
 	docs := func(yield func(dedup.Document) bool) {
 		for d, err := range jsonl.Read(f) {
 			if err != nil {
@@ -550,14 +554,16 @@ func comparePairs(pairs []dedup.Pair, names []string) (map[string]pairPred, erro
 	if err != nil {
 		return nil, err
 	}
-	defer c.Close()
-	preds := make(map[string]pairPred)
-	i := 0
-	for cmp, err := range c.CompareAll(context.Background(), pairs) {
-		if err == nil {
-			preds[names[i]] = pairPred{score: cmp.Score, same: &cmp.Same}
-		}
-		i++
+	cmps, err := c.CompareAll(context.Background(), pairs)
+	if cerr := c.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, err
+	}
+	preds := make(map[string]pairPred, len(cmps))
+	for i, cmp := range cmps {
+		preds[names[i]] = pairPred{score: cmp.Score, same: &cmp.Same}
 	}
 	return preds, nil
 }

@@ -37,7 +37,7 @@ func main() {
 	}
 }
 
-func run(args []string, w io.Writer) error {
+func run(args []string, w io.Writer) (err error) {
 	path := ""
 	if len(args) > 0 {
 		path = args[0]
@@ -58,7 +58,11 @@ func run(args []string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	defer c.Close()
+	defer func() {
+		if cerr := c.Close(); err == nil {
+			err = cerr
+		}
+	}()
 
 	docs := make(map[string]dedup.Document)
 	assigned := make(map[string]dedup.Assignment)
