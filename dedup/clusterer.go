@@ -158,10 +158,9 @@ func open(dir string, opts []Option) (*Clusterer, error) {
 	if cfg.detector == nil {
 		cfg.detector = lang.New(lang.WithLowAccuracy())
 	}
-	if cfg.batchSize <= 0 {
-		cfg.batchSize = 1
-	}
 	switch {
+	case cfg.batchSize <= 0:
+		return nil, fmt.Errorf("%w: batch size %d, want a positive number", ErrInvalidOption, cfg.batchSize)
 	case cfg.window <= 0:
 		return nil, fmt.Errorf("%w: window %v, want a positive duration", ErrInvalidOption, cfg.window)
 	case cfg.retention <= 0:
@@ -653,7 +652,3 @@ func (c *Clusterer) Close() error {
 	}
 	return err
 }
-
-// Lang is a convenience returning the base language subtag of a tag ("und"
-// for language.Und).
-func Lang(t language.Tag) string { return features.BaseLang(t) }

@@ -40,6 +40,7 @@ import (
 	"sort"
 
 	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/dedup/internal/features"
 	"github.com/eventdedup/eventdedup/jsonl"
 )
 
@@ -191,7 +192,7 @@ func load(path string) ([]item, error) {
 			score:   r.Score,
 			blind:   blind(r) && !r.Duplicate,
 			label:   o <= sameStory,
-			langs:   dedup.Lang(p.A.Lang) + "-" + dedup.Lang(p.B.Lang),
+			langs:   features.BaseLang(p.A.Lang) + "-" + features.BaseLang(p.B.Lang),
 			overall: o,
 			x:       []float64{1},
 		}
@@ -472,7 +473,7 @@ func checkEvents(path string, t float64) error {
 	for _, r := range rs {
 		p, ij := pairs[i], at[i]
 		i++
-		k := key{event[ij[0]] == event[ij[1]], dedup.Lang(p.A.Lang) == dedup.Lang(p.B.Lang)}
+		k := key{event[ij[0]] == event[ij[1]], features.BaseLang(p.A.Lang) == features.BaseLang(p.B.Lang)}
 		n[k]++
 		if !k.sameEvent && r.Score > top {
 			top, topPair = r.Score, p.A.ID+"/"+p.B.ID

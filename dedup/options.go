@@ -101,7 +101,7 @@ func WithSameScore(s float64) Option { return func(c *config) { c.sameScore = s 
 func WithDuplicate(j float64) Option { return func(c *config) { c.duplicate = j } }
 
 // WithBatchSize sets how many documents are written to the index at once
-// (default DefaultBatchSize). Writing happens in the background; larger
+// (default DefaultBatchSize; n must be positive). Writing happens in the background; larger
 // batches index faster, and a crash loses at most the batches not yet written.
 func WithBatchSize(n int) Option { return func(c *config) { c.batchSize = n } }
 

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/dedup/internal/features"
 	"github.com/eventdedup/eventdedup/eval"
 	"github.com/eventdedup/eventdedup/internal/corpustest"
 	"github.com/eventdedup/eventdedup/jsonl"
@@ -209,7 +210,7 @@ func readSemEval(tb testing.TB) (pairs []dedup.Pair, gold []float64, langs []str
 		}
 		pairs = append(pairs, dedup.Pair{A: a, B: b})
 		gold = append(gold, -in.Overall)
-		langs = append(langs, dedup.Lang(a.Lang)+"-"+dedup.Lang(b.Lang))
+		langs = append(langs, features.BaseLang(a.Lang)+"-"+features.BaseLang(b.Lang))
 	}
 	if err := sc.Err(); err != nil {
 		tb.Fatal(err)

@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/eventdedup/eventdedup/dedup"
 	"github.com/eventdedup/eventdedup/eval"
 	"github.com/eventdedup/eventdedup/jsonl"
@@ -468,7 +470,7 @@ func scorePairs(pairs []dedup.Pair, names []string, overall map[string]float64, 
 			continue
 		}
 		decided = decided && p.same != nil
-		lp := dedup.Lang(pairs[i].A.Lang) + "-" + dedup.Lang(pairs[i].B.Lang)
+		lp := langCode(pairs[i].A.Lang) + "-" + langCode(pairs[i].B.Lang)
 		for _, k := range []string{"all", lp} {
 			xs[k] = append(xs[k], p.score)
 			ys[k] = append(ys[k], -overall[name])
@@ -566,4 +568,14 @@ func comparePairs(pairs []dedup.Pair, names []string) (map[string]pairPred, erro
 		preds[names[i]] = pairPred{score: cmp.Score, same: &cmp.Same}
 	}
 	return preds, nil
+}
+
+// langCode returns the base language subtag of a document's language hint,
+// or "und", to group pairs by language.
+func langCode(t language.Tag) string {
+	if t == language.Und {
+		return "und"
+	}
+	b, _ := t.Base()
+	return b.String()
 }

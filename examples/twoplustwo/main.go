@@ -85,7 +85,7 @@ func run(args []string, w io.Writer) (err error) {
 		var names []string
 		for _, id := range cl.Docs {
 			d, a := docs[id], assigned[id]
-			fmt.Fprintf(w, "  %-9s %-3s %-18s %s\n", id, dedup.Lang(a.Lang), d.Source, d.Title)
+			fmt.Fprintf(w, "  %-9s %-3s %-18s %s\n", id, a.Lang, d.Source, d.Title)
 			if a.DuplicateOf != "" {
 				fmt.Fprintf(w, "            near-copy of %s\n", a.DuplicateOf)
 			}
