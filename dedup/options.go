@@ -19,8 +19,9 @@ const (
 	// DefaultThreshold is the similarity at which a document joins a cluster.
 	DefaultThreshold = 0.2
 	// DefaultSameScore is the graded Score at which Compare judges two
-	// documents to report the same story (Comparison.Same). It was fitted by
-	// dedup/fitsame.go on the 738 rated article pairs of SemEval-2022 Task 8
+	// documents to report the same story (Comparison.Same). It was fitted (by
+	// the fitsame program of this package's source) on the 738 rated
+	// article pairs of SemEval-2022 Task 8
 	// of the development corpus (semeval-pairs-dev): the least score at
 	// which at most 4% of the pairs rated dissimilar (overall ≥ 3 of 4) are
 	// judged the same, a margin under the 5% asked for, fitted by 10-fold
