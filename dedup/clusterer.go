@@ -190,8 +190,7 @@ func open(dir string, opts []Option) (*Clusterer, error) {
 	}
 	c := &Clusterer{cfg: cfg, x: x, dir: dir, win: newWindow(cfg), hist: newHistory(), store: s}
 	if err := c.restore(); err != nil {
-		s.Close(c.state())
-		return nil, err
+		return nil, errors.Join(err, s.Close(c.state()))
 	}
 	return c, nil
 }
