@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/eventdedup/eventdedup/dedup/internal/features"
+	"github.com/eventdedup/eventdedup/internal/fnv1a"
 	"github.com/eventdedup/eventdedup/news"
 	"github.com/eventdedup/eventdedup/normalize"
 )
@@ -118,7 +119,7 @@ func charGrams(text string) features.Vec {
 	cjk := func(r rune) bool { return r >= 0x2E80 && features.ScriptOf(r) == features.ScriptCJK }
 	for j := 0; j+2 <= len(rs); j++ {
 		w := math.Exp(-float64(pos[j]) / leadDecay)
-		h := uint64(14695981039346656037) // FNV-1a of the runes
+		h := fnv1a.Offset // of the runes' bytes
 		lo, hi := minGram, maxGram
 		switch {
 		case cjk(rs[j]) && cjk(rs[j+1]):
@@ -133,8 +134,7 @@ func charGrams(text string) features.Vec {
 		for n := 1; n <= hi && j+n <= len(rs); n++ {
 			r := rs[j+n-1]
 			for k := range 4 {
-				h ^= uint64(byte(r >> (8 * k)))
-				h *= 1099511628211
+				h = fnv1a.Add(h, uint64(byte(r>>(8*k))))
 			}
 			if n >= lo {
 				b[h] += w
