@@ -364,6 +364,17 @@ type job struct {
 	err error
 }
 
+// Documents read ahead of their assignment, per worker extracting features:
+// workAhead wait for a worker, readAhead (those included) are held in
+// order. Assignments do not depend on them (the stream's order is kept);
+// they bound the documents held in memory, each at most twice WithMaxText,
+// while letting the workers go on when the assignment stalls briefly. They
+// are round numbers, not tuned: no result depends on them, only speed.
+const (
+	workAhead = 4
+	readAhead = 16
+)
+
 // prepareAll prepares the documents of a stream on all CPUs and yields them
 // in stream order. Cancelling ctx yields one job with ctx's error and stops,
 // even when no document was read yet.
@@ -376,8 +387,8 @@ func (c *Clusterer) prepareAll(ctx context.Context, docs iter.Seq[Document]) ite
 			*job
 			done chan struct{}
 		}
-		work := make(chan pending, workers*4)
-		order := make(chan pending, workers*16)
+		work := make(chan pending, workers*workAhead)
+		order := make(chan pending, workers*readAhead)
 		stopped := false // the stream was left unread because ctx was done; read after order is closed
 		go func() {
 			defer close(work)

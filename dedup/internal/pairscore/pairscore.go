@@ -54,6 +54,11 @@ import (
 // the headline and the first paragraph.
 const leadDecay = 400
 
+// firstCJK is the first code point of the CJK blocks (CJK Radicals
+// Supplement, U+2E80): no rune below it is Han or kana, so the script lookup
+// is skipped for them. It changes no result, only the time taken.
+const firstCJK = 0x2E80
+
 // Character n-gram lengths of the chars channel.
 const (
 	minGram = 3
@@ -116,7 +121,7 @@ func charGrams(text string) features.Vec {
 		rs, pos = append(rs, ' '), append(pos, i)
 	}
 	b := make(features.VecBuilder, len(rs)*2)
-	cjk := func(r rune) bool { return r >= 0x2E80 && features.ScriptOf(r) == features.ScriptCJK }
+	cjk := func(r rune) bool { return r >= firstCJK && features.ScriptOf(r) == features.ScriptCJK }
 	for j := 0; j+2 <= len(rs); j++ {
 		w := math.Exp(-float64(pos[j]) / leadDecay)
 		h := fnv1a.Offset // of the runes' bytes
