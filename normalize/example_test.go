@@ -60,3 +60,8 @@ func ExampleGazetteer_Find() {
 	// US false true
 	// CSTO true true
 }
+
+func ExampleCommonWord() {
+	fmt.Println(normalize.CommonWord("en", "Stadium"), normalize.CommonWord("en", "Obama"))
+	// Output: true false
+}

@@ -24,7 +24,7 @@ is checked against the text, not trusted. "und" means too few letters, mixed
 scripts, or a script none of the languages is written in.
 
 Bad lines are reported on stderr as "line N: reason"; the exit status is then 1.
-A "published" that is not RFC 3339 is not used here: it is reported as
+A "published" that is not a time is not used here: it is reported as
 "line N: warning: reason" and the document detected.
 
 The detector is the one cluster uses with the same flags (--accuracy,

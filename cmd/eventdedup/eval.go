@@ -458,7 +458,10 @@ func readPairPreds(path string) (map[string]pairPred, error) {
 // names of the pairs without a prediction. The decision rates are measured
 // when every prediction has its decision.
 func scorePairs(pairs []dedup.Pair, names []string, overall map[string]float64, preds map[string]pairPred) (pairScores, []string, []string) {
-	res := pairScores{Pairs: make(map[string]int), Pearson: make(map[string]float64)}
+	res := pairScores{
+		Pairs: make(map[string]int), Pearson: make(map[string]float64),
+		Dissimilar: make(map[string]int), SameStory: make(map[string]int),
+	}
 	xs, ys := make(map[string][]float64), make(map[string][]float64)
 	same := make(map[string][2]int) // same-story decisions for dissimilar, same-story pairs
 	decided := true
@@ -480,10 +483,10 @@ func scorePairs(pairs []dedup.Pair, names []string, overall map[string]float64, 
 			s := same[k]
 			switch o := overall[name]; {
 			case o >= ratedDissimilar:
-				res.count(&res.Dissimilar, k)
+				res.Dissimilar[k]++
 				s[0] += b2i(*p.same)
 			case o <= ratedSameStory:
-				res.count(&res.SameStory, k)
+				res.SameStory[k]++
 				s[1] += b2i(*p.same)
 			}
 			same[k] = s
@@ -510,14 +513,6 @@ func scorePairs(pairs []dedup.Pair, names []string, overall map[string]float64, 
 		}
 	}
 	return res, keys, missing
-}
-
-// count adds one to (*m)[k], making the map if needed.
-func (pairScores) count(m *map[string]int, k string) {
-	if *m == nil {
-		*m = make(map[string]int)
-	}
-	(*m)[k]++
 }
 
 func b2i(b bool) int {

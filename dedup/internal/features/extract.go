@@ -403,8 +403,9 @@ func IsCJK(b []byte) bool {
 // scripts with spaces (Arabic, Hebrew, Hangul) every word is a weak
 // candidate; in Japanese, katakana runs; in Chinese, runs of the characters
 // used to transcribe foreign names. Weak candidates count only where they
-// match (see the dedup package documentation). Title words (minister, وزير) and country names are not
-// names.
+// match (see the dedup package documentation). Title words (minister,
+// وزير), country names and the common words of the document's language
+// (normalize.CommonWord) are not names.
 //
 // It also calls surf with every word, folded, and returns the script most
 // words are written in.
@@ -435,6 +436,7 @@ func entities(sc *caches, title, text, lang string, add func(k Kind, key, text s
 	}
 	ps := places()
 	maxN := min(ps.g.MaxWords(), 4)
+	base, _, _ := strings.Cut(lang, "-")
 	var counts [ScriptCJK + 1]int
 	for i := 0; i < len(ws); i++ {
 		w, info := ws[i], infos[i]
@@ -482,6 +484,9 @@ func entities(sc *caches, title, text, lang string, add func(k Kind, key, text s
 		if matched > 0 {
 			i += matched - 1
 			continue
+		}
+		if normalize.CommonWord(base, info.folded) || normalize.CommonWord(base, info.bare) {
+			continue // an ordinary word of the language: Stadium, Polizei, كورونا
 		}
 		switch w.script {
 		case scriptLatin, scriptCyrillic, scriptGreek:
