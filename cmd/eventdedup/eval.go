@@ -381,7 +381,7 @@ func evalPairs(goldPath, predPath string, asJSON bool, stdout, stderr io.Writer)
 		return exitFailure
 	}
 	defer f.Close()
-	pairs, names, status, err := readPairs(f, stderr)
+	pairs, names, status, err := readPairs(input{r: f}, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "eventdedup eval: %v\n", err)
 		return exitFailure
