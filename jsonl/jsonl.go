@@ -12,8 +12,8 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/eventdedup/eventdedup/news"
@@ -24,7 +24,8 @@ import (
 var (
 	ErrMissingID = errors.New("missing or empty \"id\"")
 	ErrEmpty     = errors.New("document has neither title nor text")
-	ErrBadTime   = errors.New("\"published\" is not an RFC 3339 time")
+	ErrBadTime   = errors.New("\"published\" is not a time")
+	ErrBadID     = errors.New("\"id\" is neither a string nor a number")
 	ErrBadLang   = errors.New("\"lang\" is not a BCP 47 language tag") // a warning: the hint is ignored
 	ErrTooLong   = errors.New("line too long")
 	// ErrBadUTF8 is the reason for a line that is not valid UTF-8. In the
@@ -88,13 +89,13 @@ type Line struct {
 // jsonDocument is the JSON Lines form of a news.Document. Unknown fields are
 // ignored.
 type jsonDocument struct {
-	ID        *string `json:"id"`
-	Title     string  `json:"title"`
-	Text      string  `json:"text"`
-	Published string  `json:"published"`
-	Source    string  `json:"source"`
-	URL       string  `json:"url"`
-	Lang      string  `json:"lang"`
+	ID        json.RawMessage `json:"id"`        // a string or a number
+	Title     string          `json:"title"`     //
+	Text      string          `json:"text"`      //
+	Published json.RawMessage `json:"published"` // a string or a number
+	Source    string          `json:"source"`    //
+	URL       string          `json:"url"`       //
+	Lang      string          `json:"lang"`      //
 }
 
 // Parse parses one JSON object into a news.Document. It checks the fields as
@@ -113,13 +114,17 @@ func parse(data []byte) (d news.Document, warnings []error, err error) {
 	if err := json.Unmarshal(data, &jd); err != nil {
 		return news.Document{}, nil, jsonError(err)
 	}
-	if jd.ID == nil || strings.TrimSpace(*jd.ID) == "" {
+	id, err := scalar(jd.ID)
+	if err != nil {
+		return d, nil, ErrBadID
+	}
+	if strings.TrimSpace(id) == "" {
 		return d, nil, ErrMissingID
 	}
 	if !utf8.Valid(data) && !validID(data) {
 		return d, nil, fmt.Errorf("\"id\": %w", ErrBadUTF8)
 	}
-	d = news.Document{ID: *jd.ID, Title: jd.Title, Text: jd.Text, Source: jd.Source, URL: jd.URL, Lang: language.Und}
+	d = news.Document{ID: id, Title: jd.Title, Text: jd.Text, Source: jd.Source, URL: jd.URL, Lang: language.Und}
 	if strings.TrimSpace(d.Title) == "" && strings.TrimSpace(d.Text) == "" {
 		return d, nil, ErrEmpty
 	}
@@ -133,14 +138,43 @@ func parse(data []byte) (d news.Document, warnings []error, err error) {
 	}
 	// The time last, so that a document rejected for it alone is otherwise
 	// complete (see Line.Doc).
-	if jd.Published != "" {
-		t, err := time.Parse(time.RFC3339, jd.Published)
+	published, err := scalar(jd.Published)
+	if err != nil {
+		return d, warnings, fmt.Errorf("%w: %s", ErrBadTime, jd.Published)
+	}
+	if strings.TrimSpace(published) != "" {
+		t, warning, err := parsePublished(published)
 		if err != nil {
-			return d, warnings, fmt.Errorf("%w: %q", ErrBadTime, jd.Published)
+			return d, warnings, err
+		}
+		if warning != nil {
+			warnings = append(warnings, warning)
 		}
 		d.Published = t
 	}
 	return d, warnings, nil
+}
+
+// scalar returns a JSON string's value, or a JSON number's digits as
+// written (a number in exponent form in decimal digits), or "" for null or
+// nothing. Any other JSON value is an error.
+func scalar(raw json.RawMessage) (string, error) {
+	raw = bytes.TrimSpace(raw)
+	switch {
+	case len(raw) == 0 || string(raw) == "null":
+		return "", nil
+	case raw[0] == '"':
+		var s string
+		err := json.Unmarshal(raw, &s)
+		return s, err
+	case raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9':
+		if !bytes.ContainsAny(raw, "eE") {
+			return string(raw), nil
+		}
+		f, err := strconv.ParseFloat(string(raw), 64)
+		return strconv.FormatFloat(f, 'f', -1, 64), err
+	}
+	return "", errors.New("neither a string nor a number")
 }
 
 // jsonError describes a JSON decoding error without Go's type names.
@@ -165,10 +199,16 @@ func validID(data []byte) bool {
 }
 
 // Read reads documents in the JSON Lines format, one object per line
-// with the fields id (required), title, text, published (RFC 3339), source,
+// with the fields id (required), title, text, published (see below), source,
 // url and lang. Blank lines are skipped, and so is a byte order mark. A bad
 // line yields a *LineError and reading goes on with the next line; a read
 // error from r is yielded and ends the sequence.
+//
+// The id is a string or a number, read as the digits written (123 is "123").
+// The time published is RFC 3339, an RSS date (RFC 822 or RFC 1123, with a
+// zone offset or name), a date (midnight UTC), a date-time without a zone
+// (read as UTC, with the warning ErrNoZone), or a Unix time in seconds or
+// milliseconds, a JSON number or a string of digits.
 //
 // Invalid UTF-8 in a string other than the id is replaced by U+FFFD; Lines
 // reports it, with the line number of each document.

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/eventdedup/eventdedup/news"
@@ -25,11 +26,36 @@ func TestLinesBad(t *testing.T) {
 	}{
 		{name: "malformed JSON is rejected", line: `{"id": "a", "title": `, err: errAnyJSON},
 		{name: "an array is not a document", line: `[1, 2]`, err: errAnyJSON},
-		{name: "a number id is not an id", line: `{"id": 5, "title": "t"}`, err: errAnyJSON},
+		{name: "a number id is read as its digits", line: `{"id": 5, "title": "t"}`, check: func(d news.Document) bool { return d.ID == "5" }},
+		{name: "a long number id keeps every digit", line: `{"id": 12345678901234567890, "title": "t"}`, check: func(d news.Document) bool { return d.ID == "12345678901234567890" }},
+		{name: "a decimal id as written", line: `{"id": -1.50, "title": "t"}`, check: func(d news.Document) bool { return d.ID == "-1.50" }},
+		{name: "a boolean id is rejected", line: `{"id": true, "title": "t"}`, err: ErrBadID},
+		{name: "an object id is rejected", line: `{"id": {"x": 1}, "title": "t"}`, err: ErrBadID},
+		{name: "a null id is missing", line: `{"id": null, "title": "t"}`, err: ErrMissingID},
+		{name: "published RFC 1123 (RSS)", line: `{"id": "a", "title": "t", "published": "Fri, 07 Jan 2022 08:05:00 GMT"}`, check: at(time.Date(2022, 1, 7, 8, 5, 0, 0, time.UTC))},
+		{name: "published RSS with a zone name", line: `{"id": "a", "title": "t", "published": "Fri, 7 Jan 2022 03:05:00 EST"}`, check: at(time.Date(2022, 1, 7, 8, 5, 0, 0, time.UTC))},
+		{name: "published RFC 822, two-digit year", line: `{"id": "a", "title": "t", "published": "07 Jan 22 08:05 +0000"}`, check: at(time.Date(2022, 1, 7, 8, 5, 0, 0, time.UTC))},
+		{
+			name: "published with an unknown zone name is read as UTC, with a warning", line: `{"id": "a", "title": "t", "published": "Fri, 07 Jan 2022 08:05:00 IST"}`,
+			warning: ErrUnknownZone, check: at(time.Date(2022, 1, 7, 8, 5, 0, 0, time.UTC)),
+		},
+		{name: "published a date", line: `{"id": "a", "title": "t", "published": "2022-01-07"}`, check: at(time.Date(2022, 1, 7, 0, 0, 0, 0, time.UTC))},
+		{name: "published a date in words", line: `{"id": "a", "title": "t", "published": "7 Jan 2022"}`, check: at(time.Date(2022, 1, 7, 0, 0, 0, 0, time.UTC))},
+		{
+			name: "published without a zone is read as UTC, with a warning", line: `{"id": "a", "title": "t", "published": "2022-01-07 08:05:00"}`,
+			warning: ErrNoZone, check: at(time.Date(2022, 1, 7, 8, 5, 0, 0, time.UTC)),
+		},
+		{name: "published Unix seconds", line: `{"id": "a", "title": "t", "published": 1641542700}`, check: at(time.Date(2022, 1, 7, 8, 5, 0, 0, time.UTC))},
+		{name: "published Unix milliseconds", line: `{"id": "a", "title": "t", "published": 1641542700000}`, check: at(time.Date(2022, 1, 7, 8, 5, 0, 0, time.UTC))},
+		{name: "published Unix seconds in a string", line: `{"id": "a", "title": "t", "published": "1641542700"}`, check: at(time.Date(2022, 1, 7, 8, 5, 0, 0, time.UTC))},
+		{name: "published Unix seconds in exponent form", line: `{"id": "a", "title": "t", "published": 1.6415427e9}`, check: at(time.Date(2022, 1, 7, 8, 5, 0, 0, time.UTC))},
+		{name: "published null is no time", line: `{"id": "a", "title": "t", "published": null}`, check: at(time.Time{})},
+		{name: "published an object is rejected", line: `{"id": "a", "title": "t", "published": {"t": 1}}`, err: ErrBadTime},
+		{name: "published a Unix time past 9999 is rejected", line: `{"id": "a", "title": "t", "published": 253402300800000}`, err: ErrBadTime},
 		{name: "a missing id is rejected", line: `{"title": "t"}`, err: ErrMissingID},
 		{name: "a blank id is rejected", line: `{"id": "  ", "title": "t"}`, err: ErrMissingID},
 		{name: "an id with invalid UTF-8 could not be written back", line: "{\"id\": \"a\xff\", \"title\": \"t\"}", err: ErrBadUTF8},
-		{name: "an unparsable published is rejected", line: `{"id": "a", "title": "t", "published": "7 Jan 2022"}`, err: ErrBadTime},
+		{name: "an unparsable published is rejected", line: `{"id": "a", "title": "t", "published": "last Friday"}`, err: ErrBadTime},
 		{name: "an empty document is rejected", line: `{"id": "a", "title": " ", "text": ""}`, err: ErrEmpty},
 		{
 			name: "a bad language hint is ignored, with a warning: the hint is optional", line: `{"id": "a", "title": "t", "lang": "english!"}`,
@@ -105,6 +131,11 @@ func TestLinesBad(t *testing.T) {
 			}
 		})
 	}
+}
+
+// at returns a check that a document was published at t.
+func at(t time.Time) func(news.Document) bool {
+	return func(d news.Document) bool { return d.Published.Equal(t) }
 }
 
 // errAnyJSON stands for any JSON syntax or type error.

@@ -92,6 +92,14 @@ type input struct {
 	r    io.Reader
 }
 
+// prefix returns msg after the input's name, when it is a file.
+func (in input) prefix(msg string) string {
+	if in.name == "" {
+		return msg
+	}
+	return in.name + ": " + msg
+}
+
 // openInputs opens the files named, or returns standard input when there
 // are none. The caller closes the files.
 func openInputs(names []string, stdin io.Reader) ([]input, []*os.File, error) {

@@ -15,10 +15,14 @@ const clusterHelp = `Usage: eventdedup cluster [flags] [FILE...] > clusters.json
 Reads the files named, in turn, or standard input without any.
 
 Reads one JSON object per line:
-  id         string, required, unique
+  id         string or number (read as written: 42 is "42"), required, unique
   title      string
   text       string (title or text must be non-empty)
-  published  RFC 3339 time; without it a document is compared regardless of time
+  published  RFC 3339 time, or an RSS date (RFC 822 or 1123: "Fri, 07 Jan
+             2022 08:05:00 GMT"), a date ("2022-01-07", midnight UTC), a
+             date-time without zone (read as UTC, with a warning), a Unix
+             time in seconds or milliseconds (a number or a string of
+             digits); without it a document is compared regardless of time
   source     string, passed through to the output
   url        string, passed through to the output
   lang       optional BCP 47 language hint, checked against the text
@@ -52,9 +56,11 @@ into several runs on one index: the clusters and their ids are those of one run.
 
 Bad lines are reported on stderr as "line N: reason", in input order, and
 skipped; every valid line is still processed. Rejected are: malformed JSON, a
-missing id or one that is not valid UTF-8, a document without title and text,
-a "published" that is not RFC 3339, a bad "lang", a reused id, and a line
-longer than 64 MiB. Repaired, with "line N: warning: reason", are: invalid
+missing id, one that is neither a string nor a number or not valid UTF-8, a
+document without title and text, a "published" that is none of the forms
+above, a reused id, and a line longer than 64 MiB. Repaired, with "line N:
+warning: reason", are: a bad "lang" (ignored), a "published" without zone or
+with a zone name not known (read as UTC), invalid
 UTF-8 elsewhere (replaced by U+FFFD), a title or text longer than
 --max-text (truncated at a character boundary), and a "published" more than
 a day in the future (ignored: it would close every open cluster). The exit
@@ -120,7 +126,7 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	enc.SetEscapeHTML(false)
 	s.run(ctx, c, ins, func(a dedup.Assignment, r lineRead) error {
 		o := clusterOutput{
-			ID: a.ID, Cluster: a.Cluster, New: a.New, Score: round(a.Score), Lang: dedup.Lang(a.Lang),
+			ID: a.ID, Cluster: a.Cluster, New: a.New, Score: round(a.Score), Lang: a.Lang.String(),
 			Source: r.source, URL: r.url, DuplicateOf: a.DuplicateOf, Repeat: a.Repeat, Truncated: a.Truncated, IgnoredTime: a.IgnoredTime,
 		}
 		if *evidence && !a.New && !a.Repeat {

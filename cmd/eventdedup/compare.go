@@ -12,7 +12,9 @@ import (
 	"github.com/eventdedup/eventdedup/jsonl"
 )
 
-const compareHelp = `Usage: eventdedup compare [flags] < pairs.jsonl > scores.jsonl
+const compareHelp = `Usage: eventdedup compare [flags] [FILE...] > scores.jsonl
+
+Reads the files named, in turn, or standard input without any.
 
 Reads one object per line: {"pair": "…" (optional), "a": DOC, "b": DOC}, where
 each DOC has the fields of "eventdedup cluster" input (id, title, text,
@@ -56,43 +58,50 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if status, ok := parseFlags(fs, compareHelp, args, stdout, stderr); !ok {
 		return status
 	}
-	if fs.NArg() > 0 {
-		return usageError(stderr, "compare", "unexpected arguments %q", fs.Args())
-	}
 	if !checkFlags("compare", stderr, unitFlag("threshold", *threshold)) {
 		return exitUsage
 	}
 	ctx, stop := signalContext()
 	defer stop()
 
-	pairs, names, status, err := readPairs(untilDone(ctx, stdin), stderr)
+	ins, files, err := openInputs(fs.Args(), stdin)
 	if err != nil {
-		fmt.Fprintf(stderr, "eventdedup compare: read: %v\n", err)
+		fmt.Fprintf(stderr, "eventdedup compare: %v\n", err)
 		return exitFailure
+	}
+	defer closeAll(files)
+	var (
+		pairs  []dedup.Pair
+		names  []string
+		status = exitOK
+	)
+	for _, in := range ins {
+		in.r = untilDone(ctx, in.r)
+		p, n, s, err := readPairs(in, stderr)
+		if err != nil {
+			fmt.Fprintf(stderr, "eventdedup compare: read: %s\n", in.prefix(err.Error()))
+			return exitFailure
+		}
+		pairs, names, status = append(pairs, p...), append(names, n...), max(status, s)
 	}
 	c, err := dedup.New(dedup.WithSameScore(*threshold))
 	if err != nil {
 		fmt.Fprintf(stderr, "eventdedup compare: %v\n", err)
 		return exitFailure
 	}
-	defer c.Close()
+	cmps, err := c.CompareAll(ctx, pairs)
+	if cerr := c.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "eventdedup compare: %v\n", err)
+		return exitFailure
+	}
 	out := bufio.NewWriter(stdout)
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	i := 0
-	for cmp, err := range c.CompareAll(ctx, pairs) {
-		name := names[i]
-		i++
-		if err != nil {
-			if ctx.Err() != nil {
-				fmt.Fprintf(stderr, "eventdedup compare: %v\n", err)
-				return exitFailure
-			}
-			fmt.Fprintf(stderr, "pair %q: %v\n", name, err)
-			status = exitRejected
-			continue
-		}
-		o := compareOutput{Pair: name, Score: round(cmp.Score), Same: cmp.Same, Duplicate: cmp.Duplicate, Evidence: cmp.Evidence}
+	for i, cmp := range cmps {
+		o := compareOutput{Pair: names[i], Score: round(cmp.Score), Same: cmp.Same, Duplicate: cmp.Duplicate, Evidence: cmp.Evidence}
 		if err := encodeLine(enc, out, o); err != nil {
 			fmt.Fprintf(stderr, "eventdedup compare: write: %v\n", err)
 			return exitFailure
@@ -109,15 +118,15 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // stderr, and returns the pairs and their names (the "pair" field, or
 // "a.id/b.id"), and exitRejected when a line was bad. The error is a read
 // error.
-func readPairs(r io.Reader, stderr io.Writer) ([]dedup.Pair, []string, int, error) {
+func readPairs(src input, stderr io.Writer) ([]dedup.Pair, []string, int, error) {
 	var (
 		pairs  []dedup.Pair
 		names  []string
 		status = exitOK
 	)
-	for raw, err := range jsonl.RawLines(r) {
+	for raw, err := range jsonl.RawLines(src.r) {
 		if errors.As(err, new(*jsonl.LineError)) {
-			fmt.Fprintln(stderr, err)
+			fmt.Fprintln(stderr, src.prefix(err.Error()))
 			status = exitRejected
 			continue
 		}
@@ -134,7 +143,7 @@ func readPairs(r io.Reader, stderr io.Writer) ([]dedup.Pair, []string, int, erro
 			B    json.RawMessage `json:"b"`
 		}
 		if err := json.Unmarshal(raw.Data, &in); err != nil {
-			fmt.Fprintf(stderr, "line %d: invalid JSON: %v\n", line, err)
+			fmt.Fprintln(stderr, src.prefix(fmt.Sprintf("line %d: invalid JSON: %v", line, err)))
 			status = exitRejected
 			continue
 		}
@@ -147,7 +156,7 @@ func readPairs(r io.Reader, stderr io.Writer) ([]dedup.Pair, []string, int, erro
 			berr = fmt.Errorf("b: %w", berr)
 		}
 		if err := errors.Join(aerr, berr); err != nil {
-			fmt.Fprintf(stderr, "line %d: %v\n", line, err)
+			fmt.Fprintln(stderr, src.prefix(fmt.Sprintf("line %d: %v", line, err)))
 			status = exitRejected
 			continue
 		}

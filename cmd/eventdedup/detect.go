@@ -10,7 +10,9 @@ import (
 	"github.com/eventdedup/eventdedup/jsonl"
 )
 
-const detectHelp = `Usage: eventdedup detect [flags] < docs.jsonl > langs.jsonl
+const detectHelp = `Usage: eventdedup detect [flags] [FILE...] > langs.jsonl
+
+Reads the files named, in turn, or standard input without any.
 
 Reads documents in the JSON Lines format of "eventdedup cluster" (id, title,
 text, lang hint; a title alone is enough) and writes one object per valid line,
@@ -24,7 +26,7 @@ is checked against the text, not trusted. "und" means too few letters, mixed
 scripts, or a script none of the languages is written in.
 
 Bad lines are reported on stderr as "line N: reason"; the exit status is then 1.
-A "published" that is not RFC 3339 is not used here: it is reported as
+A "published" that is not a time is not used here: it is reported as
 "line N: warning: reason" and the document detected.
 
 The detector is the one cluster uses with the same flags (--accuracy,
@@ -51,9 +53,6 @@ func runDetect(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if status, ok := parseFlags(fs, detectHelp, args, stdout, stderr); !ok {
 		return status
 	}
-	if fs.NArg() > 0 {
-		return usageError(stderr, "detect", "unexpected arguments %q", fs.Args())
-	}
 	if *low && *high {
 		return usageError(stderr, "detect", "-low and -high exclude each other")
 	}
@@ -66,37 +65,45 @@ func runDetect(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !checkFlags("detect", stderr, o.check()) {
 		return exitUsage
 	}
+	ins, files, err := openInputs(fs.Args(), stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "eventdedup detect: %v\n", err)
+		return exitFailure
+	}
+	defer closeAll(files)
 	det := o.detector()
 	out := bufio.NewWriter(stdout)
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	status := exitOK
-	for l, err := range jsonl.Lines(stdin) {
-		var le *jsonl.LineError
-		switch {
-		case err == nil:
-		case !errors.As(err, &le):
-			fmt.Fprintf(stderr, "eventdedup detect: read: %v\n", err)
-			status = exitFailure
-			continue // a read error ends the input
-		case errors.Is(err, jsonl.ErrBadTime):
-			// "published" is not used here: the rest of the document is
-			// detected.
-			le.Warning, le.Err = true, fmt.Errorf("%w: not used by detect", le.Err)
-			fmt.Fprintln(stderr, le)
-		default:
-			fmt.Fprintln(stderr, err)
-			status = exitRejected
-			continue
-		}
-		for _, w := range l.Warnings {
-			fmt.Fprintln(stderr, w)
-		}
-		d := l.Doc
-		r := det.DetectHint(d.Title+"\n"+d.Text, d.Lang)
-		if err := encodeLine(enc, out, detectOutput{ID: d.ID, Lang: r.String(), Confidence: round(r.Confidence)}); err != nil {
-			fmt.Fprintf(stderr, "eventdedup detect: write: %v\n", err)
-			return exitFailure
+	for _, in := range ins {
+		for l, err := range jsonl.Lines(in.r) {
+			var le *jsonl.LineError
+			switch {
+			case err == nil:
+			case !errors.As(err, &le):
+				fmt.Fprintf(stderr, "eventdedup detect: read: %s\n", in.prefix(err.Error()))
+				status = exitFailure
+				continue // a read error ends the input
+			case errors.Is(err, jsonl.ErrBadTime):
+				// "published" is not used here: the rest of the document is
+				// detected.
+				le.Warning, le.Err = true, fmt.Errorf("%w: not used by detect", le.Err)
+				fmt.Fprintln(stderr, in.prefix(le.Error()))
+			default:
+				fmt.Fprintln(stderr, in.prefix(err.Error()))
+				status = exitRejected
+				continue
+			}
+			for _, w := range l.Warnings {
+				fmt.Fprintln(stderr, in.prefix(w.Error()))
+			}
+			d := l.Doc
+			r := det.DetectHint(d.Title+"\n"+d.Text, d.Lang)
+			if err := encodeLine(enc, out, detectOutput{ID: d.ID, Lang: r.String(), Confidence: round(r.Confidence)}); err != nil {
+				fmt.Fprintf(stderr, "eventdedup detect: write: %v\n", err)
+				return exitFailure
+			}
 		}
 	}
 	if err := out.Flush(); err != nil {

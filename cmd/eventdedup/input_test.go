@@ -28,7 +28,6 @@ func TestBadFlagValues(t *testing.T) {
 		{[]string{"cluster", "--retention", "0"}, "--retention", "a cluster stays open some time"},
 		{[]string{"cluster", "--max-text", "0"}, "--max-text", "text is kept"},
 		{[]string{"detect", "-low", "-high"}, "-high", "two accuracies at once"},
-		{[]string{"detect", "extra"}, "extra", "detect takes no arguments"},
 	} {
 		status, _, stderr := runCmd(t, "", tc.args...)
 		if status != exitUsage || !strings.Contains(stderr, tc.flag) {

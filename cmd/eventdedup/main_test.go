@@ -32,7 +32,7 @@ func TestRunDispatch(t *testing.T) {
 			`^eventdedup cluster: flag provided but not defined: -no-such-flag\nRun "eventdedup cluster --help" for its usage\.\n$`},
 		{"bad value", []string{"report", "--threshold", "x"}, exitUsage, "", `^eventdedup report: invalid value "x" for flag -threshold: parse error\nRun "eventdedup report --help" for its usage\.\n$`},
 		{"out of range", []string{"cluster", "--threshold", "2"}, exitUsage, "", `^eventdedup cluster: invalid value for --threshold: .*\nRun "eventdedup cluster --help" for its usage\.\n$`},
-		{"extra argument", []string{"detect", "x"}, exitUsage, "", `^eventdedup detect: unexpected arguments \["x"\]\nRun "eventdedup detect --help" for its usage\.\n$`},
+		{"a missing file", []string{"detect", "no-such-file.jsonl"}, exitFailure, "", `^eventdedup detect: open no-such-file.jsonl: no such file or directory\n$`},
 		{"eval without gold", []string{"eval"}, exitUsage, "", `^eventdedup eval: --gold is required\nRun "eventdedup eval --help" for its usage\.\n$`},
 	}
 	for _, tt := range tests {

@@ -13,8 +13,10 @@ import (
 	"github.com/eventdedup/eventdedup/normalize"
 )
 
-const namesHelp = `Usage: eventdedup names < pairs.tsv > matches.jsonl
-       eventdedup names --labelled < labelled.tsv > rates.txt
+const namesHelp = `Usage: eventdedup names [FILE...] > matches.jsonl
+       eventdedup names --labelled [FILE...] > rates.txt
+
+Reads the files named, in turn, or standard input without any.
 
 Reads lines "A<TAB>B", two personal names in any language or script, and writes
 one object per line, in input order:
@@ -49,39 +51,47 @@ func runNames(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if status, ok := parseFlags(fs, namesHelp, args, stdout, stderr); !ok {
 		return status
 	}
+	ins, files, err := openInputs(fs.Args(), stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "eventdedup names: %v\n", err)
+		return exitFailure
+	}
+	defer closeAll(files)
 	if *labelled {
-		return runLabelledNames(stdin, stdout, stderr)
+		return runLabelledNames(ins, stdout, stderr)
 	}
 	var m normalize.Matcher
 	out := bufio.NewWriter(stdout)
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	status := exitOK
-	for raw, err := range jsonl.RawLines(stdin) {
-		if errors.As(err, new(*jsonl.LineError)) {
-			fmt.Fprintf(stderr, "line %d: longer than %d bytes\n", raw.N, jsonl.MaxLineBytes)
-			status = exitRejected
-			continue
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "eventdedup names: read: %v\n", err)
-			status = exitFailure
-			break
-		}
-		text := string(raw.Data)
-		if strings.TrimSpace(text) == "" && !strings.Contains(text, "\t") || strings.HasPrefix(text, "#") {
-			continue
-		}
-		a, b, ok := splitNames(text)
-		if !ok {
-			fmt.Fprintf(stderr, "line %d: want two names separated by a tab\n", raw.N)
-			status = exitRejected
-			continue
-		}
-		r := m.Match(a, b)
-		if err := encodeLine(enc, out, namesOutput{A: a, B: b, Score: round(r.Score), Same: r.Same, Reason: r.Reason}); err != nil {
-			fmt.Fprintf(stderr, "eventdedup names: write: %v\n", err)
-			return exitFailure
+	for _, in := range ins {
+		for raw, err := range jsonl.RawLines(in.r) {
+			if errors.As(err, new(*jsonl.LineError)) {
+				fmt.Fprintln(stderr, in.prefix(fmt.Sprintf("line %d: longer than %d bytes", raw.N, jsonl.MaxLineBytes)))
+				status = exitRejected
+				continue
+			}
+			if err != nil {
+				fmt.Fprintf(stderr, "eventdedup names: read: %s\n", in.prefix(err.Error()))
+				status = exitFailure
+				break
+			}
+			text := string(raw.Data)
+			if strings.TrimSpace(text) == "" && !strings.Contains(text, "\t") || strings.HasPrefix(text, "#") {
+				continue
+			}
+			a, b, ok := splitNames(text)
+			if !ok {
+				fmt.Fprintln(stderr, in.prefix(fmt.Sprintf("line %d: want two names separated by a tab", raw.N)))
+				status = exitRejected
+				continue
+			}
+			r := m.Match(a, b)
+			if err := encodeLine(enc, out, namesOutput{A: a, B: b, Score: round(r.Score), Same: r.Same, Reason: r.Reason}); err != nil {
+				fmt.Fprintf(stderr, "eventdedup names: write: %v\n", err)
+				return exitFailure
+			}
 		}
 	}
 	if err := out.Flush(); err != nil {
@@ -107,44 +117,46 @@ type rates struct{ pos, found, neg, wrong int }
 
 // runLabelledNames scores lines "LABEL<TAB>LANG<TAB>A<TAB>B" and prints
 // recall and false-match rate per language and overall.
-func runLabelledNames(stdin io.Reader, stdout, stderr io.Writer) int {
+func runLabelledNames(ins []input, stdout, stderr io.Writer) int {
 	var m normalize.Matcher
 	byLang := map[string]*rates{}
 	var langs []string
 	status := exitOK
-	for raw, err := range jsonl.RawLines(stdin) {
-		if errors.As(err, new(*jsonl.LineError)) {
-			fmt.Fprintf(stderr, "line %d: longer than %d bytes\n", raw.N, jsonl.MaxLineBytes)
-			status = exitRejected
-			continue
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "eventdedup names: read: %v\n", err)
-			return exitFailure
-		}
-		text := string(raw.Data)
-		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		f := strings.Split(text, "\t")
-		if len(f) != 4 || f[0] != "0" && f[0] != "1" || strings.TrimSpace(f[2]) == "" || strings.TrimSpace(f[3]) == "" {
-			fmt.Fprintf(stderr, "line %d: want LABEL (0 or 1), LANG, A and B separated by tabs\n", raw.N)
-			status = exitRejected
-			continue
-		}
-		r := byLang[f[1]]
-		if r == nil {
-			r = &rates{}
-			byLang[f[1]] = r
-			langs = append(langs, f[1])
-		}
-		same := m.Match(f[2], f[3]).Same
-		if f[0] == "1" {
-			r.pos++
-			r.found += b2i(same)
-		} else {
-			r.neg++
-			r.wrong += b2i(same)
+	for _, in := range ins {
+		for raw, err := range jsonl.RawLines(in.r) {
+			if errors.As(err, new(*jsonl.LineError)) {
+				fmt.Fprintln(stderr, in.prefix(fmt.Sprintf("line %d: longer than %d bytes", raw.N, jsonl.MaxLineBytes)))
+				status = exitRejected
+				continue
+			}
+			if err != nil {
+				fmt.Fprintf(stderr, "eventdedup names: read: %s\n", in.prefix(err.Error()))
+				return exitFailure
+			}
+			text := string(raw.Data)
+			if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+				continue
+			}
+			f := strings.Split(text, "\t")
+			if len(f) != 4 || f[0] != "0" && f[0] != "1" || strings.TrimSpace(f[2]) == "" || strings.TrimSpace(f[3]) == "" {
+				fmt.Fprintln(stderr, in.prefix(fmt.Sprintf("line %d: want LABEL (0 or 1), LANG, A and B separated by tabs", raw.N)))
+				status = exitRejected
+				continue
+			}
+			r := byLang[f[1]]
+			if r == nil {
+				r = &rates{}
+				byLang[f[1]] = r
+				langs = append(langs, f[1])
+			}
+			same := m.Match(f[2], f[3]).Same
+			if f[0] == "1" {
+				r.pos++
+				r.found += b2i(same)
+			} else {
+				r.neg++
+				r.wrong += b2i(same)
+			}
 		}
 	}
 	slices.Sort(langs)

@@ -131,6 +131,36 @@ func TestFileArguments(t *testing.T) {
 	}
 }
 
+// TestFileArgumentsEveryCommand checks that detect, names and compare read
+// the files named in turn, as they read their concatenation on stdin, and
+// name the file of a bad line.
+func TestFileArgumentsEveryCommand(t *testing.T) {
+	write := tempFiles(t)
+	docs := twoPlusTwo(t)
+	pairs := strings.Split(strings.TrimSpace(pairsOf(t, comparable[:2]...)), "\n")
+	for _, tc := range []struct {
+		cmd   string
+		lines []string
+		bad   string
+	}{
+		{"detect", docs[:6], `{"id": 5`},
+		{"names", []string{"Antony Blinken\tБлинкен", "Hayashi\tハヤシ", "Kishi\t岸"}, "no tab"},
+		{"compare", pairs, `{"a": 1`},
+	} {
+		half := len(tc.lines) / 2
+		a := write(tc.cmd+"-a", strings.Join(tc.lines[:half], "\n")+"\n")
+		b := write(tc.cmd+"-b", tc.bad+"\n"+strings.Join(tc.lines[half:], "\n")+"\n")
+		_, want, _ := runCmd(t, strings.Join(tc.lines, "\n")+"\n", tc.cmd)
+		status, got, stderr := runCmd(t, "", tc.cmd, a, b)
+		if status != exitRejected || got != want || want == "" {
+			t.Errorf("%s a b: status %d, stderr:\n%s\ngot:\n%s\nwant:\n%s", tc.cmd, status, stderr, got, want)
+		}
+		if !strings.HasPrefix(stderr, b+": line 1: ") {
+			t.Errorf("%s: stderr does not name the file and line of the bad line:\n%s", tc.cmd, stderr)
+		}
+	}
+}
+
 // TestProgress checks the progress line, and that it is cleared from a
 // terminal before another message.
 func TestProgress(t *testing.T) {

@@ -49,7 +49,16 @@ func TestClusterBadLine(t *testing.T) {
 		{"malformed JSON", `{"id": "broken", "title": `, exitRejected, `^line 4: invalid JSON`, false},
 		{"missing id", `{"title": "no id here"}`, exitRejected, `^line 4: missing or empty "id"`, false},
 		{"id not valid UTF-8", "{\"id\": \"x\xff\", \"title\": \"t\"}", exitRejected, `^line 4: "id": invalid UTF-8`, false},
-		{"unparsable published", `{"id": "p", "title": "t", "published": "last Friday"}`, exitRejected, `^line 4: id "p": "published" is not an RFC 3339 time`, false},
+		{"unparsable published", `{"id": "p", "title": "t", "published": "last Friday"}`, exitRejected, `^line 4: id "p": "published" is not a time: "last Friday" \(want RFC 3339, an RSS date, a date, a date-time or a Unix time\)`, false},
+		{"published an object", `{"id": "p", "title": "t", "published": {"t": 1}}`, exitRejected, `^line 4: id "p": "published" is not a time: \{"t": 1\}`, false},
+		{"published past 9999", `{"id": "p", "title": "t", "published": 253402300800000}`, exitRejected, `^line 4: id "p": "published" is not a time: 253402300800000: a Unix time beyond the year 9999`, false},
+		{"a boolean id", `{"id": true, "title": "t"}`, exitRejected, `^line 4: "id" is neither a string nor a number`, false},
+		{"a numeric id", `{"id": 42, "title": "Blinken meets Hayashi"}`, exitOK, `^$`, true},
+		{"RSS published", `{"id": "rss", "title": "t", "published": "Fri, 07 Jan 2022 08:05:00 GMT"}`, exitOK, `^$`, true},
+		{"Unix published", `{"id": "unix", "title": "t", "published": 1641542700000}`, exitOK, `^$`, true},
+		{"date published", `{"id": "day", "title": "t", "published": "2022-01-07"}`, exitOK, `^$`, true},
+		{"published without zone", `{"id": "local", "title": "t", "published": "2022-01-07 08:05"}`, exitOK, `^line 4: warning: id "local": "published" has no time zone: read as UTC`, true},
+		{"published with an unknown zone", `{"id": "ist", "title": "t", "published": "Fri, 07 Jan 2022 08:05:00 IST"}`, exitOK, `^line 4: warning: id "ist": "published" has an unknown time zone name, read as UTC: "IST"`, true},
 		{"empty document", `{"id": "e", "title": "", "text": " "}`, exitRejected, `^line 4: id "e": document has neither title nor text`, false},
 		{"reused id, other content", string(otherFirst), exitRejected, `^line 4: id "tp-en-1": dedup: id reused with different content`, false},
 		{"reused id, same content", string(sameFirst), exitOK, `^$`, true},
@@ -82,9 +91,13 @@ func TestClusterBadLine(t *testing.T) {
 				if i == at-1 && !tt.keep {
 					continue
 				}
-				var d struct{ ID string }
+				var d struct{ ID json.RawMessage }
 				json.Unmarshal([]byte(line), &d)
-				want = append(want, strings.ToValidUTF8(d.ID, "\uFFFD"))
+				var id string
+				if json.Unmarshal(d.ID, &id) != nil {
+					id = string(d.ID) // a number, as written
+				}
+				want = append(want, strings.ToValidUTF8(id, "\uFFFD"))
 			}
 			var got []string
 			for _, o := range decodeLines[clusterLine](t, out) {
