@@ -19,10 +19,14 @@ const (
 	// DefaultMaxDocs is how many documents the open clusters may hold.
 	DefaultMaxDocs = 20000
 	// DefaultThreshold is the similarity at which a document joins a cluster.
+	// It is a probability of the link model (see DefaultLateness's
+	// neighbours in link.go), chosen on the development sets (to be
+	// documented with the final figures).
 	DefaultThreshold = 0.8
 	// DefaultSameScore is the graded Score at which Compare judges two
-	// documents to report the same story (Comparison.Same). It was fitted by
-	// dedup/fitsame.go on the 738 rated article pairs of SemEval-2022 Task 8
+	// documents to report the same story (Comparison.Same). It was fitted (by
+	// the fitsame program of this package's source) on the 738 rated
+	// article pairs of SemEval-2022 Task 8
 	// of the development corpus (semeval-pairs-dev): the least score at
 	// which at most 4% of the pairs rated dissimilar (overall ≥ 3 of 4) are
 	// judged the same, a margin under the 5% asked for, by 10-fold
@@ -107,7 +111,7 @@ func WithSameScore(s float64) Option { return func(c *config) { c.sameScore = s 
 func WithDuplicate(j float64) Option { return func(c *config) { c.duplicate = j } }
 
 // WithBatchSize sets how many documents are written to the index at once
-// (default DefaultBatchSize). Writing happens in the background; larger
+// (default DefaultBatchSize; n must be positive). Writing happens in the background; larger
 // batches index faster, and a crash loses at most the batches not yet written.
 func WithBatchSize(n int) Option { return func(c *config) { c.batchSize = n } }
 
