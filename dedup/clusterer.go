@@ -158,10 +158,9 @@ func open(dir string, opts []Option) (*Clusterer, error) {
 	if cfg.detector == nil {
 		cfg.detector = lang.New(lang.WithLowAccuracy())
 	}
-	if cfg.batchSize <= 0 {
-		cfg.batchSize = 1
-	}
 	switch {
+	case cfg.batchSize <= 0:
+		return nil, fmt.Errorf("%w: batch size %d, want a positive number", ErrInvalidOption, cfg.batchSize)
 	case cfg.window <= 0:
 		return nil, fmt.Errorf("%w: window %v, want a positive duration", ErrInvalidOption, cfg.window)
 	case cfg.retention <= 0:
@@ -191,8 +190,7 @@ func open(dir string, opts []Option) (*Clusterer, error) {
 	}
 	c := &Clusterer{cfg: cfg, x: x, dir: dir, win: newWindow(cfg), hist: newHistory(), store: s}
 	if err := c.restore(); err != nil {
-		s.Close(c.state())
-		return nil, err
+		return nil, errors.Join(err, s.Close(c.state()))
 	}
 	return c, nil
 }
@@ -239,11 +237,8 @@ func (c *Clusterer) prepare(d Document) (*prepared, error) {
 	if c.x == nil {
 		return nil, errZero
 	}
-	if d.ID == "" {
-		return nil, fmt.Errorf("%w: empty id", ErrInvalid)
-	}
-	if d.Title == "" && d.Text == "" {
-		return nil, fmt.Errorf("%w: %q has neither title nor text", ErrInvalid, d.ID)
+	if err := validate(d); err != nil {
+		return nil, err
 	}
 	fp := fingerprint(d)
 	ignoredTime := d.Published.After(time.Now().Add(maxFuture))
@@ -261,6 +256,18 @@ func (c *Clusterer) prepare(d Document) (*prepared, error) {
 	p := &prepared{doc: d, lang: res.Tag, d: &doc{Doc: features.NewDoc(d.ID, e, d.Published)}, truncated: cutTitle || cutText, ignoredTime: ignoredTime}
 	p.d.FP = fp
 	return p, nil
+}
+
+// validate returns an error wrapping ErrInvalid for a document without id
+// or without title and text.
+func validate(d Document) error {
+	if d.ID == "" {
+		return fmt.Errorf("%w: empty id", ErrInvalid)
+	}
+	if d.Title == "" && d.Text == "" {
+		return fmt.Errorf("%w: %q has neither title nor text", ErrInvalid, d.ID)
+	}
+	return nil
 }
 
 // clean returns s with invalid UTF-8 replaced by U+FFFD, truncated to at most
@@ -357,6 +364,17 @@ type job struct {
 	err error
 }
 
+// Documents read ahead of their assignment, per worker extracting features:
+// workAhead wait for a worker, readAhead (those included) are held in
+// order. Assignments do not depend on them (the stream's order is kept);
+// they bound the documents held in memory, each at most twice WithMaxText,
+// while letting the workers go on when the assignment stalls briefly. They
+// are round numbers, not tuned: no result depends on them, only speed.
+const (
+	workAhead = 4
+	readAhead = 16
+)
+
 // prepareAll prepares the documents of a stream on all CPUs and yields them
 // in stream order. Cancelling ctx yields one job with ctx's error and stops,
 // even when no document was read yet.
@@ -369,8 +387,8 @@ func (c *Clusterer) prepareAll(ctx context.Context, docs iter.Seq[Document]) ite
 			*job
 			done chan struct{}
 		}
-		work := make(chan pending, workers*4)
-		order := make(chan pending, workers*16)
+		work := make(chan pending, workers*workAhead)
+		order := make(chan pending, workers*readAhead)
 		stopped := false // the stream was left unread because ctx was done; read after order is closed
 		go func() {
 			defer close(work)
@@ -644,7 +662,3 @@ func (c *Clusterer) Close() error {
 	}
 	return err
 }
-
-// Lang is a convenience returning the base language subtag of a tag ("und"
-// for language.Und).
-func Lang(t language.Tag) string { return features.BaseLang(t) }

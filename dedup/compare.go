@@ -3,7 +3,7 @@ package dedup
 import (
 	"cmp"
 	"context"
-	"iter"
+	"fmt"
 	"math"
 	"runtime"
 	"slices"
@@ -18,26 +18,31 @@ type Pair struct{ A, B Document }
 
 // Compare scores two documents against each other, as CompareAll does for
 // one pair. It does not add them.
-func (c *Clusterer) Compare(a, b Document) (Comparison, error) {
-	for r, err := range c.CompareAll(context.Background(), []Pair{{a, b}}) {
-		return r, err
+func (c *Clusterer) Compare(ctx context.Context, a, b Document) (Comparison, error) {
+	cs, err := c.CompareAll(ctx, []Pair{{a, b}})
+	if err != nil {
+		return Comparison{}, err
 	}
-	panic("unreachable: CompareAll yields one result per pair")
+	return cs[0], nil
 }
 
 // CompareAll scores pairs of documents against each other without adding
-// them. Features are weighted by their rarity among the documents of the
-// window together with all the documents of the pairs, so that a batch of
-// pairs compared on an empty Clusterer still tells rare names from common
-// words. A document appearing in several pairs (the same ID and content)
-// counts once; documents that share an ID but not their content are
-// different documents. Features
-// are extracted on all CPUs. It yields one comparison or error per pair, in
-// order.
+// them, and returns one comparison per pair, in order. Features are weighted
+// by their rarity among the documents of the window together with all the
+// documents of the pairs, so that a batch of pairs compared on an empty
+// Clusterer still tells rare names from common words: the whole batch is
+// analysed before any pair is scored. A document appearing in several pairs
+// (the same ID and content) counts once; documents that share an ID but not
+// their content are different documents. Features are extracted on all
+// CPUs.
 //
-// Score is graded for ranking
-// and correlation with human judgements: the mean of the square roots of
-// that similarity (without its time factor) and of the cosines of
+// A pair with an invalid document (see Add) fails the call before any work,
+// with an error that wraps ErrInvalid and names the pair; a cancelled ctx
+// and a closed Clusterer fail it too, and no comparison is returned.
+//
+// Score is graded for ranking and correlation with human judgements: the
+// mean of the square roots of the clustering similarity of one document to
+// a cluster of the other (without its time factor) and of the cosines of
 // character n-grams (documents of one script) and of content terms (one
 // language), features near the headline and lead counting more, times the
 // time factor when both documents are dated. Text that recurs in three or
@@ -56,35 +61,43 @@ func (c *Clusterer) Compare(a, b Document) (Comparison, error) {
 // report that shares a few names and places with an event's reports; Same
 // answers for the two documents alone, and holds only a pair close enough
 // that few pairs of related but different stories reach it.
-func (c *Clusterer) CompareAll(ctx context.Context, pairs []Pair) iter.Seq2[Comparison, error] {
-	return func(yield func(Comparison, error) bool) {
-		var docs []Document
-		index := make(map[docKey]int)
-		at := make([][2]int, len(pairs)) // the documents of each pair
-		for i, p := range pairs {
-			for k, d := range [...]Document{p.A, p.B} {
-				key := keyOf(d)
-				j, ok := index[key]
-				if !ok {
-					j = len(docs)
-					index[key] = j
-					docs = append(docs, d)
-				}
-				at[i][k] = j
+func (c *Clusterer) CompareAll(ctx context.Context, pairs []Pair) ([]Comparison, error) {
+	var docs []Document
+	index := make(map[docKey]int)
+	at := make([][2]int, len(pairs)) // the documents of each pair
+	for i, p := range pairs {
+		for k, d := range [...]Document{p.A, p.B} {
+			if err := validate(d); err != nil {
+				return nil, fmt.Errorf("pair %d: %w", i, err)
 			}
-		}
-		jobs := make([]*job, 0, len(docs))
-		for j := range c.prepareAll(ctx, slices.Values(docs)) {
-			jobs = append(jobs, j)
-		}
-		content := c.stripAll(ctx, jobs)
-		pds := c.pairFeatures(content)
-		for _, r := range c.compare(ctx, at, jobs, content, pds) {
-			if !yield(r.cmp, r.err) {
-				return
+			key := keyOf(d)
+			j, ok := index[key]
+			if !ok {
+				j = len(docs)
+				index[key] = j
+				docs = append(docs, d)
 			}
+			at[i][k] = j
 		}
 	}
+	jobs := make([]*job, 0, len(docs))
+	for j := range c.prepareAll(ctx, slices.Values(docs)) {
+		if j.err != nil {
+			return nil, j.err
+		}
+		jobs = append(jobs, j)
+	}
+	if len(jobs) < len(docs) {
+		return nil, cmp.Or(ctx.Err(), context.Canceled)
+	}
+	content := c.stripAll(ctx, jobs)
+	pds := c.pairFeatures(content)
+	for _, j := range content {
+		if err := contentErr(j); err != nil {
+			return nil, err
+		}
+	}
+	return c.compare(at, jobs, content, pds)
 }
 
 // docKey tells the documents of a batch of pairs apart: by ID and content,
@@ -97,11 +110,6 @@ type docKey struct {
 }
 
 func keyOf(d Document) docKey { return docKey{d.ID, fingerprint(d), d.Lang.String()} }
-
-type compared struct {
-	cmp Comparison
-	err error
-}
 
 // pairFeatures extracts the features of the graded score of the prepared
 // documents, on all CPUs: nil for a document that failed.
@@ -126,53 +134,88 @@ func (c *Clusterer) pairFeatures(jobs []*job) []*pairscore.Features {
 	return out
 }
 
+// batch is the documents of a batch of pairs, weighted, under the lock.
+type batch struct {
+	docs    []*doc                // the whole documents
+	content []*doc                // without their furniture: nil when nothing is left
+	pds     []*pairscore.Features // the pair features of content
+}
+
 // compare scores prepared pairs, given by the indexes of their documents in
 // jobs, under the lock.
-func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content []*job, pds []*pairscore.Features) []compared {
-	out := make([]compared, len(pairs))
+func (c *Clusterer) compare(pairs [][2]int, jobs, content []*job, pds []*pairscore.Features) ([]Comparison, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.closed || c.store == nil {
-		err := ErrClosed
-		if c.store == nil {
-			err = errZero
-		}
-		for i := range out {
-			out[i].err = err
-		}
-		return out
+	if c.store == nil {
+		return nil, errZero
 	}
-	st := c.win.st
-	ds := make([]*doc, len(jobs))
-	for i, j := range jobs {
-		if j.err == nil {
-			ds[i] = j.p.d
-			ds[i].Attest(st)
+	if c.closed {
+		return nil, ErrClosed
+	}
+	b := c.weigh(jobs, content, pds)
+	defer func() {
+		for _, d := range b.docs {
+			c.win.st.Update(d.Doc, -1)
 		}
+	}()
+	out := make([]Comparison, len(pairs))
+	var blind []int                      // pairs without content
+	floor := make([]float64, len(pairs)) // the least score of a pair: see scorePair
+	seen, sum := 0, 0.0
+	for i, p := range pairs {
+		out[i], floor[i] = c.scorePair(b, p[0], p[1])
+		if _, ok := out[i].Evidence.Parts["content"]; ok {
+			blind = append(blind, i)
+		} else {
+			seen, sum = seen+1, sum+out[i].Score
+		}
+	}
+	if seen > 0 {
+		for _, i := range blind {
+			out[i].Score = sum / float64(seen)
+		}
+	}
+	isBlind := make([]bool, len(pairs))
+	for _, i := range blind {
+		isBlind[i] = true
+	}
+	for i := range out {
+		out[i].Score = max(out[i].Score, floor[i])
+		// A pair without content has no evidence of its own, unless its
+		// documents are copies of each other (see floor).
+		out[i].Same = (!isBlind[i] || out[i].Duplicate) && out[i].Score >= c.cfg.sameScore
+	}
+	return out, nil
+}
+
+// weigh counts the documents of a batch in the window's statistics (the
+// caller takes them out again) and weighs their features and pair features
+// by rarity.
+func (c *Clusterer) weigh(jobs, content []*job, pds []*pairscore.Features) batch {
+	st := c.win.st
+	b := batch{docs: make([]*doc, len(jobs)), content: make([]*doc, len(jobs)), pds: pds}
+	for i, j := range jobs {
+		b.docs[i] = j.p.d
+		b.docs[i].Attest(st)
 	}
 	// The content of a document, without its boilerplate, is scored; the
 	// statistics and the clustering decision are those of the document.
-	cs := make([]*doc, len(jobs))
 	for i, j := range content {
 		switch {
 		case j == jobs[i]:
-			cs[i] = ds[i]
-		case j != nil && j.err == nil:
-			cs[i] = j.p.d
-			cs[i].Attest(st)
+			b.content[i] = b.docs[i]
+		case j != nil:
+			b.content[i] = j.p.d
+			b.content[i].Attest(st)
 		}
 	}
-	for _, d := range ds {
-		if d != nil {
-			st.Update(d.Doc, 1)
-		}
+	for _, d := range b.docs {
+		st.Update(d.Doc, 1)
 	}
-	for i, d := range ds {
-		if d != nil {
-			d.Weigh(st)
-		}
-		if cs[i] != nil && cs[i] != d {
-			cs[i].Weigh(st)
+	for i, d := range b.docs {
+		d.Weigh(st)
+		if cd := b.content[i]; cd != nil && cd != d {
+			cd.Weigh(st)
 		}
 	}
 	// Grams are weighted by their rarity among the compared documents, words
@@ -188,106 +231,64 @@ func (c *Clusterer) compare(ctx context.Context, pairs [][2]int, jobs, content [
 		}
 	}
 	for i, p := range pds {
-		if p == nil || cs[i] == nil {
+		if p == nil || b.content[i] == nil {
 			continue
 		}
-		nl := st.Docs(cs[i].Lang)
+		nl := st.Docs(b.content[i].Lang)
 		p.Grams = pairscore.WeighLog(p.Grams, func(k uint64) float64 { return math.Log(float64(ng+features.PriorDocs) / float64(gdf[k]+1)) })
 		p.Words = pairscore.WeighLog(p.Words, func(k uint64) float64 { return st.IDF(k, nl) })
 	}
-	defer func() {
-		for _, d := range ds {
-			if d != nil {
-				st.Update(d.Doc, -1)
-			}
-		}
-	}()
-	var blind []int                      // pairs without content
-	floor := make([]float64, len(pairs)) // the least score of a pair: see below
-	seen, sum := 0, 0.0
-	for i, p := range pairs {
-		ia, ib := p[0], p[1]
-		if ia >= len(jobs) || ib >= len(jobs) {
-			// Preparation was cancelled: the last job holds the error,
-			// if any job was yielded.
-			out[i].err = ctx.Err()
-			if len(jobs) > 0 && jobs[len(jobs)-1].err != nil {
-				out[i].err = jobs[len(jobs)-1].err
-			}
-			continue
-		}
-		if err := cmp.Or(jobs[ia].err, jobs[ib].err, contentErr(content[ia]), contentErr(content[ib])); err != nil {
-			out[i].err = err
-			continue
-		}
-		a, b := ds[ia], ds[ib]
-		dup := a.Sig.Jaccard(&b.Sig) >= c.cfg.duplicate
+	return b
+}
+
+// scorePair scores the ia-th document of a weighted batch against the
+// ib-th, and returns the least score the pair may have: the clustering
+// similarity for near-verbatim copies, 0 otherwise. A pair whose content is
+// gone has Evidence.Parts["content"] set.
+func (c *Clusterer) scorePair(b batch, ia, ib int) (Comparison, float64) {
+	da, db := b.docs[ia], b.docs[ib]
+	dup := da.Sig.Jaccard(&db.Sig) >= c.cfg.duplicate
+	cl := newOpenCluster(0)
+	cl.add(db)
+	m := cl.similarity(da, c.cfg.window/2, true)
+	floor := 0.0
+	if dup {
+		// A near-verbatim copy is the same report whatever the rest of the
+		// batch holds: three copies of one wire story would otherwise have
+		// their common text taken for furniture. It scores at least the
+		// clustering similarity of the whole documents.
+		floor = m.score
+	}
+	var ps pairscore.Score
+	switch ca, cb := b.content[ia], b.content[ib]; {
+	case ca == nil || cb == nil:
+		// Nothing is left of one of them but text that recurs in other
+		// documents (an error page, a paywall, the site's furniture): there
+		// is no evidence either way, and the pair gets the mean score of the
+		// batch. Copies of such a page are no exception: they say nothing of
+		// the reports behind them.
+	case ca == da && cb == db:
+		ps = pairscore.Compute(da.Doc, db.Doc, b.pds[ia], b.pds[ib], m.score, m.time)
+	default:
 		cl := newOpenCluster(0)
-		cl.add(b)
-		m := cl.similarity(a, c.cfg.window/2, true)
-		if dup {
-			// A near-verbatim copy is the same report whatever the rest
-			// of the batch holds: three copies of one wire story would
-			// otherwise have their common text taken for furniture. It
-			// scores at least the clustering similarity of the whole
-			// documents.
-			floor[i] = m.score
-		}
-		var ps pairscore.Score
-		switch ca, cb := cs[ia], cs[ib]; {
-		case ca == nil || cb == nil:
-			// Nothing is left of one of them but text that recurs in
-			// other documents (an error page, a paywall, the site's
-			// furniture): there is no evidence either way, and the
-			// pair gets the mean score of the batch below. Copies of
-			// such a page are no exception: they say nothing of the
-			// reports behind them.
-		case ca == a && cb == b:
-			ps = pairscore.Compute(a.Doc, b.Doc, pds[ia], pds[ib], m.score, m.time)
-		default:
-			cl := newOpenCluster(0)
-			cl.add(cb)
-			mc := cl.similarity(ca, c.cfg.window/2, true)
-			ps = pairscore.Compute(ca.Doc, cb.Doc, pds[ia], pds[ib], mc.score, mc.time)
-		}
-		// The evidence is that of the clustering decision, on the whole
-		// documents, with the parts of the score on their content.
-		ev := m.evidence()
-		if ca, cb := cs[ia], cs[ib]; ca == nil || cb == nil {
-			ev.Parts["content"] = 0
-			blind = append(blind, i)
-		} else {
-			seen, sum = seen+1, sum+ps.Value
-		}
-		ev.Parts["cluster"] = round4(m.score)
-		if ps.HasChars {
-			ev.Parts["chars"] = round4(ps.Chars)
-		}
-		if ps.HasWords {
-			ev.Parts["words"] = round4(ps.Words)
-		}
-		out[i].cmp = Comparison{
-			Score:     ps.Value,
-			Duplicate: dup,
-			Evidence:  ev,
-		}
+		cl.add(cb)
+		mc := cl.similarity(ca, c.cfg.window/2, true)
+		ps = pairscore.Compute(ca.Doc, cb.Doc, b.pds[ia], b.pds[ib], mc.score, mc.time)
 	}
-	if seen > 0 {
-		for _, i := range blind {
-			out[i].cmp.Score = sum / float64(seen)
-		}
+	// The evidence is that of the clustering decision, on the whole
+	// documents, with the parts of the score on their content.
+	ev := m.evidence()
+	if b.content[ia] == nil || b.content[ib] == nil {
+		ev.Parts["content"] = 0
 	}
-	isBlind := make([]bool, len(pairs))
-	for _, i := range blind {
-		isBlind[i] = true
+	ev.Parts["cluster"] = round4(m.score)
+	if ps.HasChars {
+		ev.Parts["chars"] = round4(ps.Chars)
 	}
-	for i := range out {
-		out[i].cmp.Score = max(out[i].cmp.Score, floor[i])
-		// A pair without content has no evidence of its own, unless its
-		// documents are copies of each other (see floor).
-		out[i].cmp.Same = out[i].err == nil && (!isBlind[i] || out[i].cmp.Duplicate) && out[i].cmp.Score >= c.cfg.sameScore
+	if ps.HasWords {
+		ev.Parts["words"] = round4(ps.Words)
 	}
-	return out
+	return Comparison{Score: ps.Value, Duplicate: dup, Evidence: ev}, floor
 }
 
 // contentErr is the error of preparing a document's content (cancellation).

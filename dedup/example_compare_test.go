@@ -39,13 +39,12 @@ func ExampleClusterer_CompareAll() {
 		Published: day.Add(60 * time.Hour),
 	}
 	pairs := []dedup.Pair{{A: power, B: again}, {A: power, B: other}}
-	i := 0
-	for r, err := range c.CompareAll(context.Background(), pairs) {
-		if err != nil {
-			log.Fatal(err)
-		}
+	rs, err := c.CompareAll(context.Background(), pairs)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for i, r := range rs {
 		fmt.Println(pairs[i].A.ID, pairs[i].B.ID, "same:", r.Same, "duplicate:", r.Duplicate)
-		i++
 	}
 	// Output:
 	// r1 r2 same: true duplicate: false

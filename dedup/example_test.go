@@ -40,7 +40,7 @@ func ExampleClusterer() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Println(a.ID, dedup.Lang(a.Lang), a.Cluster, a.New)
+		fmt.Println(a.ID, a.Lang, a.Cluster, a.New)
 		if !a.New {
 			for _, n := range a.Evidence.Names {
 				fmt.Printf("  name %s = %s\n", n.A, n.B)

@@ -40,6 +40,7 @@ import (
 	"sort"
 
 	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/dedup/internal/features"
 	"github.com/eventdedup/eventdedup/jsonl"
 )
 
@@ -176,12 +177,13 @@ func load(path string) ([]item, error) {
 	defer c.Close()
 	var items []item
 	i := 0
-	for r, err := range c.CompareAll(context.Background(), pairs) {
+	rs, err := c.CompareAll(context.Background(), pairs)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rs {
 		p, o := pairs[i], overall[i]
 		i++
-		if err != nil {
-			return nil, fmt.Errorf("pair %d: %w", i, err)
-		}
 		if o > sameStory && o < dissimilar {
 			continue
 		}
@@ -190,7 +192,7 @@ func load(path string) ([]item, error) {
 			score:   r.Score,
 			blind:   blind(r) && !r.Duplicate,
 			label:   o <= sameStory,
-			langs:   dedup.Lang(p.A.Lang) + "-" + dedup.Lang(p.B.Lang),
+			langs:   features.BaseLang(p.A.Lang) + "-" + features.BaseLang(p.B.Lang),
 			overall: o,
 			x:       []float64{1},
 		}
@@ -464,13 +466,14 @@ func checkEvents(path string, t float64) error {
 	var worst []string
 	top, topPair := 0.0, ""
 	i := 0
-	for r, err := range c.CompareAll(context.Background(), pairs) {
+	rs, err := c.CompareAll(context.Background(), pairs)
+	if err != nil {
+		return err
+	}
+	for _, r := range rs {
 		p, ij := pairs[i], at[i]
 		i++
-		if err != nil {
-			return err
-		}
-		k := key{event[ij[0]] == event[ij[1]], dedup.Lang(p.A.Lang) == dedup.Lang(p.B.Lang)}
+		k := key{event[ij[0]] == event[ij[1]], features.BaseLang(p.A.Lang) == features.BaseLang(p.B.Lang)}
 		n[k]++
 		if !k.sameEvent && r.Score > top {
 			top, topPair = r.Score, p.A.ID+"/"+p.B.ID

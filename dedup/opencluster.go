@@ -140,6 +140,11 @@ func (c *openCluster) entText(k uint64) string {
 	return text
 }
 
+// maxEvidenceTerms is the number of shared terms listed in Evidence.Terms,
+// the most informative first: enough to show what two reports share, few
+// enough to read. No decision depends on it.
+const maxEvidenceTerms = 8
+
 // maxEvidenceScan bounds the members scanned for the spelling of an entity.
 const maxEvidenceScan = 64
 
@@ -153,7 +158,7 @@ type match struct {
 	time     float64 // time factor
 	hours    *float64
 	shared   []sharedEnt
-	terms8   []string // most informative shared terms
+	topTerms []string // most informative shared terms, at most maxEvidenceTerms
 }
 
 type sharedEnt struct {
@@ -193,8 +198,8 @@ func (c *openCluster) similarity(d *doc, tau time.Duration, evidence bool) match
 		m.terms = dp / math.Sqrt(tc.norm2) // d.Terms has unit length
 		if evidence {
 			sort.SliceStable(shared, func(i, j int) bool { return shared[i].p > shared[j].p })
-			for i := 0; i < len(shared) && i < 8; i++ {
-				m.terms8 = append(m.terms8, shared[i].t)
+			for i := 0; i < len(shared) && i < maxEvidenceTerms; i++ {
+				m.topTerms = append(m.topTerms, shared[i].t)
 			}
 		}
 	}
@@ -286,7 +291,7 @@ func (c *openCluster) similarity(d *doc, tau time.Duration, evidence bool) match
 
 // evidence converts a match into the exported form.
 func (m match) evidence() Evidence {
-	ev := Evidence{Terms: m.terms8, Hours: m.hours, Parts: map[string]float64{"entities": round4(m.ents), "time": round4(m.time)}}
+	ev := Evidence{Terms: m.topTerms, Hours: m.hours, Parts: map[string]float64{"entities": round4(m.ents), "time": round4(m.time)}}
 	switch {
 	case m.hasTerms && m.sameLang:
 		ev.Parts["terms"] = round4(m.terms)

@@ -17,10 +17,19 @@ const (
 	// DefaultMaxDocs is how many documents the open clusters may hold.
 	DefaultMaxDocs = 20000
 	// DefaultThreshold is the similarity at which a document joins a cluster.
+	// It was chosen on the development events (dev-events: 39 reports of 10
+	// events), which it clusters exactly (BCubed F1 1.000) for thresholds
+	// from 0.18 to 0.22; the 2+2 reports of testdata are
+	// clustered exactly from 0.14 to 0.33. On the held-out events of
+	// testdata the clusters stay pure from 0.08 up and BCubed recall is
+	// 0.805 from 0.18 to 0.21, falling above; on the ECB+ development topics
+	// BCubed F1 stays between 0.70 and 0.71 from 0.14 to 0.30. (Measured
+	// with eventdedup cluster --threshold T and eventdedup eval --pred.)
 	DefaultThreshold = 0.2
 	// DefaultSameScore is the graded Score at which Compare judges two
-	// documents to report the same story (Comparison.Same). It was fitted by
-	// dedup/fitsame.go on the 738 rated article pairs of SemEval-2022 Task 8
+	// documents to report the same story (Comparison.Same). It was fitted (by
+	// the fitsame program of this package's source) on the 738 rated
+	// article pairs of SemEval-2022 Task 8
 	// of the development corpus (semeval-pairs-dev): the least score at
 	// which at most 4% of the pairs rated dissimilar (overall ≥ 3 of 4) are
 	// judged the same, a margin under the 5% asked for, by 10-fold
@@ -102,7 +111,7 @@ func WithSameScore(s float64) Option { return func(c *config) { c.sameScore = s 
 func WithDuplicate(j float64) Option { return func(c *config) { c.duplicate = j } }
 
 // WithBatchSize sets how many documents are written to the index at once
-// (default DefaultBatchSize). Writing happens in the background; larger
+// (default DefaultBatchSize; n must be positive). Writing happens in the background; larger
 // batches index faster, and a crash loses at most the batches not yet written.
 func WithBatchSize(n int) Option { return func(c *config) { c.batchSize = n } }
 

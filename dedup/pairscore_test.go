@@ -9,10 +9,12 @@ import (
 	"math"
 	"os"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/dedup/internal/features"
 	"github.com/eventdedup/eventdedup/eval"
 	"github.com/eventdedup/eventdedup/internal/corpustest"
 	"github.com/eventdedup/eventdedup/jsonl"
@@ -113,10 +115,11 @@ func TestGradedScoreOrder(t *testing.T) {
 	}
 	defer c.Close()
 	var got []dedup.Comparison
-	for r, err := range c.CompareAll(context.Background(), pairs) {
-		if err != nil {
-			t.Fatal(err)
-		}
+	rs, err := c.CompareAll(context.Background(), pairs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs {
 		if r.Score < 0 || r.Score > 1 {
 			t.Errorf("score %v outside [0, 1]", r.Score)
 		}
@@ -157,10 +160,11 @@ func TestGradedScorePearson(t *testing.T) {
 	defer c.Close()
 	xs, ys := make(map[string][]float64), make(map[string][]float64)
 	i := 0
-	for r, err := range c.CompareAll(context.Background(), pairs) {
-		if err != nil {
-			t.Fatal(err)
-		}
+	rs, err := c.CompareAll(context.Background(), pairs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs {
 		for _, k := range []string{"all", langs[i]} {
 			xs[k], ys[k] = append(xs[k], r.Score), append(ys[k], gold[i])
 		}
@@ -206,7 +210,7 @@ func readSemEval(tb testing.TB) (pairs []dedup.Pair, gold []float64, langs []str
 		}
 		pairs = append(pairs, dedup.Pair{A: a, B: b})
 		gold = append(gold, -in.Overall)
-		langs = append(langs, dedup.Lang(a.Lang)+"-"+dedup.Lang(b.Lang))
+		langs = append(langs, features.BaseLang(a.Lang)+"-"+features.BaseLang(b.Lang))
 	}
 	if err := sc.Err(); err != nil {
 		tb.Fatal(err)
@@ -230,10 +234,8 @@ func BenchmarkCompareAll(b *testing.B) {
 	defer c.Close()
 	b.ReportAllocs()
 	for b.Loop() {
-		for _, err := range c.CompareAll(context.Background(), pairs) {
-			if err != nil {
-				b.Fatal(err)
-			}
+		if _, err := c.CompareAll(context.Background(), pairs); err != nil {
+			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(len(pairs)*b.N)/b.Elapsed().Seconds(), "pairs/s")
@@ -328,8 +330,8 @@ func TestGradedScoreWireCopies(t *testing.T) {
 	}
 }
 
-// TestCompareAllCancelled checks that a cancelled context yields its error
-// for the pairs, not scores.
+// TestCompareAllCancelled checks that a cancelled context fails the call
+// with its error, without scores.
 func TestCompareAllCancelled(t *testing.T) {
 	c, err := dedup.New()
 	if err != nil {
@@ -344,15 +346,25 @@ func TestCompareAllCancelled(t *testing.T) {
 		a.ID, b.ID = id, "flood-en-2"
 		pairs = append(pairs, dedup.Pair{A: a, B: b})
 	}
-	n := 0
-	for r, err := range c.CompareAll(ctx, pairs) {
-		n++
-		if !errors.Is(err, context.Canceled) {
-			t.Errorf("pair %d: %+v, error %v; want %v", n, r, err, context.Canceled)
-		}
+	rs, err := c.CompareAll(ctx, pairs)
+	if !errors.Is(err, context.Canceled) || rs != nil {
+		t.Errorf("%d results, error %v; want none and %v", len(rs), err, context.Canceled)
 	}
-	if n != len(pairs) {
-		t.Errorf("%d results, want one per pair (%d)", n, len(pairs))
+}
+
+// TestCompareAllInvalid checks that a pair with an invalid document fails
+// the call, naming the pair, before any work.
+func TestCompareAllInvalid(t *testing.T) {
+	c, err := dedup.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	ok := gradedDocs["flood-en-1"]
+	ok.ID = "flood-en-1"
+	rs, err := c.CompareAll(context.Background(), []dedup.Pair{{A: ok, B: ok}, {A: ok, B: dedup.Document{ID: "empty"}}})
+	if !errors.Is(err, dedup.ErrInvalid) || rs != nil || !strings.Contains(err.Error(), "pair 1") {
+		t.Errorf("%d results, error %v; want none and ErrInvalid for pair 1", len(rs), err)
 	}
 }
 
@@ -365,10 +377,11 @@ func compareAll(t *testing.T, pairs []dedup.Pair) []dedup.Comparison {
 	}
 	defer c.Close()
 	var out []dedup.Comparison
-	for r, err := range c.CompareAll(context.Background(), pairs) {
-		if err != nil {
-			t.Fatal(err)
-		}
+	rs, err := c.CompareAll(context.Background(), pairs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs {
 		out = append(out, r)
 	}
 	return out

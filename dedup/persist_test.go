@@ -327,6 +327,7 @@ func TestInvalid(t *testing.T) {
 		{dedup.WithWindow(0), "a window of no time"},
 		{dedup.WithRetention(-time.Hour), "a negative retention"},
 		{dedup.WithMaxDocs(0), "no documents"},
+		{dedup.WithBatchSize(0), "a batch of no documents is never written"},
 		{dedup.WithThreshold(2), "a threshold above 1 joins nothing"},
 		{dedup.WithThreshold(-0.1), "a negative threshold joins everything"},
 		{dedup.WithThreshold(math.NaN()), "NaN compares false with everything"},

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/dedup/internal/features"
 	"github.com/eventdedup/eventdedup/eval"
 	"github.com/eventdedup/eventdedup/internal/corpustest"
 	"github.com/eventdedup/eventdedup/jsonl"
@@ -102,7 +103,7 @@ func TestTwoPlusTwo(t *testing.T) {
 		if want := map[string]string{"tp-en-3": "tp-en-1"}[a.ID]; a.DuplicateOf != want {
 			t.Errorf("%s: DuplicateOf = %q, want %q", a.ID, a.DuplicateOf, want)
 		}
-		if got, want := dedup.Lang(a.Lang), docs[i].lang; got != want {
+		if got, want := features.BaseLang(a.Lang), docs[i].lang; got != want {
 			t.Errorf("%s: language %s, want %s", a.ID, got, want)
 		}
 		for _, n := range a.Evidence.Names {

@@ -661,7 +661,7 @@ func TestZeroClusterer(t *testing.T) {
 			t.Errorf("AddAll: %v, want ErrClosed", err)
 		}
 	}
-	if _, err := c.Compare(storm, storm); !errors.Is(err, dedup.ErrClosed) {
+	if _, err := c.Compare(ctx, storm, storm); !errors.Is(err, dedup.ErrClosed) {
 		t.Errorf("Compare: %v, want ErrClosed", err)
 	}
 	if err := c.Flush(); !errors.Is(err, dedup.ErrClosed) {

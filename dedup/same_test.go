@@ -32,10 +32,11 @@ func TestSameDecisionSemEval(t *testing.T) {
 	type rates struct{ dissimilar, dissimilarSame, story, storySame int }
 	by := make(map[string]*rates)
 	i := 0
-	for r, err := range c.CompareAll(context.Background(), pairs) {
-		if err != nil {
-			t.Fatal(err)
-		}
+	rs, err := c.CompareAll(context.Background(), pairs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs {
 		overall := -gold[i]
 		for _, k := range []string{"all", langs[i]} {
 			if by[k] == nil {
@@ -101,10 +102,11 @@ func TestSameDecisionDevEvents(t *testing.T) {
 	defer c.Close()
 	found, events := 0, 0
 	i := 0
-	for r, err := range c.CompareAll(context.Background(), pairs) {
-		if err != nil {
-			t.Fatal(err)
-		}
+	rs, err := c.CompareAll(context.Background(), pairs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs {
 		p := pairs[i]
 		switch {
 		case one[i]:

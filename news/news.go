@@ -20,8 +20,12 @@ type Document struct {
 	// Published is the publication time. The zero time means unknown: the
 	// document is then compared without regard to time.
 	Published time.Time
-	// Source is the outlet, URL the address of the report. Both are carried
-	// through to the results and not used for matching.
+	// Source is the outlet, URL the address of the report, both optional
+	// and kept as given. Package dedup does not use them for matching, nor
+	// to tell a repeated id from a new document: it keeps them, for the
+	// life of the Clusterer and in the index of one opened on a directory,
+	// only to show them in its cluster view (dedup.Member); an Assignment
+	// or a Comparison does not carry them.
 	Source, URL string
 	// Lang is an optional hint of the document's language; it is checked
 	// against the text, not trusted blindly.

@@ -16,6 +16,8 @@ import (
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
+
+	"github.com/eventdedup/eventdedup/internal/fnv1a"
 )
 
 // Kind is the kind of place or body a gazetteer entry names.
@@ -190,14 +192,7 @@ func (g *Gazetteer) makeFilter() {
 const filterBits = 1 << 20
 
 // hashName is FNV-1a.
-func hashName[T text](s T) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
-	return h
-}
+func hashName[T text](s T) uint64 { return fnv1a.String(fnv1a.Offset, s) }
 
 // has reports whether g knows the folded name f.
 func has[T text](g *Gazetteer, f T) bool {

@@ -126,7 +126,7 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	enc.SetEscapeHTML(false)
 	s.run(ctx, c, ins, func(a dedup.Assignment, r lineRead) error {
 		o := clusterOutput{
-			ID: a.ID, Cluster: a.Cluster, New: a.New, Score: round(a.Score), Lang: dedup.Lang(a.Lang),
+			ID: a.ID, Cluster: a.Cluster, New: a.New, Score: round(a.Score), Lang: a.Lang.String(),
 			Source: r.source, URL: r.url, DuplicateOf: a.DuplicateOf, Repeat: a.Repeat, Truncated: a.Truncated, IgnoredTime: a.IgnoredTime,
 		}
 		if *evidence && !a.New && !a.Repeat {

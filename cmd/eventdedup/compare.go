@@ -89,24 +89,19 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "eventdedup compare: %v\n", err)
 		return exitFailure
 	}
-	defer c.Close()
+	cmps, err := c.CompareAll(ctx, pairs)
+	if cerr := c.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "eventdedup compare: %v\n", err)
+		return exitFailure
+	}
 	out := bufio.NewWriter(stdout)
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	i := 0
-	for cmp, err := range c.CompareAll(ctx, pairs) {
-		name := names[i]
-		i++
-		if err != nil {
-			if ctx.Err() != nil {
-				fmt.Fprintf(stderr, "eventdedup compare: %v\n", err)
-				return exitFailure
-			}
-			fmt.Fprintf(stderr, "pair %q: %v\n", name, err)
-			status = exitRejected
-			continue
-		}
-		o := compareOutput{Pair: name, Score: round(cmp.Score), Same: cmp.Same, Duplicate: cmp.Duplicate, Evidence: cmp.Evidence}
+	for i, cmp := range cmps {
+		o := compareOutput{Pair: names[i], Score: round(cmp.Score), Same: cmp.Same, Duplicate: cmp.Duplicate, Evidence: cmp.Evidence}
 		if err := encodeLine(enc, out, o); err != nil {
 			fmt.Fprintf(stderr, "eventdedup compare: write: %v\n", err)
 			return exitFailure

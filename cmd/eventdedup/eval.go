@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/eventdedup/eventdedup/dedup"
 	"github.com/eventdedup/eventdedup/eval"
 	"github.com/eventdedup/eventdedup/jsonl"
@@ -251,7 +253,7 @@ func readLines(path string, fn func(line int, data []byte) error) error {
 
 // clusterFile clusters the documents of a JSON Lines file with the default
 // settings and returns document id → cluster id.
-func clusterFile(path string, stderr io.Writer) (map[string]string, error) {
+func clusterFile(path string, stderr io.Writer) (_ map[string]string, err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -261,7 +263,11 @@ func clusterFile(path string, stderr io.Writer) (map[string]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer c.Close()
+	defer func() {
+		if cerr := c.Close(); err == nil {
+			err = cerr
+		}
+	}()
 	docs := func(yield func(dedup.Document) bool) {
 		for d, err := range jsonl.Read(f) {
 			if err != nil {
@@ -466,7 +472,7 @@ func scorePairs(pairs []dedup.Pair, names []string, overall map[string]float64, 
 			continue
 		}
 		decided = decided && p.same != nil
-		lp := dedup.Lang(pairs[i].A.Lang) + "-" + dedup.Lang(pairs[i].B.Lang)
+		lp := langCode(pairs[i].A.Lang) + "-" + langCode(pairs[i].B.Lang)
 		for _, k := range []string{"all", lp} {
 			xs[k] = append(xs[k], p.score)
 			ys[k] = append(ys[k], -overall[name])
@@ -544,14 +550,26 @@ func comparePairs(pairs []dedup.Pair, names []string) (map[string]pairPred, erro
 	if err != nil {
 		return nil, err
 	}
-	defer c.Close()
-	preds := make(map[string]pairPred)
-	i := 0
-	for cmp, err := range c.CompareAll(context.Background(), pairs) {
-		if err == nil {
-			preds[names[i]] = pairPred{score: cmp.Score, same: &cmp.Same}
-		}
-		i++
+	cmps, err := c.CompareAll(context.Background(), pairs)
+	if cerr := c.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, err
+	}
+	preds := make(map[string]pairPred, len(cmps))
+	for i, cmp := range cmps {
+		preds[names[i]] = pairPred{score: cmp.Score, same: &cmp.Same}
 	}
 	return preds, nil
+}
+
+// langCode returns the base language subtag of a document's language hint,
+// or "und", to group pairs by language.
+func langCode(t language.Tag) string {
+	if t == language.Und {
+		return "und"
+	}
+	b, _ := t.Base()
+	return b.String()
 }

@@ -136,12 +136,16 @@ type purity struct {
 
 // clusterOrder clusters the documents in one order with the default
 // settings and evaluates the resolved partition.
-func clusterOrder(ctx context.Context, docs []labelled, o arrivalOrder) (orderResult, error) {
+func clusterOrder(ctx context.Context, docs []labelled, o arrivalOrder) (_ orderResult, err error) {
 	c, err := dedup.New()
 	if err != nil {
 		return orderResult{}, err
 	}
-	defer c.Close()
+	defer func() {
+		if cerr := c.Close(); err == nil {
+			err = cerr
+		}
+	}()
 	seq := func(yield func(dedup.Document) bool) {
 		for _, i := range o.idx {
 			if !yield(docs[i].doc) {

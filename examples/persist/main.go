@@ -13,6 +13,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -49,13 +50,11 @@ func run(index, path string, w io.Writer) error {
 	touched := make(map[string]bool)
 	for d, err := range jsonl.Read(f) {
 		if err != nil {
-			c.Close()
-			return err
+			return errors.Join(err, c.Close())
 		}
 		a, err := c.Add(context.Background(), d)
 		if err != nil {
-			c.Close()
-			return err
+			return errors.Join(err, c.Close())
 		}
 		if a.Repeat {
 			repeated++

@@ -44,12 +44,16 @@ type line struct {
 	Names       []string `json:"names,omitempty"`
 }
 
-func run(ctx context.Context, in io.Reader, out, errs io.Writer) error {
+func run(ctx context.Context, in io.Reader, out, errs io.Writer) (err error) {
 	c, err := dedup.New()
 	if err != nil {
 		return err
 	}
-	defer c.Close()
+	defer func() {
+		if cerr := c.Close(); err == nil {
+			err = cerr
+		}
+	}()
 
 	// Bad input lines are reported and skipped; the stream goes on.
 	docs := func(yield func(dedup.Document) bool) {
@@ -63,8 +67,7 @@ func run(ctx context.Context, in io.Reader, out, errs io.Writer) error {
 			}
 		}
 	}
-	w := bufio.NewWriter(out)
-	defer w.Flush()
+	w := bufio.NewWriter(out) // flushed after each line
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for a, err := range c.AddAll(ctx, docs) {

@@ -37,7 +37,7 @@ func main() {
 	}
 }
 
-func run(args []string, w io.Writer) error {
+func run(args []string, w io.Writer) (err error) {
 	path := ""
 	if len(args) > 0 {
 		path = args[0]
@@ -58,7 +58,11 @@ func run(args []string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	defer c.Close()
+	defer func() {
+		if cerr := c.Close(); err == nil {
+			err = cerr
+		}
+	}()
 
 	docs := make(map[string]dedup.Document)
 	assigned := make(map[string]dedup.Assignment)
@@ -81,7 +85,7 @@ func run(args []string, w io.Writer) error {
 		var names []string
 		for _, id := range cl.Docs {
 			d, a := docs[id], assigned[id]
-			fmt.Fprintf(w, "  %-9s %-3s %-18s %s\n", id, dedup.Lang(a.Lang), d.Source, d.Title)
+			fmt.Fprintf(w, "  %-9s %-3s %-18s %s\n", id, a.Lang, d.Source, d.Title)
 			if a.DuplicateOf != "" {
 				fmt.Fprintf(w, "            near-copy of %s\n", a.DuplicateOf)
 			}

@@ -3,6 +3,7 @@ package features
 import (
 	"unicode"
 
+	"github.com/eventdedup/eventdedup/internal/fnv1a"
 	"github.com/eventdedup/eventdedup/normalize"
 )
 
@@ -36,10 +37,9 @@ func minhash(texts ...string) Signature {
 	var ring [shingleRunes]rune // the last shingleRunes runes kept
 	n := 0                      // runes kept so far
 	add := func(count int) {    // hash the shingle of the last count runes
-		h := uint64(14695981039346656037)
+		h := fnv1a.Offset
 		for j := count; j > 0; j-- {
-			h ^= uint64(ring[(n-j)%shingleRunes])
-			h *= 1099511628211
+			h = fnv1a.Add(h, uint64(ring[(n-j)%shingleRunes]))
 		}
 		h = mix(h)
 		bin, v := h>>(64-7), uint32(h)

@@ -3,24 +3,17 @@ package features
 import (
 	"math"
 	"slices"
+
+	"github.com/eventdedup/eventdedup/internal/fnv1a"
 )
 
 // TokenHash identifies a feature token by a 64-bit FNV-1a hash of its scope
 // and text. Hashes are stable across runs, so they persist; with 64 bits,
 // collisions among the tokens of a time window are negligible.
 func TokenHash(scope, text string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(scope); i++ {
-		h ^= uint64(scope[i])
-		h *= 1099511628211
-	}
-	h ^= 0xff // separator that cannot occur in UTF-8
-	h *= 1099511628211
-	for i := 0; i < len(text); i++ {
-		h ^= uint64(text[i])
-		h *= 1099511628211
-	}
-	return h
+	h := fnv1a.String(fnv1a.Offset, scope)
+	h = fnv1a.Add(h, 0xff) // separator that cannot occur in UTF-8
+	return fnv1a.String(h, text)
 }
 
 // Vec is a sparse vector: keys in increasing order and their weights.

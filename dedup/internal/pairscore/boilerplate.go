@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/eventdedup/eventdedup/internal/fnv1a"
 )
 
 // Boilerplate.
@@ -44,10 +46,9 @@ func spanWords(text string) []wordSpan {
 	for i, r := range text {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
 			if start < 0 {
-				start, h = i, 14695981039346656037
+				start, h = i, fnv1a.Offset
 			}
-			h ^= uint64(unicode.ToLower(r))
-			h *= 1099511628211
+			h = fnv1a.Add(h, uint64(unicode.ToLower(r)))
 		} else if start >= 0 {
 			out = append(out, wordSpan{start, i, h})
 			start = -1
@@ -67,10 +68,9 @@ func shingles(ws []wordSpan) []uint64 {
 	}
 	out := make([]uint64, len(ws)-shingleWords+1)
 	for i := range out {
-		h := uint64(14695981039346656037)
+		h := fnv1a.Offset
 		for _, w := range ws[i : i+shingleWords] {
-			h ^= w.h
-			h *= 1099511628211
+			h = fnv1a.Add(h, w.h)
 		}
 		out[i] = h
 	}

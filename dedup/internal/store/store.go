@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -47,6 +49,8 @@ type Store struct {
 	wg   sync.WaitGroup // batches not yet applied
 	mu   sync.Mutex
 	err  error // the first error applying a batch
+
+	stats *scorch.Stats // the counts of scorch's background errors, see Failed
 }
 
 // ErrInUse is returned by Open when another Store, in this process or
@@ -158,33 +162,9 @@ func dayToken(t time.Time) string { return "d:" + t.UTC().Format(time.DateOnly) 
 // close it before it gives up with ErrInUse.
 const lockTimeout = 2 * time.Second
 
-// Scorch writes and merges segments in the background and reports its
-// failures (a disk full, a directory removed under it) only to a callback
-// named in its configuration and looked up in a registry of package scorch.
-// The store registers one callback there, once, and routes each error to
-// the store of the index path, so that the next Add, Flush or Close returns
-// it instead of the loss going unnoticed.
-const asyncErrorCallback = "eventdedup"
-
-var (
-	registerCallback sync.Once
-	storesMu         sync.Mutex
-	stores           = make(map[string]*Store) // by scorch path (index/store)
-)
-
-func onAsyncError(err error, path string) {
-	storesMu.Lock()
-	s := stores[filepath.Clean(path)]
-	storesMu.Unlock()
-	if s != nil {
-		s.fail(fmt.Errorf("dedup: index %s: background write: %w", path, err))
-	}
-}
-
 // Open opens the scorch index at path, creating it if needed.
 func Open(path string, batchSize int) (*Store, error) {
-	registerCallback.Do(func() { scorch.RegistryAsyncErrorCallbacks[asyncErrorCallback] = onAsyncError })
-	config := map[string]any{"bolt_timeout": lockTimeout.String(), "asyncErrorCallbackName": asyncErrorCallback}
+	config := map[string]any{"bolt_timeout": lockTimeout.String()}
 	idx, err := bleve.OpenUsing(path, config)
 	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) || errors.Is(err, bleve.ErrorIndexMetaMissing) && emptyDir(path) {
 		idx, err = createIndex(path, config)
@@ -196,9 +176,11 @@ func Open(path string, batchSize int) (*Store, error) {
 		return nil, fmt.Errorf("dedup: open index %s: %w", path, err)
 	}
 	s := &Store{idx: idx, path: filepath.Clean(filepath.Join(path, "store")), batchSize: batchSize, work: make(chan batch, 1)}
-	storesMu.Lock()
-	stores[s.path] = s
-	storesMu.Unlock()
+	if adv, err := idx.Advanced(); err == nil {
+		if sc, ok := adv.(*scorch.Scorch); ok {
+			s.stats, _ = sc.Stats().(*scorch.Stats)
+		}
+	}
 	go s.flusher()
 	return s, nil
 }
@@ -238,11 +220,24 @@ func createIndex(path string, config map[string]any) (bleve.Index, error) {
 	if err := os.Rename(tmp, path); err != nil {
 		return nil, err
 	}
-	if d, err := os.Open(filepath.Dir(path)); err == nil { // make the rename durable
-		d.Sync()
-		d.Close()
+	if err := syncDir(filepath.Dir(path)); err != nil { // make the rename durable
+		return nil, err
 	}
 	return bleve.OpenUsing(path, config)
+}
+
+// syncDir flushes a directory's entries to disk. A file system that cannot
+// sync a directory (EINVAL) has nothing to flush.
+func syncDir(path string) error {
+	d, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	err = d.Sync()
+	if errors.Is(err, syscall.EINVAL) || errors.Is(err, errors.ErrUnsupported) {
+		err = nil
+	}
+	return errors.Join(err, d.Close())
 }
 
 // emptyDir reports whether path is a directory without entries.
@@ -293,10 +288,27 @@ func (s *Store) write(b batch) error {
 	return s.idx.Batch(bb)
 }
 
-// Failed returns the first error applying a batch.
+// Failed returns the first error applying a batch, in the foreground or in
+// the background.
+//
+// Scorch writes and merges segments in the background, and reports their
+// failures (a disk full, the directory removed under it) to a callback
+// looked up by name in a registry that its package keeps for the whole
+// process, and counts them in its statistics. The store reads the count,
+// which belongs to its own index, so that the next Add, Flush or Close
+// returns an error instead of the loss going unnoticed.
 func (s *Store) Failed() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.err == nil && s.stats != nil {
+		if n := atomic.LoadUint64(&s.stats.TotOnErrors); n > 0 {
+			reason := "a full disk, or the directory removed or not writable"
+			if _, err := os.Stat(s.path); err != nil {
+				reason = err.Error()
+			}
+			s.err = fmt.Errorf("dedup: index %s: %d background writes failed (%s)", s.path, n, reason)
+		}
+	}
 	return s.err
 }
 
@@ -340,11 +352,6 @@ func (s *Store) Close(state State) error {
 	if cerr := s.idx.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("dedup: close index: %w", cerr)
 	}
-	storesMu.Lock()
-	if stores[s.path] == s {
-		delete(stores, s.path)
-	}
-	storesMu.Unlock()
 	// Errors of the last background writes, reported while closing.
 	return cmp.Or(err, s.Failed())
 }
