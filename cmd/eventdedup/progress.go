@@ -78,8 +78,8 @@ type progress struct {
 	cmd      string
 	terminal bool
 	every    time.Duration // progressEvery
-	last     time.Time // of the last report, or of the first document
-	shown    bool // a line is on the terminal, to be cleared before others
+	last     time.Time     // of the last report, or of the first document
+	shown    bool          // a line is on the terminal, to be cleared before others
 }
 
 // newProgress returns the progress reporter of a run, or nil when progress
