@@ -51,7 +51,7 @@ type fitSet struct {
 	topic []string // ECB+ topic, or the event
 }
 
-func readFitSet(t *testing.T, c *Clusterer, name, path string) fitSet {
+func readFitSet(t *testing.T, c *Clusterer, name, path string, titleOnly bool) fitSet {
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -68,6 +68,12 @@ func readFitSet(t *testing.T, c *Clusterer, name, path string) fitSet {
 		}
 		var g struct{ Event string }
 		json.Unmarshal(sc.Bytes(), &g)
+		if titleOnly {
+			if d.Title == "" {
+				d.Title, _, _ = strings.Cut(d.Text, "\n")
+			}
+			d.Text = ""
+		}
 		p, err := c.prepare(d)
 		if err != nil {
 			t.Fatal(err)
@@ -75,7 +81,7 @@ func readFitSet(t *testing.T, c *Clusterer, name, path string) fitSet {
 		s.docs = append(s.docs, p.d)
 		s.event = append(s.event, g.Event)
 		topic := g.Event
-		if i := strings.IndexByte(g.Event, '_'); i > 0 && name == "ecbplus" {
+		if i := strings.IndexByte(g.Event, '_'); i > 0 && strings.HasPrefix(name, "ecbplus") {
 			topic = g.Event[:i]
 		}
 		s.topic = append(s.topic, topic)
@@ -98,7 +104,7 @@ func (s fitSet) pairs(set int) []labelledPair {
 	r := rand.New(rand.NewPCG(uint64(set)+1, 7))
 	for i := range s.docs {
 		for j := i + 1; j < len(s.docs); j++ {
-			if s.topic[i] != s.topic[j] && s.name == "ecbplus" {
+			if s.topic[i] != s.topic[j] && strings.HasPrefix(s.name, "ecbplus") {
 				continue
 			}
 			f := pairFeatures(s.docs[i], s.docs[j], DefaultWindow)
@@ -107,7 +113,7 @@ func (s fitSet) pairs(set int) []labelledPair {
 			}
 			out = append(out, labelledPair{f: f, same: s.event[i] == s.event[j], set: set, fold: fold(s.topic[i])})
 		}
-		if s.name != "ecbplus" {
+		if !strings.HasPrefix(s.name, "ecbplus") {
 			continue
 		}
 		for range 3 {
@@ -256,10 +262,13 @@ func TestFitLinkModel(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	sets := []fitSet{
-		readFitSet(t, c, "dev-events", filepath.Join(*fitCorpus, "dev-events.jsonl")),
-		readFitSet(t, c, "ecbplus", filepath.Join(*fitCorpus, "ecbplus-dev.jsonl")),
-		readFitSet(t, c, "heldout", *fitHeldout),
+	var sets []fitSet
+	for _, titleOnly := range []bool{false, true} {
+		suffix := map[bool]string{true: "-titles"}[titleOnly]
+		sets = append(sets,
+			readFitSet(t, c, "dev-events"+suffix, filepath.Join(*fitCorpus, "dev-events.jsonl"), titleOnly),
+			readFitSet(t, c, "ecbplus"+suffix, filepath.Join(*fitCorpus, "ecbplus-dev.jsonl"), titleOnly),
+			readFitSet(t, c, "heldout"+suffix, *fitHeldout, titleOnly))
 	}
 	var ps []labelledPair
 	for i, s := range sets {
@@ -305,7 +314,7 @@ func TestFitLinkModel(t *testing.T) {
 				}
 			}
 		}
-		t.Logf("%-10s %5d pairs (%d same), out of fold at %.2f: P %.3f R %.3f F1 %.3f", s.name, n, same, bestTheta, p, r, f)
+		t.Logf("%-17s %5d pairs (%d same), out of fold at %.2f: P %.3f R %.3f F1 %.3f", s.name, n, same, bestTheta, p, r, f)
 	}
 	lo, hi := bestTheta, bestTheta
 	for theta := 0.05; theta < 0.96; theta += 0.01 {
@@ -319,13 +328,13 @@ func TestFitLinkModel(t *testing.T) {
 		}
 	}
 	w := fitLogistic(ps, lambda)
-	names := []string{"terms", "surface", "entities", "names", "places", "numbers", "crossLang", "crossScript", "gap", "undated"}
+	names := []string{"Terms", "Surface", "Ents", "Names", "Places", "Numbers", "CrossLang", "CrossScript", "Gap", "Undated", "Short", "ShortTerms", "ShortEnts", "ShortSurface"}
 	var b strings.Builder
 	fmt.Fprintf(&b, "pairs %d; mean out-of-fold pair F1 %.3f at %.2f (within 0.01 of it: %.2f–%.2f)\n", len(ps), bestF, bestTheta, lo, hi)
 	for i, n := range names {
-		fmt.Fprintf(&b, "\t%-12s %+.3f\n", n, w[i])
+		fmt.Fprintf(&b, "\tfeat%s: %.3f,\n", n, w[i])
 	}
-	fmt.Fprintf(&b, "\tbias         %+.3f\n", w[numFeatures])
+	fmt.Fprintf(&b, "const linkBias = %.3f\n", w[numFeatures])
 	t.Log("\n" + b.String())
 	_ = slices.Max(oof)
 }

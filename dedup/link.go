@@ -21,7 +21,10 @@ import (
 //   - crossLang and crossScript: whether they differ in language, and in
 //     script (the evidence then rests on fewer features);
 //   - gap: the time between their publications, in windows, capped at 2,
-//     and undated: whether either has no date (gap is then 0).
+//     and undated: whether either has no date (gap is then 0);
+//   - short: how short the shorter document is, 1 − n/shortTerms for n
+//     content terms (0 from shortTerms on): a headline alone shares fewer
+//     words with another report of its event than an article does.
 //
 // A logistic model turns them into the probability that the two report the
 // same event. Its weights are fitted by cross-validation on labelled pairs
@@ -39,8 +42,17 @@ const (
 	featCrossScript
 	featGap
 	featUndated
+	featShort
+	featShortTerms
+	featShortEnts
+	featShortSurface
 	numFeatures
 )
+
+// shortTerms is the number of distinct content terms from which a document
+// is not short (see featShort): a headline has 5 to 15, a short article
+// over 50.
+const shortTerms = 30
 
 // pairFeatures returns the features of two weighted documents.
 func pairFeatures(a, b *doc, window time.Duration) [numFeatures]float64 {
@@ -59,6 +71,11 @@ func pairFeatures(a, b *doc, window time.Duration) [numFeatures]float64 {
 	f[featNames] = entCosine(a, b, int(features.KindName))
 	f[featPlaces] = entCosine(a, b, int(features.KindPlace))
 	f[featNumbers] = entCosine(a, b, int(features.KindNumber))
+	n := min(len(a.Terms.K), len(b.Terms.K))
+	f[featShort] = max(0, 1-float64(n)/shortTerms)
+	f[featShortTerms] = f[featShort] * f[featTerms]
+	f[featShortEnts] = f[featShort] * f[featEnts]
+	f[featShortSurface] = f[featShort] * f[featSurface]
 	if a.Published.IsZero() || b.Published.IsZero() {
 		f[featUndated] = 1
 	} else {

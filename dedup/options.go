@@ -22,7 +22,7 @@ const (
 	// It is a probability of the link model (see DefaultLateness's
 	// neighbours in link.go), chosen on the development sets (to be
 	// documented with the final figures).
-	DefaultThreshold = 0.8
+	DefaultThreshold = 0.5
 	// DefaultSameScore is the graded Score at which Compare judges two
 	// documents to report the same story (Comparison.Same). It was fitted (by
 	// the fitsame program of this package's source) on the 738 rated

@@ -9,17 +9,21 @@ package dedup
 // (five folds by topic), the pairs reaching 0.55 have F1 0.953 on
 // dev-events, 0.797 on ecbplus-dev and 0.956 on the held-out set.
 var linkWeights = [numFeatures]float64{
-	featTerms:       4.072,
-	featSurface:     1.784,
-	featEnts:        8.410,
-	featNames:       1.215,
-	featPlaces:      1.142,
-	featNumbers:     4.446,
-	featCrossLang:   0.109,
-	featCrossScript: 0.644,
-	featGap:         -9.608,
-	featUndated:     -2.284,
+	featTerms:        4.394,
+	featSurface:      5.882,
+	featEnts:         7.115,
+	featNames:        0.534,
+	featPlaces:       1.372,
+	featNumbers:      3.652,
+	featCrossLang:    0.391,
+	featCrossScript:  0.588,
+	featGap:          -7.961,
+	featUndated:      -1.527,
+	featShort:        2.497,
+	featShortTerms:   3.324,
+	featShortEnts:    -5.928,
+	featShortSurface: 2.743,
 }
 
 // linkBias is the intercept of the link model (see linkWeights).
-const linkBias = -2.143
+const linkBias = -2.289

@@ -240,3 +240,32 @@ func TestEvalOrders(t *testing.T) {
 		t.Errorf("--orders with --pred: status %d, want %d", status, exitUsage)
 	}
 }
+
+// TestEvalMergeLines scores a prediction whose clusters were merged: the
+// documents of c2 and c3 are counted in c1, which absorbed c2, which had
+// absorbed c3.
+func TestEvalMergeLines(t *testing.T) {
+	dir := t.TempDir()
+	gold := filepath.Join(dir, "gold.jsonl")
+	pred := filepath.Join(dir, "pred.jsonl")
+	if err := os.WriteFile(gold, []byte(`{"id":"a","event":"e"}
+{"id":"b","event":"e"}
+{"id":"c","event":"e"}
+{"id":"d","event":"f"}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(pred, []byte(`{"id":"a","cluster":"c1"}
+{"id":"b","cluster":"c2"}
+{"id":"c","cluster":"c3"}
+{"merge":"c3","into":"c2"}
+{"id":"d","cluster":"c4"}
+{"merge":"c2","into":"c1"}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	status, out, stderr := runCmd(t, "", "eval", "--gold", gold, "--pred", pred)
+	if status != exitOK || !strings.Contains(out, "BCubed     P 1.000  R 1.000  F1 1.000") {
+		t.Errorf("status %d, output:\n%s%s", status, out, stderr)
+	}
+}

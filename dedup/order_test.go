@@ -1,0 +1,80 @@
+package dedup_test
+
+import (
+	"context"
+	"math/rand/v2"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/eventdedup/eventdedup/dedup"
+)
+
+// partition clusters docs in the given order and returns, for every pair
+// of documents (by id, in a fixed order), whether they end in one cluster
+// (merges resolved).
+func partition(t *testing.T, docs []dedup.Document, opts ...dedup.Option) map[[2]string]bool {
+	t.Helper()
+	c, err := dedup.New(opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	cluster := make(map[string]string)
+	for _, d := range docs {
+		a, err := c.Add(context.Background(), d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cluster[d.ID] = a.Cluster
+	}
+	ids := make([]string, 0, len(cluster))
+	for id := range cluster {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	out := make(map[[2]string]bool)
+	for i, a := range ids {
+		for _, b := range ids[i+1:] {
+			out[[2]string{a, b}] = c.Resolve(cluster[a]) == c.Resolve(cluster[b])
+		}
+	}
+	return out
+}
+
+// TestOutOfOrder feeds the same reports, of two weeks a week apart, sorted
+// by time, shuffled, and as a backfill (the second week first, then the
+// first), with a lateness of one day, so that the late reports find their
+// clusters in the index: every order must give the partition of the sorted
+// stream.
+func TestOutOfOrder(t *testing.T) {
+	docs := stream(t)
+	sorted := slices.Clone(docs)
+	slices.SortStableFunc(sorted, func(a, b dedup.Document) int { return a.Published.Compare(b.Published) })
+	opts := []dedup.Option{dedup.WithLateness(24 * time.Hour), dedup.WithBatchSize(3)}
+	want := partition(t, sorted, opts...)
+	together := 0
+	for _, same := range want {
+		if same {
+			together++
+		}
+	}
+	if together == 0 {
+		t.Fatal("the sorted stream has no cluster of two reports")
+	}
+	half := len(sorted) / 2
+	orders := map[string][]dedup.Document{"backfill": append(slices.Clone(sorted[half:]), sorted[:half]...)}
+	for seed := range uint64(3) {
+		s := slices.Clone(sorted)
+		rand.New(rand.NewPCG(seed+1, 0)).Shuffle(len(s), func(i, j int) { s[i], s[j] = s[j], s[i] })
+		orders["shuffle"+string(rune('1'+seed))] = s
+	}
+	for name, order := range orders {
+		got := partition(t, order, opts...)
+		for pair, same := range want {
+			if got[pair] != same {
+				t.Errorf("%s: %s and %s together %v, sorted %v", name, pair[0], pair[1], got[pair], same)
+			}
+		}
+	}
+}
