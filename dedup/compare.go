@@ -248,7 +248,7 @@ func (c *Clusterer) weigh(jobs, content []*job, pds []*pairscore.Features) batch
 func (c *Clusterer) scorePair(b batch, ia, ib int) (Comparison, float64) {
 	da, db := b.docs[ia], b.docs[ib]
 	dup := da.Sig.Jaccard(&db.Sig) >= c.cfg.duplicate
-	cl := newOpenCluster(0)
+	cl := newProfile()
 	cl.add(db)
 	m := cl.similarity(da, c.cfg.window/2, true)
 	floor := 0.0
@@ -270,7 +270,7 @@ func (c *Clusterer) scorePair(b batch, ia, ib int) (Comparison, float64) {
 	case ca == da && cb == db:
 		ps = pairscore.Compute(da.Doc, db.Doc, b.pds[ia], b.pds[ib], m.score, m.time)
 	default:
-		cl := newOpenCluster(0)
+		cl := newProfile()
 		cl.add(cb)
 		mc := cl.similarity(ca, c.cfg.window/2, true)
 		ps = pairscore.Compute(ca.Doc, cb.Doc, b.pds[ia], b.pds[ib], mc.score, mc.time)

@@ -206,7 +206,7 @@ func evidenceWith(d *doc, members []*doc, tau time.Duration) Evidence {
 	members = slices.Clone(members)
 	slices.SortFunc(members, func(a, b *doc) int { return cmp.Compare(a.Seq, b.Seq) })
 	keep := make([]*openCluster, len(members))
-	one := newOpenCluster(0)
+	one := newProfile()
 	for i, m := range members {
 		keep[i] = m.cl
 		one.add(m)

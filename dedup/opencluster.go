@@ -78,8 +78,17 @@ type openCluster struct {
 	weakBy      map[string]*centroid
 }
 
+// newOpenCluster returns the open cluster number seq, without members. Its
+// members are compared one by one (see link.go): it keeps no centroids.
 func newOpenCluster(seq int) *openCluster {
-	return &openCluster{id: clusterID(seq), seq: seq, terms: make(map[string]*centroid), weakBy: make(map[string]*centroid)}
+	return &openCluster{id: clusterID(seq), seq: seq}
+}
+
+// newProfile returns an unnumbered cluster that keeps the centroids of its
+// members, for the similarity and the evidence of a document against a few
+// documents taken together (see similarity).
+func newProfile() *openCluster {
+	return &openCluster{terms: make(map[string]*centroid), weakBy: make(map[string]*centroid)}
 }
 
 // clusterID is the stable id of the seq-th cluster.
@@ -99,6 +108,9 @@ func (c *openCluster) add(d *doc) {
 		if d.Published.After(c.last) {
 			c.last = d.Published
 		}
+	}
+	if c.terms == nil {
+		return // not a profile
 	}
 	for _, t := range [...]struct {
 		scope string
