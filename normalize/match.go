@@ -30,18 +30,22 @@ type Match struct {
 // DefaultThreshold is the score from which a [Matcher] judges two names the
 // same. Chosen on dev-names.tsv and testdata/names-entities.tsv (every pair
 // of rows) as the lowest threshold with phonetic precision 1.00 on both;
-// precision ≥ 0.98 and recall ≥ 0.95 hold on both for 0.71–0.87.
+// precision ≥ 0.98 and recall ≥ 0.95 hold on both for 0.71–0.87. Parts
+// compared by the letter model are calibrated so that their similarity is
+// DefaultThreshold at the operating point chosen by cross-validation (see
+// readingThreshold).
 const DefaultThreshold = 0.84
 
 // Decision constants of the matcher, chosen on the same two tables as
 // [DefaultThreshold]; each says the range where phonetic precision ≥ 0.98
 // and recall ≥ 0.95 still hold on both when it alone is varied. Where the
-// tables do not bind it, the value comes from the reason given.
+// tables do not bind it, the value comes from the reason given. Ranges
+// measured with the letter model of readings in place.
 const (
 	// sureSim is the least similarity of every pairing for a name whose
 	// parts are all found in the other to count as a shortened mention of
 	// it (Blinken, Antony Blinken) rather than a loose match. Targets hold
-	// for 0.70–0.90 (recall drops above).
+	// for 0.70–0.87 (recall drops above).
 	sureSim = 0.85
 	// acronymSim is the score of a name written with its initials (MBZ)
 	// against the name they begin: initials say less than a name, but the
@@ -60,7 +64,7 @@ const (
 	// shortKeySim is the least similarity for two spans with a short key
 	// to be paired: a full edit in a key of three letters is another name
 	// (Keqiang, Qiang), and so is half a one in a key of two (Qun, Jun).
-	// Targets hold for 0.60–0.86.
+	// Targets hold for 0.68–0.86 (precision drops below).
 	shortKeySim = 0.8
 	// longKeySim is the least similarity for two spans with longer keys to
 	// be paired. Targets hold for 0.50–0.88.
@@ -72,7 +76,7 @@ const (
 	// minShortWeight is the least weight (key letters plus one per part)
 	// of a name of several parts to be a shortened mention of a longer one:
 	// two parts with keys of three letters in all say too little. Targets
-	// hold for 1–8.
+	// hold for 1–5.
 	minShortWeight = 4
 	// maxSyllableLetters is the longest part, in letters, taken for a
 	// syllable written apart (Li Ke Qiang) when it is left unpaired, rather
