@@ -290,6 +290,8 @@ var analyzerNames = map[string]string{
 	"sv": "sv", "tr": "tr", "zh": "cjk", "ja": "cjk", "ko": "cjk",
 }
 
+// NewExtractor returns an Extractor; the analyzers of the languages are
+// built on first use.
 func NewExtractor() (*Extractor, error) {
 	cache := registry.NewCache() // safe for concurrent use
 	x := &Extractor{byLang: make(map[string]func() (analysis.Analyzer, error), len(analyzerNames))}
@@ -389,6 +391,7 @@ func isHan(s string) bool {
 	return true
 }
 
+// IsCJK reports whether the first rune of b is Han or kana.
 func IsCJK(b []byte) bool {
 	r, _ := utf8.DecodeRune(b)
 	return ScriptOf(r) == ScriptCJK
