@@ -64,6 +64,7 @@ func BenchmarkMatchNames(b *testing.B) {
 		p := names[i%len(names)]
 		m.MatchNames(p[0], p[1])
 	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pairs/s")
 }
 
 // mixedText is news-like text in several scripts, written for the benchmark.

@@ -99,11 +99,12 @@ var matchPool = sync.Pool{New: func() any { return new([2]nameStore) }}
 
 // pairing is a candidate correspondence between a span of each name.
 type pairing struct {
-	a, b int // indexes into the spans
-	sim  float64
-	how  byte    // '=', '~', '^'
-	same bool    // the spans are in one spelling system
-	x    float64 // the similarity of their letters (readingSimilarity)
+	a, b  int // indexes into the spans
+	sim   float64
+	how   byte    // '=', '~', '^'
+	same  bool    // the spans are in one spelling system
+	latin bool    // one span is in Latin letters
+	x     float64 // the similarity of their letters (readingSimilarity)
 }
 
 // MatchNames compares two parsed names. Each part of one name is paired with
@@ -136,9 +137,10 @@ func (m Matcher) MatchNames(a, b Name) Match {
 	}
 	var cbuf [64]pairing
 	var rbuf [128]byte
-	p := assignment{minSim: 1, reason: rbuf[:0]}
-	p.assign(&a, &b, candidates(cbuf[:0], &a, &b))
-	return m.decide(p.score(&a, &b, wa, wb), string(p.reason))
+	p := assignment{minSim: 1}
+	reason := p.assign(rbuf[:0], &a, &b, candidates(cbuf[:0], &a, &b))
+	score, reason := p.score(reason, &a, &b, wa, wb)
+	return m.decide(score, string(reason))
 }
 
 // candidates appends to cands the pairings of a span of a with a span of b
@@ -178,12 +180,12 @@ type assignment struct {
 	mergedA, mergedB bool    // a span of several tokens was paired
 	innerA, innerB   bool    // a span inside the name was paired
 	minSim           float64 // the least similarity of a pairing
-	reason           []byte
 }
 
 // assign pairs the spans of a and b, taking the candidates in order and
-// skipping those with a token already paired.
-func (p *assignment) assign(a, b *Name, cands []pairing) {
+// skipping those with a token already paired, and appends the pairs to the
+// reason.
+func (p *assignment) assign(reason []byte, a, b *Name, cands []pairing) []byte {
 	for _, c := range cands {
 		sa, sb := a.spans[c.a], b.spans[c.b]
 		ma, mb := spanMask(sa), spanMask(sb)
@@ -200,19 +202,20 @@ func (p *assignment) assign(a, b *Name, cands []pairing) {
 		p.innerB = p.innerB || !b.edge(sb) || sb.reversed
 		p.coverA += c.sim * float64(sa.weight)
 		p.coverB += c.sim * float64(sb.weight)
-		if len(p.reason) > 0 {
-			p.reason = append(p.reason, ", "...)
+		if len(reason) > 0 {
+			reason = append(reason, ", "...)
 		}
-		p.reason = a.appendSpanText(p.reason, sa)
-		p.reason = append(p.reason, c.how)
-		p.reason = b.appendSpanText(p.reason, sb)
-		p.reason = append(p.reason, ' ')
-		p.reason = appendSim(p.reason, c.sim)
+		reason = a.appendSpanText(reason, sa)
+		reason = append(reason, c.how)
+		reason = b.appendSpanText(reason, sb)
+		reason = append(reason, ' ')
+		reason = appendSim(reason, c.sim)
 	}
+	return reason
 }
 
 // score is the score of the assignment of names a and b of weights wa and
-// wb; it lists their unpaired parts in the reason.
+// wb; it appends their unpaired parts to the reason.
 //
 // A name whose every part is found in the other is a shortened mention of it
 // ("Blinken", "Antony Blinken"), unless its parts were run together to match
@@ -222,7 +225,7 @@ func (p *assignment) assign(a, b *Name, cands []pairing) {
 // which is shortened to its family name only. A name of one part stands for
 // a first or last part of the other, or one after a particle (bin Zayed),
 // never for a middle name.
-func (p *assignment) score(a, b *Name, wa, wb float64) float64 {
+func (p *assignment) score(reason []byte, a, b *Name, wa, wb float64) (float64, []byte) {
 	la, lb := a.left(p.usedA), b.left(p.usedB)
 	// A leftover part of one or two letters (Li Ke Qiang) is a syllable
 	// written apart rather than a middle name.
@@ -237,13 +240,13 @@ func (p *assignment) score(a, b *Name, wa, wb float64) float64 {
 		score = max(score, p.coverB/wb)
 	}
 	if la > 0 || lb > 0 {
-		if len(p.reason) > 0 {
-			p.reason = append(p.reason, ", "...)
+		if len(reason) > 0 {
+			reason = append(reason, ", "...)
 		}
-		p.reason = append(p.reason, "unmatched"...)
-		p.reason = b.appendLeft(a.appendLeft(p.reason, p.usedA), p.usedB)
+		reason = append(reason, "unmatched"...)
+		reason = b.appendLeft(a.appendLeft(reason, p.usedA), p.usedB)
 	}
-	return score
+	return score, reason
 }
 
 // decide returns the Match of a score.
@@ -313,23 +316,36 @@ func compareSpans(c *keyCosts, a, b *Name, sa, sb *span) (pairing, bool) {
 	least := minSimilarity(sa, sb)
 	best, modelled := compareReadings(a, b, sa, sb)
 	if modelled {
-		keys, _ := compareKeys(c, a, b, sa, sb, least)
+		whole := a.oneWord() && b.oneWord() && a.whole(sa) && b.whole(sb)
 		switch {
+		case !best.latin && !best.same:
+			// two scripts other than Latin: the model composed through
+			// English is too loose to pair parts, and rejects only one
+			// word against one word (بوتين, バイデン); the keys decide
+			if whole && best.sim < least {
+				best = pairing{}
+			} else {
+				best, _ = compareKeys(c, a, b, sa, sb, least)
+			}
 		case best.x <= readingVeto:
 			best = pairing{} // Putin, Biden; Хаяси, Kishi
 		case best.same:
 			// two spellings of one system: the letters and the keys agree
-			if keys.sim < best.sim {
+			if keys, _ := compareKeys(c, a, b, sa, sb, least); keys.sim < best.sim {
 				best = keys
 			}
-		case a.oneWord() && b.oneWord() && a.whole(sa) && b.whole(sb):
+		case whole:
 			// one word against one word: the letter model decides
-		case keys.sim >= least:
+		default:
 			// inside longer names, where near neighbours are common (Li
-			// Keqiang, Li Qiang), the keys' rules must agree
-			best.sim = max(best.sim, keys.sim)
-		case best.x < readingAlone:
-			best = keys
+			// Keqiang, Li Qiang), the keys' rules must agree unless the
+			// letters are alike enough alone
+			keys, _ := compareKeys(c, a, b, sa, sb, least)
+			if keys.sim >= least {
+				best.sim = max(best.sim, keys.sim)
+			} else if best.x < readingAlone {
+				best = keys
+			}
 		}
 	}
 	if !modelled {
@@ -355,7 +371,7 @@ func compareSpans(c *keyCosts, a, b *Name, sa, sb *span) (pairing, bool) {
 // one.
 func compareReadings(a, b *Name, sa, sb *span) (pairing, bool) {
 	var abuf, bbuf [64]byte
-	best := pairing{}
+	best, found := pairing{}, false
 	for ra := range 2 {
 		ta := &a.tokens[sa.first]
 		if ra == 1 && ta.roman[1] == ta.roman[0] && ta.rd[1] == ta.rd[0] {
@@ -368,7 +384,8 @@ func compareReadings(a, b *Name, sa, sb *span) (pairing, bool) {
 				break
 			}
 			kb := b.appendSpanRoman(bbuf[:0], sb, rb)
-			sim, x, ok := readingSimilarity(ka, ta.rd[ra], kb, tb.rd[rb])
+			rda, rdb := asLatin(ta.rd[ra], tb.rd[rb]), asLatin(tb.rd[rb], ta.rd[ra])
+			sim, x, ok := readingSimilarity(ka, rda, kb, rdb)
 			if !ok {
 				return pairing{}, false
 			}
@@ -376,8 +393,9 @@ func compareReadings(a, b *Name, sa, sb *span) (pairing, bool) {
 			if ta.rd[ra] == tb.rd[rb] && bytes.Equal(ka, kb) {
 				sim, how = 1, '='
 			}
-			if sim > best.sim {
-				best = pairing{sim: sim, how: how, same: ta.rd[ra] == tb.rd[rb], x: x}
+			if !found || sim > best.sim || sim == best.sim && x > best.x {
+				found = true
+				best = pairing{sim: sim, how: how, same: ta.rd[ra] == tb.rd[rb], latin: ta.rd[ra] == rdLatin || tb.rd[rb] == rdLatin, x: x}
 			}
 		}
 	}
@@ -601,4 +619,16 @@ func (n *Name) whole(s *span) bool {
 		}
 	}
 	return true
+}
+
+// asLatin returns the reading r is compared in against reading other: the
+// English-language romanization of Cyrillic spells a name as Latin letters
+// would, and is read as Latin against the scripts other than Latin and
+// Cyrillic, whose models are estimated against English spellings. Between
+// two scripts other than Latin the model only rejects (see compareSpans).
+func asLatin(r, other reading) reading {
+	if r == rdCyrillic && other != rdCyrillic && other != rdLatin && other != rdNone {
+		return rdLatin
+	}
+	return r
 }

@@ -30,8 +30,8 @@ const (
 // package.
 func readingOfScript(sc script) reading {
 	switch sc {
-	case scLatin:
-		return rdLatin
+	case scLatin, scGreek:
+		return rdLatin // Greek romanized by its modern values reads as Latin
 	case scArabic:
 		return rdArabic
 	case scHebrew:
@@ -63,9 +63,10 @@ const latinPivot = rdCyrillic
 
 // readingScorers are the scorers of every pair of readings, built on first
 // use from readingCounts: Latin against another reading by the counts of
-// that reading; two other readings, or a reading and itself, as two
-// renderings of one English spelling; two Latin spellings as two spellings
-// of one rendering in latinPivot.
+// that reading; two spellings of one reading (Latin, or the romanizations of
+// one script) as two spellings of one rendering in latinPivot; two other
+// readings as two renderings of one English spelling, which the matcher
+// uses only to reject (see compareSpans).
 var readingScorers = sync.OnceValue(func() *[numReadings][numReadings]*align.Scorer {
 	var joint [numReadings]*align.Joint
 	for r, counts := range readingCounts {
@@ -78,21 +79,20 @@ var readingScorers = sync.OnceValue(func() *[numReadings][numReadings]*align.Sco
 		}
 		joint[r] = c.Normalize()
 	}
+	t := joint[latinPivot].Transpose()
+	spelling := align.NewScorer(align.Compose(t, t))
 	s := new([numReadings][numReadings]*align.Scorer)
 	for a := rdLatin; a < numReadings; a++ {
 		for b := rdLatin; b < numReadings; b++ {
-			var j *align.Joint
 			switch {
-			case a == rdLatin && b == rdLatin:
-				t := joint[latinPivot].Transpose()
-				j = align.Compose(t, t)
+			case a == b:
+				s[a][b] = spelling
 			case a == rdLatin:
-				j = joint[b]
+				s[a][b] = align.NewScorer(joint[b])
 			case b == rdLatin:
-				j = joint[a].Transpose()
-			}
-			if j != nil {
-				s[a][b] = align.NewScorer(j)
+				s[a][b] = align.NewScorer(joint[a].Transpose())
+			default:
+				s[a][b] = align.NewScorer(align.Compose(joint[a], joint[b]))
 			}
 		}
 	}
@@ -113,6 +113,9 @@ func readingSimilarity(a []byte, ra reading, b []byte, rb reading) (p, x float64
 		return 0, 0, false
 	}
 	x = s.Similarity(a, b)
+	if x <= readingVeto {
+		return 0, x, true // not paired: spare the exponential
+	}
 	return 1 / (1 + math.Exp(-(readingSlope*(x-readingThreshold) + logitThreshold))), x, true
 }
 

@@ -84,8 +84,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if *orders >= 0 {
 		if *predPath != "" {
-			fmt.Fprintln(stderr, "eventdedup eval: --orders and --title-only cluster the gold file: no --pred")
-			return exitUsage
+			return usageError(stderr, "eval", "--orders and --title-only cluster the gold file: no --pred")
 		}
 		return evalOrders(*goldPath, *orders, *titleOnly, *asJSON, stdout, stderr)
 	}

@@ -78,8 +78,8 @@ type progress struct {
 	cmd      string
 	terminal bool
 	every    time.Duration // progressEvery
-	last     time.Time
-	shown    bool // a line is on the terminal, to be cleared before others
+	last     time.Time     // of the last report, or of the first document
+	shown    bool          // a line is on the terminal, to be cleared before others
 }
 
 // newProgress returns the progress reporter of a run, or nil when progress
@@ -89,7 +89,7 @@ func newProgress(cmd string, stderr io.Writer, force bool) *progress {
 	if !term && !force {
 		return nil
 	}
-	return &progress{w: stderr, cmd: cmd, terminal: term, every: progressEvery, last: time.Now()}
+	return &progress{w: stderr, cmd: cmd, terminal: term, every: progressEvery}
 }
 
 // isTerminal reports whether w, a reader or writer, is a character device
@@ -107,7 +107,14 @@ func isTerminal(w any) bool {
 // update reports the progress when p.every has passed since the last
 // report.
 func (p *progress) update(s runStats) {
-	if p == nil || time.Since(p.last) < p.every {
+	if p == nil {
+		return
+	}
+	if p.last.IsZero() { // the first document: start-up is over
+		p.last = time.Now()
+		return
+	}
+	if time.Since(p.last) < p.every {
 		return
 	}
 	p.last = time.Now()

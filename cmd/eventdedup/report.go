@@ -74,8 +74,9 @@ func runReport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return openFailed(stderr, "report", err)
 	}
 	s.run(ctx, c, ins, func(dedup.Assignment, lineRead) error { return nil })
+	var events []report.Event
 	if s.status != exitFailure {
-		events := report.Events(c.Clusters())
+		events = report.Events(c.Clusters())
 		if err := writeReport(stdout, *html, *title, events); err != nil {
 			fmt.Fprintf(stderr, "eventdedup report: write: %v\n", err)
 			s.fail(exitFailure)
@@ -85,7 +86,7 @@ func runReport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "eventdedup report: close: %v\n", err)
 		s.fail(exitFailure)
 	}
-	fmt.Fprintln(stderr, s.stats.summary("report"))
+	fmt.Fprintf(stderr, "%s; %s reported\n", s.stats.summary("report"), plural(len(events), "event"))
 	return s.status
 }
 

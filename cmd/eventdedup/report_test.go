@@ -171,6 +171,10 @@ func TestProgress(t *testing.T) {
 	p := newProgress("cluster", &b, true)
 	p.every = 0
 	s := runStats{start: time.Now().Add(-2 * time.Second), docs: 3000, clusters: 1200}
+	p.update(s) // the first document
+	if b.Len() > 0 {
+		t.Errorf("progress at the first document: %q", b.String())
+	}
 	p.update(s)
 	if !regexp.MustCompile(`^eventdedup cluster: 3000 documents, 1[0-9]{3} documents/s, 1200 new clusters\n$`).MatchString(b.String()) {
 		t.Errorf("progress %q", b.String())
