@@ -21,7 +21,7 @@ import (
 type clustering struct {
 	index     string
 	window    time.Duration
-	retention time.Duration
+	lateness  time.Duration
 	threshold float64
 	batch     int
 	maxText   int
@@ -34,7 +34,7 @@ type clustering struct {
 func (o *clustering) flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.index, "index", "", "keep the index and cluster state in `DIR`, and continue from it (default: a temporary index)")
 	fs.DurationVar(&o.window, "window", dedup.DefaultWindow, "how far apart in publication time reports of one event may be")
-	fs.DurationVar(&o.retention, "retention", dedup.DefaultRetention, "how long a cluster stays open for late reports after its newest one")
+	fs.DurationVar(&o.lateness, "lateness", dedup.DefaultLateness, "how late, behind the newest report, a report may arrive and still find its clusters in memory (later ones find them in the index)")
 	fs.Float64Var(&o.threshold, "threshold", dedup.DefaultThreshold, "similarity in [0,1] at which a document joins a cluster")
 	fs.IntVar(&o.batch, "batch", dedup.DefaultBatchSize, "write the index every `N` documents; a crash loses at most the last N, which a re-run adds again")
 	fs.IntVar(&o.maxText, "max-text", dedup.DefaultMaxText, "truncate titles and texts longer than `BYTES`, with a warning")
@@ -46,7 +46,7 @@ func (o *clustering) flags(fs *flag.FlagSet) {
 // check reports the first flag out of range.
 func (o *clustering) check(cmd string, stderr io.Writer) bool {
 	return checkFlags(cmd, stderr,
-		positiveDuration("window", o.window), positiveDuration("retention", o.retention),
+		positiveDuration("window", o.window), nonNegativeDuration("lateness", o.lateness),
 		unitFlag("threshold", o.threshold), positiveInt("batch", o.batch), positiveInt("max-text", o.maxText),
 		o.detection.check())
 }
@@ -67,7 +67,7 @@ func (o *clustering) open() (*dedup.Clusterer, error) {
 		}
 	}
 	opts := []dedup.Option{
-		dedup.WithWindow(o.window), dedup.WithRetention(o.retention), dedup.WithThreshold(o.threshold),
+		dedup.WithWindow(o.window), dedup.WithLateness(o.lateness), dedup.WithThreshold(o.threshold),
 		dedup.WithMaxText(o.maxText), dedup.WithBatchSize(o.batch), dedup.WithDetector(o.detector()),
 	}
 	if o.index != "" {
