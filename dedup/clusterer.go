@@ -376,6 +376,31 @@ const (
 	readAhead = 16
 )
 
+// pending is a job in preparation; done is closed when it is prepared.
+type pending struct {
+	*job
+	done chan struct{}
+}
+
+// feed sends the documents of docs as jobs, in order, to order and to work,
+// and reports whether it stopped because ctx was done.
+func feed(ctx context.Context, docs iter.Seq[Document], order, work chan<- pending) bool {
+	for d := range docs {
+		j := pending{&job{d: d}, make(chan struct{})}
+		select {
+		case order <- j:
+		case <-ctx.Done():
+			return true
+		}
+		select {
+		case work <- j:
+		case <-ctx.Done():
+			return true
+		}
+	}
+	return false
+}
+
 // prepareAll prepares the documents of a stream on all CPUs and yields them
 // in stream order. Cancelling ctx yields one job with ctx's error and stops,
 // even when no document was read yet.
@@ -384,31 +409,13 @@ func (c *Clusterer) prepareAll(ctx context.Context, docs iter.Seq[Document]) ite
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
 		workers := runtime.GOMAXPROCS(0)
-		type pending struct {
-			*job
-			done chan struct{}
-		}
 		work := make(chan pending, workers*workAhead)
 		order := make(chan pending, workers*readAhead)
 		stopped := false // the stream was left unread because ctx was done; read after order is closed
 		go func() {
 			defer close(work)
 			defer close(order)
-			for d := range docs {
-				j := pending{&job{d: d}, make(chan struct{})}
-				select {
-				case order <- j:
-				case <-ctx.Done():
-					stopped = true
-					return
-				}
-				select {
-				case work <- j:
-				case <-ctx.Done():
-					stopped = true
-					return
-				}
-			}
+			stopped = feed(ctx, docs, order, work)
 		}()
 		var wg sync.WaitGroup
 		for range workers {
