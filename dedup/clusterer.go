@@ -61,7 +61,8 @@ type Clusterer struct {
 	closed   bool
 	win      *window
 	hist     history
-	clusters int // clusters created
+	clusters int         // clusters created
+	merged   map[int]int // cluster number → the number of the cluster it was merged into
 	store    *store.Store
 }
 
@@ -148,7 +149,7 @@ const indexDir = "index"
 
 func open(dir string, opts []Option) (*Clusterer, error) {
 	cfg := config{
-		window: DefaultWindow, retention: DefaultRetention, maxDocs: DefaultMaxDocs,
+		window: DefaultWindow, lateness: DefaultLateness, maxDocs: DefaultMaxDocs,
 		threshold: DefaultThreshold, sameScore: DefaultSameScore, duplicate: DefaultDuplicate, batchSize: DefaultBatchSize,
 		maxText: DefaultMaxText,
 	}
@@ -163,8 +164,8 @@ func open(dir string, opts []Option) (*Clusterer, error) {
 		return nil, fmt.Errorf("%w: batch size %d, want a positive number", ErrInvalidOption, cfg.batchSize)
 	case cfg.window <= 0:
 		return nil, fmt.Errorf("%w: window %v, want a positive duration", ErrInvalidOption, cfg.window)
-	case cfg.retention <= 0:
-		return nil, fmt.Errorf("%w: retention %v, want a positive duration", ErrInvalidOption, cfg.retention)
+	case cfg.lateness < 0:
+		return nil, fmt.Errorf("%w: lateness %v, want a duration of 0 or more", ErrInvalidOption, cfg.lateness)
 	case cfg.maxDocs <= 0:
 		return nil, fmt.Errorf("%w: maximum documents %d, want a positive number", ErrInvalidOption, cfg.maxDocs)
 	case cfg.maxText <= 0:
@@ -188,7 +189,7 @@ func open(dir string, opts []Option) (*Clusterer, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Clusterer{cfg: cfg, x: x, dir: dir, win: newWindow(cfg), hist: newHistory(), store: s}
+	c := &Clusterer{cfg: cfg, x: x, dir: dir, win: newWindow(cfg), hist: newHistory(), merged: make(map[int]int), store: s}
 	if err := c.restore(); err != nil {
 		return nil, errors.Join(err, s.Close(c.state()))
 	}
@@ -376,6 +377,31 @@ const (
 	readAhead = 16
 )
 
+// pending is a job in preparation; done is closed when it is prepared.
+type pending struct {
+	*job
+	done chan struct{}
+}
+
+// feed sends the documents of docs as jobs, in order, to order and to work,
+// and reports whether it stopped because ctx was done.
+func feed(ctx context.Context, docs iter.Seq[Document], order, work chan<- pending) bool {
+	for d := range docs {
+		j := pending{&job{d: d}, make(chan struct{})}
+		select {
+		case order <- j:
+		case <-ctx.Done():
+			return true
+		}
+		select {
+		case work <- j:
+		case <-ctx.Done():
+			return true
+		}
+	}
+	return false
+}
+
 // prepareAll prepares the documents of a stream on all CPUs and yields them
 // in stream order. Cancelling ctx yields one job with ctx's error and stops,
 // even when no document was read yet.
@@ -384,31 +410,13 @@ func (c *Clusterer) prepareAll(ctx context.Context, docs iter.Seq[Document]) ite
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
 		workers := runtime.GOMAXPROCS(0)
-		type pending struct {
-			*job
-			done chan struct{}
-		}
 		work := make(chan pending, workers*workAhead)
 		order := make(chan pending, workers*readAhead)
 		stopped := false // the stream was left unread because ctx was done; read after order is closed
 		go func() {
 			defer close(work)
 			defer close(order)
-			for d := range docs {
-				j := pending{&job{d: d}, make(chan struct{})}
-				select {
-				case order <- j:
-				case <-ctx.Done():
-					stopped = true
-					return
-				}
-				select {
-				case work <- j:
-				case <-ctx.Done():
-					stopped = true
-					return
-				}
-			}
+			stopped = feed(ctx, docs, order, work)
 		}()
 		var wg sync.WaitGroup
 		for range workers {
@@ -488,19 +496,24 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 
 	w := c.win
 	d := p.d
+	// The clusters d may join are loaded first, when evicted, so that d is
+	// weighted among their documents as if they had stayed.
+	if err := c.recall(d); err != nil {
+		return Assignment{ID: p.doc.ID}, err
+	}
 	d.Attest(w.st)
 	d.Seq = int64(len(c.hist.recs)) + 1
 	d.At = w.at(d.Published)
 	w.st.Update(d.Doc, 1)
 	d.Weigh(w.st)
-	cands, near := w.candidates(d)
+	cands, found := w.candidates(d)
 
 	// A near-verbatim copy joins the cluster of the document it copies and
 	// names the earliest copy.
 	var copied *doc
 	origSeq := int64(0)
-	for _, n := range near {
-		if d.Sig.Jaccard(&n.Sig) < c.cfg.duplicate {
+	for _, n := range found[:min(len(found), maxDupChecks)] {
+		if !w.eligible(d, n.cl) || d.Sig.Jaccard(&n.Sig) < c.cfg.duplicate {
 			continue
 		}
 		s := n.Seq
@@ -511,21 +524,24 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 			copied, origSeq = n, s
 		}
 	}
-	tau := c.cfg.window / 2
 	var target *openCluster
+	var best link
+	var links []link
 	switch {
 	case copied != nil:
 		target = copied.cl
 		d.DuplicateOf = c.hist.recs[origSeq-1].id
+		best = link{cl: target, score: 1, best: copied, members: []*doc{copied}}
 	default:
-		best := 0.0
 		for _, cl := range cands {
-			if s := cl.similarity(d, tau, false).score; s > best || s == best && target != nil && cl.seq < target.seq {
-				target, best = cl, s
+			l := linkTo(d, cl, found, c.cfg.window)
+			links = append(links, l)
+			if l.score > best.score || l.score == best.score && best.cl != nil && cl.seq < best.cl.seq {
+				best = l
 			}
 		}
-		if best < c.cfg.threshold {
-			target = nil
+		if best.score >= c.cfg.threshold {
+			target = best.cl
 		}
 	}
 	var ev Evidence
@@ -534,21 +550,23 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 		target = newOpenCluster(c.clusters)
 		d.New = true
 	} else {
-		m := target.similarity(d, tau, true)
-		// a cosine of float32 weights may exceed 1 by a rounding error
-		d.Score, ev = min(max(m.score, 0), 1), m.evidence()
+		d.Score, ev = min(max(best.score, 0), 1), evidenceWith(d, best.members, c.cfg.window/2)
 	}
-	d.Cluster = target.id
 	d.Title, d.Source, d.URL = keepTitle(p.doc.Title), p.doc.Source, p.doc.URL
 	if d.Title == "" {
 		d.Snippet = snippet(p.doc.Text)
 	}
 	d.TieNames, d.TiePlaces = ties(ev)
 	w.add(d, target)
+	var merged []string
+	if !d.New {
+		_, merged = c.mergeLinked(target, links)
+	}
+	d.Cluster = d.cl.id
 	c.hist.add(d)
 	w.evict()
 	a := c.hist.assignment(int32(d.Seq - 1))
-	a.Repeat, a.Evidence, a.Truncated, a.IgnoredTime = false, ev, p.truncated, p.ignoredTime
+	a.Repeat, a.Evidence, a.Truncated, a.IgnoredTime, a.Merged = false, ev, p.truncated, p.ignoredTime, merged
 	d.TermText = nil // only needed for the evidence of d's own assignment
 	if err := c.store.Add(store.Record{Assignment: d.assignment(), Cluster: d.Cluster, Features: d.Doc}, c.state); err != nil {
 		return a, err
@@ -559,11 +577,24 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 // state is what is saved with each batch of documents.
 func (c *Clusterer) state() store.State {
 	st := store.State{Version: store.Version, Clusters: c.clusters, Docs: int64(len(c.hist.recs)), Watermark: c.win.watermark}
+	for from, into := range c.merged {
+		st.Merged = append(st.Merged, [2]int{from, into})
+	}
+	slices.SortFunc(st.Merged, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
 	for _, cl := range c.win.open {
 		st.Open = append(st.Open, cl.seq)
 	}
 	slices.Sort(st.Open)
 	return st
+}
+
+// restoredDoc is a document of the index, with its stored assignment.
+func restoredDoc(a store.Assignment, f *features.Doc) *doc {
+	return &doc{
+		Doc: f, Seq: a.Seq, At: a.At, Cluster: clusterID(a.Cluster),
+		New: a.New, Score: a.Score, DuplicateOf: a.DuplicateOf, FP: a.FP,
+		Title: a.Title, Source: a.Source, URL: a.URL, TieNames: publicNames(a.Names), TiePlaces: a.Places,
+	}
 }
 
 // restore rebuilds the history and the window from the index.
@@ -587,13 +618,16 @@ func (c *Clusterer) restore() error {
 		c.hist.restore(a)
 	}
 	c.clusters = st.Clusters
+	for _, m := range st.Merged {
+		c.merged[m[0]] = m[1]
+	}
 	open := make(map[int]bool, len(st.Open))
 	for _, n := range st.Open {
 		open[n] = true
 	}
 	var window []store.Assignment
 	for _, a := range as {
-		if open[a.Cluster] {
+		if open[c.resolve(a.Cluster)] {
 			window = append(window, a)
 		}
 	}
@@ -601,20 +635,15 @@ func (c *Clusterer) restore() error {
 	if err != nil {
 		return err
 	}
-	clusters := make(map[string]*openCluster)
+	clusters := make(map[int]*openCluster)
 	for i, f := range fs {
-		a := window[i]
-		d := &doc{
-			Doc: f, Seq: a.Seq, At: a.At, Cluster: clusterID(a.Cluster),
-			New: a.New, Score: a.Score, DuplicateOf: a.DuplicateOf,
-		}
-		cl := clusters[d.Cluster]
-		if cl == nil {
-			cl = newOpenCluster(c.hist.recs[d.Seq-1].cluster)
-			clusters[d.Cluster] = cl
+		d := restoredDoc(window[i], f)
+		n := c.resolve(window[i].Cluster)
+		if clusters[n] == nil {
+			clusters[n] = newOpenCluster(n)
 		}
 		c.win.st.Update(d.Doc, 1)
-		c.win.add(d, cl)
+		c.win.add(d, clusters[n])
 	}
 	c.win.watermark = st.Watermark
 	return nil
@@ -627,7 +656,7 @@ func (c *Clusterer) Clusters() iter.Seq[Cluster] {
 		return func(func(Cluster) bool) {}
 	}
 	c.mu.Lock()
-	snap := c.hist.clusters(c.clusters)
+	snap := c.hist.clusters(c.clusters, c.resolve)
 	c.mu.Unlock()
 	return slices.Values(snap)
 }

@@ -18,8 +18,13 @@ type Assignment struct {
 	ID string `json:"id"`
 	// Cluster is the id of the event cluster the document belongs to. It is
 	// stable: it never changes once given, and a persistent Clusterer keeps it
-	// across runs.
+	// across runs, except that a cluster may later be merged into an older
+	// one: Clusterer.Resolve then maps it to the id of that one.
 	Cluster string `json:"cluster"`
+	// Merged are the ids of the clusters merged into Cluster when this
+	// document was added, because it showed them to report one event (see
+	// Clusterer.Resolve). Each absorbed id is reported once.
+	Merged []string `json:"merged,omitempty"`
 	// New reports whether the document started a new cluster.
 	New bool `json:"new"`
 	// Score is the similarity to the cluster joined, in [0, 1]; 0 for a new

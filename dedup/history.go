@@ -75,15 +75,19 @@ func (h *history) assignment(i int32) Assignment {
 	return a
 }
 
-// clusters lists the n clusters created so far.
-func (h *history) clusters(n int) []Cluster {
+// clusters lists the clusters among the n created so far that were not
+// merged into others; resolve maps a cluster number to the number of the
+// cluster it is now part of.
+func (h *history) clusters(n int, resolve func(int) int) []Cluster {
 	views := make([]clusterView, n)
 	for i, r := range h.recs {
-		views[r.cluster-1].add(h, i)
+		views[resolve(r.cluster)-1].add(h, i)
 	}
-	out := make([]Cluster, n)
+	out := make([]Cluster, 0, n)
 	for i := range views {
-		out[i] = views[i].build(clusterID(i + 1))
+		if resolve(i+1) == i+1 {
+			out = append(out, views[i].build(clusterID(i+1)))
+		}
 	}
 	return out
 }

@@ -49,7 +49,7 @@ func stream(t testing.TB) []dedup.Document {
 
 // small makes clusters close within the stream and batches small, to
 // exercise restoring the window from several batches.
-var small = []dedup.Option{dedup.WithRetention(4 * 24 * time.Hour), dedup.WithBatchSize(3)}
+var small = []dedup.Option{dedup.WithLateness(24 * time.Hour), dedup.WithBatchSize(3)}
 
 // addAll adds docs to c one by one and returns the assignments without
 // their evidence.
@@ -325,7 +325,7 @@ func TestInvalid(t *testing.T) {
 		why string
 	}{
 		{dedup.WithWindow(0), "a window of no time"},
-		{dedup.WithRetention(-time.Hour), "a negative retention"},
+		{dedup.WithLateness(-time.Hour), "a negative lateness"},
 		{dedup.WithMaxDocs(0), "no documents"},
 		{dedup.WithBatchSize(0), "a batch of no documents is never written"},
 		{dedup.WithThreshold(2), "a threshold above 1 joins nothing"},

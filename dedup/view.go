@@ -60,7 +60,8 @@ const maxTitleKept = 1024
 const maxTiesKept = 8
 
 // Cluster returns the cluster with the given id, and false when there is
-// none. Like Clusters, it is a snapshot.
+// none. The id of a cluster merged into another gives that other one (see
+// Resolve). Like Clusters, it is a snapshot.
 func (c *Clusterer) Cluster(id string) (Cluster, bool) {
 	if c.store == nil {
 		return Cluster{}, false
@@ -71,13 +72,14 @@ func (c *Clusterer) Cluster(id string) (Cluster, bool) {
 	if n < 1 || n > c.clusters {
 		return Cluster{}, false
 	}
+	n = c.resolve(n) // an absorbed cluster is now part of another
 	var cl clusterView
 	for i := range c.hist.recs {
-		if c.hist.recs[i].cluster == n {
+		if c.resolve(c.hist.recs[i].cluster) == n {
 			cl.add(&c.hist, i)
 		}
 	}
-	return cl.build(id), true
+	return cl.build(clusterID(n)), true
 }
 
 // clusterSeq is the number of the cluster with the given id, or 0.

@@ -24,19 +24,20 @@ const (
 // statistics. It is not safe for concurrent use.
 type window struct {
 	width     time.Duration // of one event
-	retention time.Duration // of open clusters, behind the watermark
+	lateness  time.Duration // allowed, behind the watermark
 	maxDocs   int
 	st        *features.Stats
-	docs      map[string]*doc // documents of open clusters
-	open      clusterHeap     // open clusters, the one with the oldest newest member first
+	docs      map[string]*doc      // documents of open clusters
+	open      clusterHeap          // open clusters, the one with the oldest newest member first
+	bySeq     map[int]*openCluster // open clusters by number
 	postings  map[uint64][]*doc
 	watermark time.Time // newest publication time seen
 }
 
 func newWindow(cfg config) *window {
 	return &window{
-		width: cfg.window, retention: cfg.retention, maxDocs: cfg.maxDocs,
-		st: features.NewStats(), docs: make(map[string]*doc), postings: make(map[uint64][]*doc),
+		width: cfg.window, lateness: cfg.lateness, maxDocs: cfg.maxDocs,
+		st: features.NewStats(), docs: make(map[string]*doc), bySeq: make(map[int]*openCluster), postings: make(map[uint64][]*doc),
 	}
 }
 
@@ -49,18 +50,28 @@ func (w *window) at(published time.Time) time.Time {
 	return published
 }
 
-// near reports whether two documents are close enough in time to report one
-// event.
+// near reports whether two documents are close enough in publication time
+// to report one event; an undated document is near any other.
 func (w *window) near(a, b *doc) bool {
-	if a.At.IsZero() || b.At.IsZero() {
+	if a.Published.IsZero() || b.Published.IsZero() {
 		return true
 	}
-	gap := a.At.Sub(b.At)
+	gap := a.Published.Sub(b.Published)
 	return gap <= w.width && gap >= -w.width
 }
 
+// eligible reports whether d may join cluster c: when either is undated
+// (c when all its members are), or when d is published within the window
+// of c's dated members' span.
+func (w *window) eligible(d *doc, c *openCluster) bool {
+	if d.Published.IsZero() || c.last.IsZero() {
+		return true
+	}
+	return !d.Published.Before(c.first.Add(-w.width)) && !d.Published.After(c.last.Add(w.width))
+}
+
 // candidates returns the clusters d may join, most promising first, and the
-// documents most like it, for near-duplicate checks. Both come from the
+// documents found, most like it first. Both come from the
 // postings of d's most informative keys, restricted to the time window: a
 // document is found by a key that is among the most informative of both.
 func (w *window) candidates(d *doc) ([]*openCluster, []*doc) {
@@ -94,7 +105,7 @@ func (w *window) candidates(d *doc) ([]*openCluster, []*doc) {
 	var cls []*openCluster
 	seen := make(map[*openCluster]bool)
 	for _, p := range docs {
-		if !seen[p.cl] {
+		if !seen[p.cl] && w.eligible(d, p.cl) {
 			seen[p.cl] = true
 			cls = append(cls, p.cl)
 			if len(cls) == maxCandidates {
@@ -102,7 +113,7 @@ func (w *window) candidates(d *doc) ([]*openCluster, []*doc) {
 			}
 		}
 	}
-	return cls, docs[:min(len(docs), maxDupChecks)]
+	return cls, docs
 }
 
 // add puts a weighted document into cluster c, which is new when not yet
@@ -118,25 +129,45 @@ func (w *window) add(d *doc, c *openCluster) {
 	c.add(d)
 	if isNew {
 		heap.Push(&w.open, c)
+		w.bySeq[c.seq] = c
 	} else {
 		heap.Fix(&w.open, c.heapIndex)
 	}
-	if d.At.After(w.watermark) {
-		w.watermark = d.At
+	if d.Published.After(w.watermark) {
+		w.watermark = d.Published
 	}
 }
 
-// evict closes the clusters with no document within the retention of the
-// watermark and, while the window holds more than maxDocs documents, those
-// whose newest document is oldest; it forgets their documents.
+// horizon is the time before which the clusters of the window are evicted:
+// the watermark less the window and the allowed lateness. A document
+// published at or after the watermark less the lateness finds all the
+// clusters it may join in memory.
+func (w *window) horizon() time.Time { return w.watermark.Add(-w.width - w.lateness) }
+
+// evict evicts the clusters whose newest document is older than the horizon
+// (the time of an undated document is the watermark when it arrived) and,
+// while the window holds more than maxDocs documents, those whose newest
+// document is oldest; it forgets their documents.
 func (w *window) evict() {
-	limit := w.watermark.Add(-w.retention)
+	limit := w.horizon()
 	for len(w.open) > 0 && (w.open[0].lastAt.Before(limit) || len(w.docs) > w.maxDocs) {
 		c := heap.Pop(&w.open).(*openCluster)
+		delete(w.bySeq, c.seq)
 		for _, d := range c.docs {
 			w.remove(d)
 		}
 	}
+}
+
+// absorb moves the members of cluster from into cluster into, which
+// survives, and closes from.
+func (w *window) absorb(into, from *openCluster) {
+	heap.Remove(&w.open, from.heapIndex)
+	delete(w.bySeq, from.seq)
+	for _, d := range from.docs {
+		into.add(d)
+	}
+	heap.Fix(&w.open, into.heapIndex)
 }
 
 // remove forgets a document of a closed cluster.

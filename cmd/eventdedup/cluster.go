@@ -43,6 +43,12 @@ Writes one JSON object per input document, in input order:
                 so ignored
   evidence      what tied the document to the cluster (with --evidence)
 
+When a document shows that two clusters report one event, they merge: the
+older id survives, and right after the document's line comes one line per
+absorbed cluster, {"merge":"c7","into":"c3"}, written once. A reader maps the
+absorbed id, and the ids merged into it before, to the surviving one (the
+document's own line already names the survivor).
+
 An id names one document: a line repeating an id already added with the same
 title, text and published time is a repeat; with a different content it is
 rejected ("id reused with different content"). Give an updated report a new id.
@@ -95,6 +101,12 @@ type clusterOutput struct {
 	Evidence    *dedup.Evidence `json:"evidence,omitempty"`
 }
 
+// mergeOutput is the line written when a cluster is merged into another.
+type mergeOutput struct {
+	Merge string `json:"merge"`
+	Into  string `json:"into"`
+}
+
 func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("cluster")
 	var o clustering
@@ -135,7 +147,15 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		// Flushed line by line, for a live feed: a write per line costs far
 		// less than assigning the document.
-		return encodeLine(enc, out, o)
+		if err := encodeLine(enc, out, o); err != nil {
+			return err
+		}
+		for _, m := range a.Merged {
+			if err := encodeLine(enc, out, mergeOutput{Merge: m, Into: a.Cluster}); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err := out.Flush(); err != nil {
 		fmt.Fprintf(stderr, "eventdedup cluster: write: %v\n", err)

@@ -55,6 +55,14 @@ func positiveDuration(name string, v time.Duration) flagCheck {
 	return flagCheck{name: name}
 }
 
+// nonNegativeDuration checks that a duration flag is not negative.
+func nonNegativeDuration(name string, v time.Duration) flagCheck {
+	if v < 0 {
+		return flagCheck{name, fmt.Errorf("%v is a negative duration", v)}
+	}
+	return flagCheck{name: name}
+}
+
 // positiveInt checks that a flag's value is at least 1.
 func positiveInt(name string, v int) flagCheck {
 	if v < 1 {

@@ -66,6 +66,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	predPath := fs.String("pred", "", "predicted clusters JSON Lines `FILE` (default: cluster the gold file)")
 	asJSON := fs.Bool("json", false, "print the scores as one JSON object")
 	orders := fs.Int("orders", -1, "cluster the gold file in time order, `N` seeded random orders and grouped by source, and print each order's scores and the spread")
+	threshold := fs.Float64("threshold", dedup.DefaultThreshold, "with --orders: the link probability in [0,1] at which a document joins a cluster")
 	titleOnly := fs.Bool("title-only", false, "drop the documents' texts before clustering (implies --orders 0 unless given)")
 	if status, ok := parseFlags(fs, evalHelp, args, stdout, stderr); !ok {
 		return status
@@ -86,7 +87,10 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if *predPath != "" {
 			return usageError(stderr, "eval", "--orders and --title-only cluster the gold file: no --pred")
 		}
-		return evalOrders(*goldPath, *orders, *titleOnly, *asJSON, stdout, stderr)
+		if !checkFlags("eval", stderr, unitFlag("threshold", *threshold)) {
+			return exitUsage
+		}
+		return evalOrders(*goldPath, *orders, *titleOnly, *asJSON, stdout, stderr, dedup.WithThreshold(*threshold))
 	}
 	gold, err := readGold(*goldPath)
 	if err != nil {
@@ -203,18 +207,28 @@ func once(seen map[string]bool, path string, line int, id string) error {
 	return nil
 }
 
-// readPred reads predicted clusters, the output of cluster. A line without
-// id or cluster, a repeated id and an empty file are errors.
+// readPred reads predicted clusters, the output of cluster, and resolves
+// its merge lines ({"merge":"c7","into":"c3"}): every document of an
+// absorbed cluster is scored in the cluster that absorbed it. A line without
+// id or cluster (other than a merge line), a repeated id and an empty file
+// are errors.
 func readPred(path string) (map[string]string, error) {
 	out := make(map[string]string)
 	seen := make(map[string]bool)
+	merged := make(map[string]string)
 	err := readLines(path, func(line int, data []byte) error {
 		var p struct {
 			ID      string `json:"id"`
 			Cluster string `json:"cluster"`
+			Merge   string `json:"merge"`
+			Into    string `json:"into"`
 		}
 		if err := json.Unmarshal(data, &p); err != nil {
 			return fmt.Errorf("%s: line %d: %v", path, line, err)
+		}
+		if p.Merge != "" && p.Into != "" && p.ID == "" {
+			merged[p.Merge] = p.Into
+			return nil
 		}
 		if p.ID == "" || p.Cluster == "" {
 			return fmt.Errorf("%s: line %d: want \"id\" and \"cluster\"", path, line)
@@ -227,6 +241,16 @@ func readPred(path string) (map[string]string, error) {
 	})
 	if err == nil && len(out) == 0 {
 		err = fmt.Errorf("%s: no predictions", path)
+	}
+	for id, cl := range out {
+		for range len(merged) { // a chain of merges is at most this long
+			into, ok := merged[cl]
+			if !ok {
+				break
+			}
+			cl = into
+		}
+		out[id] = cl
 	}
 	return out, err
 }
@@ -291,6 +315,9 @@ func clusterFile(path string, stderr io.Writer) (_ map[string]string, err error)
 			continue
 		}
 		out[a.ID] = a.Cluster
+	}
+	for id, cl := range out {
+		out[id] = c.Resolve(cl)
 	}
 	return out, nil
 }

@@ -25,7 +25,7 @@ func TestBadFlagValues(t *testing.T) {
 		{[]string{"cluster", "--batch", "-1"}, "--batch", "a batch holds a document at least"},
 		{[]string{"cluster", "--window", "0"}, "--window", "a window of no time joins nothing"},
 		{[]string{"cluster", "--window", "-1h"}, "--window", "a negative window"},
-		{[]string{"cluster", "--retention", "0"}, "--retention", "a cluster stays open some time"},
+		{[]string{"cluster", "--lateness", "-1h"}, "--lateness", "a negative lateness"},
 		{[]string{"cluster", "--max-text", "0"}, "--max-text", "text is kept"},
 		{[]string{"detect", "-low", "-high"}, "-high", "two accuracies at once"},
 	} {

@@ -134,10 +134,10 @@ type purity struct {
 	Purity  float64 `json:"purity"`
 }
 
-// clusterOrder clusters the documents in one order with the default
-// settings and evaluates the resolved partition.
-func clusterOrder(ctx context.Context, docs []labelled, o arrivalOrder) (_ orderResult, err error) {
-	c, err := dedup.New()
+// clusterOrder clusters the documents in one order and evaluates the
+// resolved partition.
+func clusterOrder(ctx context.Context, docs []labelled, o arrivalOrder, opts ...dedup.Option) (_ orderResult, err error) {
+	c, err := dedup.New(opts...)
 	if err != nil {
 		return orderResult{}, err
 	}
@@ -209,7 +209,7 @@ func largest(items []eval.Item, n int) []purity {
 
 // evalOrders clusters a gold file in several arrival orders and prints each
 // order's scores and their spread.
-func evalOrders(path string, n int, titleOnly, asJSON bool, stdout, stderr io.Writer) int {
+func evalOrders(path string, n int, titleOnly, asJSON bool, stdout, stderr io.Writer, opts ...dedup.Option) int {
 	docs, err := readLabelled(path, titleOnly, stderr)
 	if err == nil && len(docs) == 0 {
 		err = fmt.Errorf("%s: no gold labels", path)
@@ -222,7 +222,7 @@ func evalOrders(path string, n int, titleOnly, asJSON bool, stdout, stderr io.Wr
 	defer stop()
 	var results []orderResult
 	for _, o := range arrivalOrders(docs, n) {
-		r, err := clusterOrder(ctx, docs, o)
+		r, err := clusterOrder(ctx, docs, o, opts...)
 		if err != nil {
 			fmt.Fprintf(stderr, "eventdedup eval: %s order: %v\n", o.name, err)
 			return exitFailure

@@ -74,13 +74,17 @@ type State struct {
 	Docs      int64     `json:"docs"`     // documents added
 	Watermark time.Time `json:"watermark,omitzero"`
 	Open      []int     `json:"open"` // numbers of the open clusters
+	// Merged maps the number of every cluster merged into another to the
+	// number of that other, as a list of pairs.
+	Merged [][2]int `json:"merged,omitempty"`
 }
 
 // Version changes when the stored features or their meaning change;
 // an index of another version is refused rather than misread. Version 3
 // computes MinHash signatures on skeletons (see minhash) and stores a
-// content fingerprint with each assignment.
-const Version = 3
+// content fingerprint with each assignment; version 4 indexes the day of
+// publication of dated documents only, and saves the merges of clusters.
+const Version = 4
 
 // Assignment is field "a": what restoring the history needs.
 type Assignment struct {
@@ -274,8 +278,8 @@ func (s *Store) write(b batch) error {
 			return err
 		}
 		x = encodeFeatures(x[:0], d)
-		if at := r.Assignment.At; !at.IsZero() {
-			f.WriteString(dayToken(at))
+		if p := r.Assignment.Published; !p.IsZero() {
+			f.WriteString(dayToken(p))
 		}
 		if err := bb.Index(d.ID, storedDoc{F: f.String(), C: r.Cluster, A: string(a), X: string(x)}); err != nil {
 			return fmt.Errorf("%q: %w", d.ID, err)
