@@ -106,7 +106,7 @@ func probabilities(c *Counts, smooth float64) *[Size][Size]float64 {
 func encode(s string) []uint8 {
 	b := make([]uint8, 0, len(s))
 	for i := 0; i < len(s); i++ {
-		if x := Index(s[i]); x > 0 {
+		if x := symbolOf[s[i]]; x > 0 {
 			b = append(b, x)
 		}
 	}
