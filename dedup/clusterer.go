@@ -206,11 +206,12 @@ type doc struct {
 	DuplicateOf string
 	// FP is the fingerprint of the document's content (see fingerprint).
 	FP uint64
-	// Title (cut to maxTitleKept), Source and URL, and the names and places
-	// of the evidence of its assignment, are kept for the cluster view.
-	Title, Source, URL string
-	TieNames           []NamePair
-	TiePlaces          []string
+	// Title (cut to maxTitleKept), Snippet (for a document without title),
+	// Source and URL, and the names and places of the evidence of its
+	// assignment, are kept for the cluster view.
+	Title, Snippet, Source, URL string
+	TieNames                    []NamePair
+	TiePlaces                   []string
 
 	cl    *openCluster
 	index *[4][]keyWeight // see indexKeys
@@ -551,6 +552,9 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 		d.Score, ev = min(max(best.score, 0), 1), evidenceWith(d, best.members, c.cfg.window/2)
 	}
 	d.Title, d.Source, d.URL = keepTitle(p.doc.Title), p.doc.Source, p.doc.URL
+	if d.Title == "" {
+		d.Snippet = snippet(p.doc.Text)
+	}
 	d.TieNames, d.TiePlaces = ties(ev)
 	w.add(d, target)
 	var merged []string
