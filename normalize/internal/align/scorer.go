@@ -166,11 +166,22 @@ func (s *Scorer) Similarity(x, y []byte) float64 {
 // their information.
 func symbols(b []uint8, s []byte, info *[Size]float32) ([]uint8, float32) {
 	var sum float32
-	for _, c := range s {
-		if x := symbolOf[c]; x > 0 {
-			b = append(b, x)
-			sum += info[x]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		x := symbolOf[c]
+		if x == 0 {
+			continue
 		}
+		if i+1 < len(s) && x <= 26 {
+			if n := s[i+1]; 'a' <= n && n <= 'z' {
+				if d := digraphOf[c-'a'][n-'a']; d > 0 {
+					x = d
+					i++
+				}
+			}
+		}
+		b = append(b, x)
+		sum += info[x]
 	}
 	return b, sum
 }
