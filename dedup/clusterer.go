@@ -75,8 +75,7 @@ func New(opts ...Option) (*Clusterer, error) {
 	}
 	c, err := open(dir, opts)
 	if err != nil {
-		os.RemoveAll(dir)
-		return nil, err
+		return nil, errors.Join(err, os.RemoveAll(dir))
 	}
 	c.tmp = true
 	return c, nil
