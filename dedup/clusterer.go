@@ -75,8 +75,7 @@ func New(opts ...Option) (*Clusterer, error) {
 	}
 	c, err := open(dir, opts)
 	if err != nil {
-		os.RemoveAll(dir)
-		return nil, err
+		return nil, errors.Join(err, os.RemoveAll(dir))
 	}
 	c.tmp = true
 	return c, nil
@@ -207,11 +206,12 @@ type doc struct {
 	DuplicateOf string
 	// FP is the fingerprint of the document's content (see fingerprint).
 	FP uint64
-	// Title (cut to maxTitleKept), Source and URL, and the names and places
-	// of the evidence of its assignment, are kept for the cluster view.
-	Title, Source, URL string
-	TieNames           []NamePair
-	TiePlaces          []string
+	// Title (cut to maxTitleKept), Snippet (for a document without title),
+	// Source and URL, and the names and places of the evidence of its
+	// assignment, are kept for the cluster view.
+	Title, Snippet, Source, URL string
+	TieNames                    []NamePair
+	TiePlaces                   []string
 
 	cl    *openCluster
 	index *[4][]keyWeight // see indexKeys
@@ -376,6 +376,31 @@ const (
 	readAhead = 16
 )
 
+// pending is a job in preparation; done is closed when it is prepared.
+type pending struct {
+	*job
+	done chan struct{}
+}
+
+// feed sends the documents of docs as jobs, in order, to order and to work,
+// and reports whether it stopped because ctx was done.
+func feed(ctx context.Context, docs iter.Seq[Document], order, work chan<- pending) bool {
+	for d := range docs {
+		j := pending{&job{d: d}, make(chan struct{})}
+		select {
+		case order <- j:
+		case <-ctx.Done():
+			return true
+		}
+		select {
+		case work <- j:
+		case <-ctx.Done():
+			return true
+		}
+	}
+	return false
+}
+
 // prepareAll prepares the documents of a stream on all CPUs and yields them
 // in stream order. Cancelling ctx yields one job with ctx's error and stops,
 // even when no document was read yet.
@@ -384,31 +409,13 @@ func (c *Clusterer) prepareAll(ctx context.Context, docs iter.Seq[Document]) ite
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
 		workers := runtime.GOMAXPROCS(0)
-		type pending struct {
-			*job
-			done chan struct{}
-		}
 		work := make(chan pending, workers*workAhead)
 		order := make(chan pending, workers*readAhead)
 		stopped := false // the stream was left unread because ctx was done; read after order is closed
 		go func() {
 			defer close(work)
 			defer close(order)
-			for d := range docs {
-				j := pending{&job{d: d}, make(chan struct{})}
-				select {
-				case order <- j:
-				case <-ctx.Done():
-					stopped = true
-					return
-				}
-				select {
-				case work <- j:
-				case <-ctx.Done():
-					stopped = true
-					return
-				}
-			}
+			stopped = feed(ctx, docs, order, work)
 		}()
 		var wg sync.WaitGroup
 		for range workers {
@@ -545,6 +552,9 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 		d.Score, ev = min(max(best.score, 0), 1), evidenceWith(d, best.members, c.cfg.window/2)
 	}
 	d.Title, d.Source, d.URL = keepTitle(p.doc.Title), p.doc.Source, p.doc.URL
+	if d.Title == "" {
+		d.Snippet = snippet(p.doc.Text)
+	}
 	d.TieNames, d.TiePlaces = ties(ev)
 	w.add(d, target)
 	var merged []string

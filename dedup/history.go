@@ -29,9 +29,9 @@ type record struct {
 	fp        uint64 // fingerprint of the content, never 0
 
 	// for the cluster view (see Cluster): some 150 bytes more
-	title, source, url string
-	names              []NamePair // tying the document to its cluster
-	places             []string
+	title, snippet, source, url string
+	names                       []NamePair // tying the document to its cluster
+	places                      []string
 }
 
 // noTime is the published time of a record without one.
@@ -48,7 +48,7 @@ func (h *history) add(d *doc) {
 func (h *history) restore(a store.Assignment) {
 	r := record{
 		id: a.ID, lang: a.Lang, score: a.Score, cluster: a.Cluster, isNew: a.New, fp: a.FP, published: noTime,
-		title: a.Title, source: a.Source, url: a.URL, names: publicNames(a.Names), places: a.Places,
+		title: a.Title, snippet: a.Snippet, source: a.Source, url: a.URL, names: publicNames(a.Names), places: a.Places,
 	}
 	if !a.Published.IsZero() {
 		// seconds and nanoseconds: Unix nanoseconds overflow before 1678
@@ -83,10 +83,18 @@ func (h *history) clusters(n int, resolve func(int) int) []Cluster {
 	for i, r := range h.recs {
 		views[resolve(r.cluster)-1].add(h, i)
 	}
+	merged := make(map[int][]string) // by surviving cluster
+	for i := range n {
+		if into := resolve(i + 1); into != i+1 {
+			merged[into] = append(merged[into], clusterID(i+1))
+		}
+	}
 	out := make([]Cluster, 0, n)
 	for i := range views {
 		if resolve(i+1) == i+1 {
-			out = append(out, views[i].build(clusterID(i+1)))
+			cl := views[i].build(clusterID(i + 1))
+			cl.Merged = merged[i+1]
+			out = append(out, cl)
 		}
 	}
 	return out
@@ -97,7 +105,7 @@ func (d *doc) assignment() store.Assignment {
 	return store.Assignment{
 		ID: d.ID, Seq: d.Seq, Cluster: d.cl.seq, New: d.New, Score: d.Score, DuplicateOf: d.DuplicateOf,
 		Lang: d.Lang, Published: d.Published, At: d.At, FP: d.FP,
-		Title: d.Title, Source: d.Source, URL: d.URL, Names: storedNames(d.TieNames), Places: d.TiePlaces,
+		Title: d.Title, Snippet: d.Snippet, Source: d.Source, URL: d.URL, Names: storedNames(d.TieNames), Places: d.TiePlaces,
 	}
 }
 

@@ -41,6 +41,14 @@ const (
 	DefaultSameScore = 0.60
 	// DefaultDuplicate is the estimated Jaccard similarity of character
 	// 5-gram sets at which a document is a near-verbatim copy of another.
+	// It lies in the middle of the range where the planted copies of the
+	// development sets are found, and they alone: on dev-events, the
+	// held-out events and the 2+2 reports of testdata (five copies in all)
+	// exactly they are flagged from 0.30 to 0.80, while 0.20 also flags a
+	// report that copies none and 0.85 misses one. On the ECB+ development
+	// topics the copies flagged fall from 63 at 0.30 to 14 at 0.80, none of
+	// them across topics. (Measured with WithDuplicate on each file added
+	// in order.)
 	DefaultDuplicate = 0.6
 	// DefaultBatchSize is how many documents are written to the index at
 	// once.

@@ -12,6 +12,9 @@ import (
 type Member struct {
 	ID    string `json:"id"`
 	Title string `json:"title,omitempty"`
+	// Snippet is the beginning of the text of a document without title,
+	// some 160 bytes, cut at a word boundary, to show it by.
+	Snippet string `json:"snippet,omitempty"`
 	// Source and URL are the document's, as given.
 	Source string `json:"source,omitempty"`
 	URL    string `json:"url,omitempty"`
@@ -76,7 +79,13 @@ func (c *Clusterer) Cluster(id string) (Cluster, bool) {
 			cl.add(&c.hist, i)
 		}
 	}
-	return cl.build(clusterID(n)), true
+	out := cl.build(clusterID(n))
+	for _, m := range c.mergedInto(n) {
+		if m != n {
+			out.Merged = append(out.Merged, clusterID(m))
+		}
+	}
+	return out, true
 }
 
 // clusterSeq is the number of the cluster with the given id, or 0.
@@ -111,7 +120,7 @@ type nameCount struct {
 // add adds the i-th record of h.
 func (v *clusterView) add(h *history, i int) {
 	r := &h.recs[i]
-	m := Member{ID: r.id, Title: r.title, Source: r.source, URL: r.url, Lang: r.lang, New: r.isNew, Score: r.score}
+	m := Member{ID: r.id, Title: r.title, Snippet: r.snippet, Source: r.source, URL: r.url, Lang: r.lang, New: r.isNew, Score: r.score}
 	if r.published != noTime {
 		m.Published = time.Unix(r.published, int64(r.nsec)).UTC()
 	}
@@ -176,6 +185,31 @@ func (v *clusterView) build(id string) Cluster {
 		return cmp.Or(cmp.Compare(b.Members, a.Members), cmp.Compare(a.Code, b.Code))
 	})
 	return cl
+}
+
+// snippetBytes is about how much of the text of a document without title the
+// history keeps: a headline's length, at a word boundary.
+const snippetBytes = 160
+
+// snippet returns the beginning of a text, its spaces collapsed, cut at a
+// word boundary after about snippetBytes bytes, with "…" when cut.
+func snippet(text string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(text) {
+		if b.Len() > 0 && b.Len()+1+len(w) > snippetBytes {
+			b.WriteString(" …")
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		if len(w) > snippetBytes { // one long word: cut it
+			w, _ = clean(w, snippetBytes)
+		}
+		b.WriteString(w)
+	}
+	s, _ := clean(b.String(), 2*snippetBytes)
+	return s
 }
 
 // keepTitle returns the title as the history keeps it.

@@ -27,6 +27,7 @@ func BenchmarkMatch(b *testing.B) {
 		p := benchPairs[i%len(benchPairs)]
 		m.Match(p[0], p[1])
 	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pairs/s")
 }
 
 // BenchmarkMatchEntities matches raw names of ../testdata/names-entities.tsv

@@ -102,6 +102,8 @@ func main() {
 	writeRates(&report, pairs, langs, func(i int) bool {
 		return all[pairs[i].lang].Similarity([]byte(pairs[i].ra), []byte(pairs[i].rb)) >= th
 	})
+	counts := train(pairs, langs, -1)
+	cth := composed(&report, pairs, langs, counts)
 	fmt.Print(report.String())
 
 	var b strings.Builder
@@ -118,12 +120,18 @@ const readingThreshold = %.4f
 // out-of-fold similarity of the pairs.
 const readingSlope = %.3f
 
+// composedThreshold is readingThreshold for two renderings in different
+// scripts other than Latin, compared through the English spelling they
+// render: the least value that at most %.1f%% of the pairs of renderings of
+// different English names reach (the renderings of one English name in two
+// scripts are the pairs of one name).
+const composedThreshold = %.4f
+
 // readingCounts[r] are the expected counts of the letter operations from an
 // English spelling to a rendering in reading r: {u, v, count}, u written as
 // v, 0 for no letter (align.Index numbers the letters).
 var readingCounts = [numReadings][]alignCount{
-`, targetFMR*100, fmtList(foldTh), th, slope)
-	counts := train(pairs, langs, -1)
+`, targetFMR*100, fmtList(foldTh), th, slope, targetFMR*100, cth)
 	for _, l := range langs {
 		fmt.Fprintf(&b, "\t%s: {", readingOf[l])
 		c := counts[l]
@@ -267,4 +275,98 @@ func fmtList(v []float64) string {
 		s[i] = fmt.Sprintf("%.4f", x)
 	}
 	return strings.Join(s, ", ")
+}
+
+// composed measures the scorers composed through English on pairs of
+// renderings in two scripts: of one English name (the same), and of a name
+// and every name of the other script's list whose English spelling differs
+// by half its letters or more (different). It writes
+// their rates to w and returns the threshold at the target rate.
+func composed(w *strings.Builder, pairs []pair, langs []string, counts map[string]*align.Counts) float64 {
+	render := map[string]map[string]string{} // lang → English → rendering
+	for _, p := range pairs {
+		if p.label {
+			if render[p.lang] == nil {
+				render[p.lang] = map[string]string{}
+			}
+			render[p.lang][p.ra] = p.rb
+		}
+	}
+	type scored struct {
+		langs string
+		same  bool
+		x     float64
+	}
+	var all []scored
+	for i, l1 := range langs {
+		for _, l2 := range langs[i+1:] {
+			s := align.NewScorer(align.Compose(counts[l1].Normalize(), counts[l2].Normalize()))
+			names := slices.Sorted(func(yield func(string) bool) {
+				for e := range render[l2] {
+					if !yield(e) {
+						return
+					}
+				}
+			})
+			for j, e := range names {
+				r1, ok := render[l1][e]
+				if !ok {
+					continue
+				}
+				all = append(all, scored{l1 + "-" + l2, true, s.Similarity([]byte(r1), []byte(render[l2][e]))})
+				for k := 1; k < len(names); k++ {
+					o := names[(j+k)%len(names)]
+					if distance(e, o)*2 < max(len(e), len(o)) {
+						continue
+					}
+					all = append(all, scored{l1 + "-" + l2, false, s.Similarity([]byte(r1), []byte(render[l2][o]))})
+				}
+			}
+		}
+	}
+	var neg []float64
+	for _, x := range all {
+		if !x.same {
+			neg = append(neg, x.x)
+		}
+	}
+	th := thresholdAt(neg, targetFMR)
+	var tp, pos, fp, nn int
+	for _, x := range all {
+		if x.same {
+			pos++
+			if x.x >= th {
+				tp++
+			}
+		} else {
+			nn++
+			if x.x >= th {
+				fp++
+			}
+		}
+	}
+	fmt.Fprintf(w, "//\n// Two scripts other than Latin, through English (in sample), at %.4f:\n", th)
+	fmt.Fprintf(w, "//   recall %.3f (%d/%d), false matches %.4f (%d/%d)\n", float64(tp)/float64(max(pos, 1)), tp, pos, float64(fp)/float64(max(nn, 1)), fp, nn)
+	return th
+}
+
+// distance is the Levenshtein distance of two strings of bytes.
+func distance(a, b string) int {
+	row := make([]int, len(b)+1)
+	for j := range row {
+		row[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		diag := row[0]
+		row[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(row[j]+1, row[j-1]+1, diag+cost)
+			diag, row[j] = row[j], v
+		}
+	}
+	return row[len(b)]
 }

@@ -511,7 +511,8 @@ const (
 	// mark or a glide that comes and goes. Chosen on dev-names.tsv and
 	// testdata/names-entities.tsv with the matcher's thresholds (see
 	// [DefaultThreshold]); phonetic precision ≥ 0.98 and recall ≥ 0.95 hold
-	// for 1–3 quarter units, precision 1.00 for 2–3.
+	// for 1–2 quarter units (3 before the letter model), precision 1.00
+	// for 2 only.
 	halfEdit = 2
 	// costRows is the size of the cost tables: row 0 for a letter not
 	// listed, then one row per fine key letter (34 of them); at most 64, so

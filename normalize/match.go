@@ -10,13 +10,18 @@ import (
 // Match is the outcome of comparing two names.
 type Match struct {
 	// Score is in [0, 1]: the share of the less complete name that is found
-	// in the other, each part weighted by the length of its key and by how
-	// closely it matches.
+	// in the other, each part weighted by the length of its key and by the
+	// similarity of the pair, which for spellings with a letter model is
+	// the calibrated likelihood that they write one name (a logistic
+	// function of their letters' log-likelihood ratio whose value
+	// DefaultThreshold is the operating point chosen by cross-validation).
+	// Pairs of names are ordered by it; Same is Score ≥ the threshold.
 	Score float64
 	// Same reports whether the names are judged to denote the same person.
 	Same bool
-	// Reason says which parts matched and how: "=" for equal keys, "~" for
-	// similar keys, "^" for a truncated part, with their similarity; parts
+	// Reason says which parts matched and how: "=" for equal keys or
+	// spellings, "~" for similar ones, "^" for a truncated part, with their
+	// similarity; parts
 	// left over are listed after "unmatched". A name written with its
 	// initials (MBZ) is reported as "acronym".
 	Reason string
@@ -25,18 +30,22 @@ type Match struct {
 // DefaultThreshold is the score from which a [Matcher] judges two names the
 // same. Chosen on dev-names.tsv and testdata/names-entities.tsv (every pair
 // of rows) as the lowest threshold with phonetic precision 1.00 on both;
-// precision ≥ 0.98 and recall ≥ 0.95 hold on both for 0.71–0.87.
+// precision ≥ 0.98 and recall ≥ 0.95 hold on both for 0.71–0.87. Parts
+// compared by the letter model are calibrated so that their similarity is
+// DefaultThreshold at the operating point chosen by cross-validation (see
+// readingThreshold).
 const DefaultThreshold = 0.84
 
 // Decision constants of the matcher, chosen on the same two tables as
 // [DefaultThreshold]; each says the range where phonetic precision ≥ 0.98
 // and recall ≥ 0.95 still hold on both when it alone is varied. Where the
-// tables do not bind it, the value comes from the reason given.
+// tables do not bind it, the value comes from the reason given. Ranges
+// measured with the letter model of readings in place.
 const (
 	// sureSim is the least similarity of every pairing for a name whose
 	// parts are all found in the other to count as a shortened mention of
 	// it (Blinken, Antony Blinken) rather than a loose match. Targets hold
-	// for 0.70–0.90 (recall drops above).
+	// for 0.70–0.87 (recall drops above).
 	sureSim = 0.85
 	// acronymSim is the score of a name written with its initials (MBZ)
 	// against the name they begin: initials say less than a name, but the
@@ -55,7 +64,7 @@ const (
 	// shortKeySim is the least similarity for two spans with a short key
 	// to be paired: a full edit in a key of three letters is another name
 	// (Keqiang, Qiang), and so is half a one in a key of two (Qun, Jun).
-	// Targets hold for 0.60–0.86.
+	// Targets hold for 0.68–0.86 (precision drops below).
 	shortKeySim = 0.8
 	// longKeySim is the least similarity for two spans with longer keys to
 	// be paired. Targets hold for 0.50–0.88.
@@ -67,7 +76,7 @@ const (
 	// minShortWeight is the least weight (key letters plus one per part)
 	// of a name of several parts to be a shortened mention of a longer one:
 	// two parts with keys of three letters in all say too little. Targets
-	// hold for 1–8.
+	// hold for 1–5.
 	minShortWeight = 4
 	// maxSyllableLetters is the longest part, in letters, taken for a
 	// syllable written apart (Li Ke Qiang) when it is left unpaired, rather
@@ -110,12 +119,28 @@ type pairing struct {
 // MatchNames compares two parsed names. Each part of one name is paired with
 // a part of the other, or with two or three consecutive parts written
 // separately ("Jae In" and "Jae-in", "عبد اللهيان" and "Abdollahian"),
-// whatever their order ("Moon Jae-in", "Jae-in Moon"). Parts match when their
-// keys are equal or close (a weighted edit distance over keys that keep, at a
-// reduced cost, the distinctions transcription systems preserve: n and ng,
-// fricative and affricate, the aspiration of Chinese affricates), or when
-// one is a truncation of the other (Wang Wen, Wang Wenbin: a weaker match).
-// A name written with its initials (MBZ) matches the name they begin.
+// whatever their order ("Moon Jae-in", "Jae-in Moon"). How parts are
+// compared depends on the scripts they are written in:
+//   - Latin against another script with a letter model (Arabic, Hebrew,
+//     kana, Hangul, Cyrillic, Han): by an alignment of the letters of the
+//     Latin spelling and the romanization, whose costs were estimated on
+//     Wikidata renderings of English names, so that the tolerance is what
+//     the script cannot tell apart (Arabic p and b, kana l and r); a word
+//     against a word is decided by it alone, a part of a longer name also
+//     needs its keys to agree unless the letters are alike enough alone;
+//   - two spellings of one script (Putin, Poutine; Путин, Байден): as
+//     spellings, through the Cyrillic rendering the letter model gives
+//     them, and their keys must agree as well;
+//   - two other scripts, or a script without a model: by their keys (a
+//     weighted edit distance over keys that keep, at a reduced cost, the
+//     distinctions transcription systems preserve: n and ng, fricative and
+//     affricate, the aspiration of Chinese affricates), the letter model
+//     rejecting a word against a word it finds unrelated (بوتين, バイデン).
+//
+// A part whose letters are no more alike than two unrelated names' is never
+// paired, whatever its key. A part also matches a truncation of it (Wang
+// Wen, Wang Wenbin: a weaker match), and a name written with its initials
+// (MBZ) matches the name they begin.
 //
 // The score is the share of the less complete name covered by the pairing, so
 // "Blinken" matches "Antony Blinken"; but a part of each name left unpaired

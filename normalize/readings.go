@@ -99,11 +99,12 @@ var readingScorers = sync.OnceValue(func() *[numReadings][numReadings]*align.Sco
 	return s
 })
 
-// readingSimilarity returns the similarity of two romanized parts in
+// readingSimilarity returns the similarity p of two romanized parts in
 // readings ra and rb, calibrated so that [DefaultThreshold] is the
-// operating point chosen by cross-validation (readingThreshold): a logistic
-// function of the similarity of their letters with the fitted slope. It
-// returns false when the readings have no model.
+// operating point chosen by cross-validation (readingThreshold, or
+// composedThreshold for two scripts other than Latin): a logistic function
+// of the similarity x of their letters with the fitted slope. It returns
+// false when the readings have no model.
 func readingSimilarity(a []byte, ra reading, b []byte, rb reading) (p, x float64, ok bool) {
 	if ra == rdNone || rb == rdNone {
 		return 0, 0, false
@@ -116,7 +117,11 @@ func readingSimilarity(a []byte, ra reading, b []byte, rb reading) (p, x float64
 	if x <= readingVeto {
 		return 0, x, true // not paired: spare the exponential
 	}
-	return 1 / (1 + math.Exp(-(readingSlope*(x-readingThreshold) + logitThreshold))), x, true
+	th := readingThreshold
+	if ra != rb && ra != rdLatin && rb != rdLatin {
+		th = composedThreshold // two renderings, through English
+	}
+	return 1 / (1 + math.Exp(-(readingSlope*(x-th) + logitThreshold))), x, true
 }
 
 // Decisions on the letter similarity x of two parts in readings that have a
@@ -130,10 +135,11 @@ const (
 	// readingAlone is the least letter similarity from which two parts of
 	// names of several parts are paired without their keys' agreement.
 	// Chosen on dev-names.tsv and testdata/names-entities.tsv: phonetic
-	// precision is 1.00 on both for 0.6 and above, 0.987 on dev-names at
-	// 0.5 (Li Keqiang, Li Qiang: x = 0.45); recall on the Wikidata pairs,
-	// one word each, does not depend on it.
-	readingAlone = 0.6
+	// precision is 1.00 on both from 0.7 to 0.9 (recall 0.959 and 0.966
+	// throughout), 0.990 on dev-names at 0.6 (李强 against Zhao Lijian:
+	// liqiang, lijian); recall on the Wikidata pairs, one word each, does
+	// not depend on it.
+	readingAlone = 0.7
 )
 
 // logitThreshold is the logit of DefaultThreshold.

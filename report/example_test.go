@@ -93,5 +93,5 @@ func ExampleWriteHTML() {
 		}
 	}
 	// Output:
-	// <h2 class="headline">&lt;b&gt;Storm&lt;/b&gt; Arwen leaves 50,000 homes without power</h2>
+	// <h2 class="headline" dir="auto">&lt;b&gt;Storm&lt;/b&gt; Arwen leaves 50,000 homes without power</h2>
 }

@@ -257,7 +257,7 @@ func newTimeline(e Event, langs []string, colors map[string]string) timeline {
 		if span > 0 {
 			x = float64(t.X0) + float64(t.X1-t.X0)*float64(m.Published.Sub(e.First))/float64(span)
 		}
-		label := formatTime(m.Published) + " · " + m.Lang + " · " + m.Title
+		label := formatTime(m.Published) + " · " + m.Lang + " · " + cmp.Or(m.Title, m.Snippet, m.ID)
 		t.Dots = append(t.Dots, dot{
 			X: math.Round(x*10) / 10, Y: float64(t.Lanes[laneOf[m.Lang]].Y), ID: m.ID, Lang: m.Lang, Color: colors[m.Lang],
 			Label: label, Copy: m.DuplicateOf != "",

@@ -97,12 +97,21 @@ func compareTime(a, b time.Time) int {
 
 // Headline returns the title of the most central of a cluster's members:
 // the member most similar to the cluster when it joined (its Score, the
-// similarity to the sum of the members before it). The member that started
-// the cluster counts with the score of the first member that joined it
-// without being a copy, its similarity to that member alone. Copies do not
+// similarity to the members before it). The member that started the
+// cluster counts with the score of the first member that joined it without
+// being a copy, its similarity to that member alone. Copies do not
 // compete: they say nothing their original does not. Ties go to the member
-// added first, and members without a title are passed over.
+// added first. Members without a title are passed over; when none has one,
+// the headline is the snippet of the most central (see dedup.Member).
 func Headline(members []dedup.Member) string {
+	if h := headline(members, func(m dedup.Member) string { return m.Title }); h != "" {
+		return h
+	}
+	return headline(members, func(m dedup.Member) string { return m.Snippet })
+}
+
+// headline is Headline, with the text of a member that text gives.
+func headline(members []dedup.Member, text func(dedup.Member) string) string {
 	founder := -1.0
 	for _, m := range members {
 		if !m.New && m.DuplicateOf == "" {
@@ -110,27 +119,27 @@ func Headline(members []dedup.Member) string {
 			break
 		}
 	}
-	best, title := -2.0, ""
+	best, out := -2.0, ""
 	for _, m := range members {
 		s := m.Score
 		if m.New {
 			s = founder
 		}
-		if m.Title == "" || m.DuplicateOf != "" && !m.New {
+		if text(m) == "" || m.DuplicateOf != "" && !m.New {
 			continue
 		}
 		if s > best {
-			best, title = s, m.Title
+			best, out = s, text(m)
 		}
 	}
-	if title == "" { // only copies have titles
+	if out == "" { // only copies have one
 		for _, m := range members {
-			if m.Title != "" {
-				return m.Title
+			if text(m) != "" {
+				return text(m)
 			}
 		}
 	}
-	return title
+	return out
 }
 
 // WriteJSONL writes one JSON object per event.

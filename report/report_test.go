@@ -129,6 +129,10 @@ func TestHeadline(t *testing.T) {
 		{"only copies titled", []dedup.Member{
 			{ID: "1", New: true}, {Title: "copy", Score: 0.9, DuplicateOf: "1"}}, "copy"},
 		{"none", nil, ""},
+		{"a title before any snippet", []dedup.Member{
+			{Snippet: "s", New: true}, {Title: "b", Score: 0.1}}, "b"},
+		{"snippets when no title", []dedup.Member{
+			{Snippet: "a", New: true}, {Snippet: "b", Score: 0.2}, {Snippet: "c", Score: 0.5}}, "c"},
 	}
 	for _, tt := range tests {
 		if got := report.Headline(tt.members); got != tt.want {

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
 	"sync"
@@ -164,16 +165,40 @@ func (s *assigner) run(ctx context.Context, c *dedup.Clusterer, ins []input, eac
 	// assigned in order: what is read goes into a queue, in line order, and
 	// is reported when the assignments reach it, so that stderr is in line
 	// order too.
-	var (
-		mu    sync.Mutex
-		queue []lineRead
-	)
-	docs := func(yield func(dedup.Document) bool) {
+	var q readQueue
+	for a, err := range c.AddAll(ctx, q.documents(ins)) {
+		if !s.assigned(ctx, a, err, s.next(&q), each) {
+			break
+		}
+	}
+	if s.status != exitFailure {
+		s.next(&q) // the bad lines after the last document
+	}
+	if err := ctx.Err(); err != nil && s.status != exitFailure {
+		s.prog.clear()
+		fmt.Fprintf(s.stderr, "eventdedup %s: %v\n", s.cmd, err) // interrupted: the input was not all read
+		s.fail(exitFailure)
+	}
+	s.prog.clear()
+	return s.status
+}
+
+// readQueue is the lines read ahead of the assignments: documents, bad
+// lines and read errors, in line order.
+type readQueue struct {
+	mu    sync.Mutex
+	lines []lineRead
+}
+
+// documents yields the documents of the inputs in turn, queueing every line.
+// A read error ends the input.
+func (q *readQueue) documents(ins []input) iter.Seq[dedup.Document] {
+	return func(yield func(dedup.Document) bool) {
 		for _, in := range ins {
 			for l, err := range jsonl.Lines(in.r) {
-				mu.Lock()
-				queue = append(queue, lineRead{file: in.name, line: l.N, doc: err == nil, err: err, warnings: l.Warnings, source: l.Doc.Source, url: l.Doc.URL})
-				mu.Unlock()
+				q.mu.Lock()
+				q.lines = append(q.lines, lineRead{file: in.name, line: l.N, doc: err == nil, err: err, warnings: l.Warnings, source: l.Doc.Source, url: l.Doc.URL})
+				q.mu.Unlock()
 				if err != nil {
 					var le *jsonl.LineError
 					if !errors.As(err, &le) {
@@ -187,72 +212,66 @@ func (s *assigner) run(ctx context.Context, c *dedup.Clusterer, ins []input, eac
 			}
 		}
 	}
-	// next reports the queue up to the next document, and returns its line.
-	next := func() lineRead {
-		mu.Lock()
-		defer mu.Unlock()
-		for len(queue) > 0 {
-			r := queue[0]
-			queue = queue[1:]
-			if r.doc {
-				for _, w := range r.warnings {
-					s.warn(r, w)
-				}
-				return r
+}
+
+// next reports the queue up to the next document, and returns its line.
+func (s *assigner) next(q *readQueue) lineRead {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for len(q.lines) > 0 {
+		r := q.lines[0]
+		q.lines = q.lines[1:]
+		if r.doc {
+			for _, w := range r.warnings {
+				s.warn(r, w)
 			}
-			if errors.As(r.err, new(*jsonl.LineError)) {
-				s.reject(r, r.err)
-			} else {
-				s.prog.clear()
-				fmt.Fprintf(s.stderr, "eventdedup %s: read: %s\n", s.cmd, r.where(r.err))
-				s.fail(exitFailure)
-			}
+			return r
 		}
-		return lineRead{}
-	}
-	for a, err := range c.AddAll(ctx, docs) {
-		r := next()
-		if err != nil {
-			if ctx.Err() != nil || !rejection(err) {
-				// the run cannot go on: an interruption, or an index that
-				// cannot be written
-				s.prog.clear()
-				if r.line > 0 {
-					fmt.Fprintf(s.stderr, "eventdedup %s: %s\n", s.cmd, r.where(&jsonl.LineError{Line: r.line, Err: err}))
-				} else { // between documents
-					fmt.Fprintf(s.stderr, "eventdedup %s: interrupted: %v\n", s.cmd, err)
-				}
-				s.fail(exitFailure)
-				break
-			}
-			s.reject(r, &jsonl.LineError{Line: r.line, ID: a.ID, Err: err})
-			continue
-		}
-		if a.Truncated {
-			s.warn(r, &jsonl.LineError{Line: r.line, ID: a.ID, Warning: true, Err: fmt.Errorf("title or text truncated to %d bytes (--max-text)", s.maxText)})
-		}
-		if a.IgnoredTime {
-			s.warn(r, &jsonl.LineError{Line: r.line, ID: a.ID, Warning: true, Err: errors.New(`"published" is more than a day in the future: ignored`)})
-		}
-		s.stats.add(a)
-		s.prog.update(s.stats)
-		if err := each(a, r); err != nil {
+		if errors.As(r.err, new(*jsonl.LineError)) {
+			s.reject(r, r.err)
+		} else {
 			s.prog.clear()
-			fmt.Fprintf(s.stderr, "eventdedup %s: write: %v\n", s.cmd, err)
+			fmt.Fprintf(s.stderr, "eventdedup %s: read: %s\n", s.cmd, r.where(r.err))
 			s.fail(exitFailure)
-			break
 		}
 	}
-	if s.status != exitFailure {
-		next() // the bad lines after the last document
+	return lineRead{}
+}
+
+// assigned reports the assignment of the document of line r, or its error,
+// and passes it to each; it returns false when the run cannot go on.
+func (s *assigner) assigned(ctx context.Context, a dedup.Assignment, err error, r lineRead, each func(dedup.Assignment, lineRead) error) bool {
+	if err != nil {
+		if ctx.Err() != nil || !rejection(err) {
+			// the run cannot go on: an interruption, or an index that
+			// cannot be written
+			s.prog.clear()
+			if r.line > 0 {
+				fmt.Fprintf(s.stderr, "eventdedup %s: %s\n", s.cmd, r.where(&jsonl.LineError{Line: r.line, Err: err}))
+			} else { // between documents
+				fmt.Fprintf(s.stderr, "eventdedup %s: interrupted: %v\n", s.cmd, err)
+			}
+			s.fail(exitFailure)
+			return false
+		}
+		s.reject(r, &jsonl.LineError{Line: r.line, ID: a.ID, Err: err})
+		return true
 	}
-	if err := ctx.Err(); err != nil && s.status != exitFailure {
+	if a.Truncated {
+		s.warn(r, &jsonl.LineError{Line: r.line, ID: a.ID, Warning: true, Err: fmt.Errorf("title or text truncated to %d bytes (--max-text)", s.maxText)})
+	}
+	if a.IgnoredTime {
+		s.warn(r, &jsonl.LineError{Line: r.line, ID: a.ID, Warning: true, Err: errors.New(`"published" is more than a day in the future: ignored`)})
+	}
+	s.stats.add(a)
+	s.prog.update(s.stats)
+	if err := each(a, r); err != nil {
 		s.prog.clear()
-		fmt.Fprintf(s.stderr, "eventdedup %s: %v\n", s.cmd, err) // interrupted: the input was not all read
+		fmt.Fprintf(s.stderr, "eventdedup %s: write: %v\n", s.cmd, err)
 		s.fail(exitFailure)
+		return false
 	}
-	s.prog.clear()
-	return s.status
+	return true
 }
 
 func (s *assigner) warn(r lineRead, w error) {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"slices"
 	"strings"
 
@@ -66,25 +67,14 @@ func runNames(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	enc.SetEscapeHTML(false)
 	status := exitOK
 	for _, in := range ins {
-		for raw, err := range jsonl.RawLines(in.r) {
-			if errors.As(err, new(*jsonl.LineError)) {
-				fmt.Fprintln(stderr, in.prefix(fmt.Sprintf("line %d: longer than %d bytes", raw.N, jsonl.MaxLineBytes)))
-				status = exitRejected
-				continue
-			}
-			if err != nil {
-				fmt.Fprintf(stderr, "eventdedup names: read: %s\n", in.prefix(err.Error()))
-				status = exitFailure
-				break
-			}
-			text := string(raw.Data)
+		for n, text := range textLines(in, stderr, &status) {
 			if strings.TrimSpace(text) == "" && !strings.Contains(text, "\t") || strings.HasPrefix(text, "#") {
 				continue
 			}
 			a, b, ok := splitNames(text)
 			if !ok {
-				fmt.Fprintln(stderr, in.prefix(fmt.Sprintf("line %d: want two names separated by a tab", raw.N)))
-				status = exitRejected
+				fmt.Fprintln(stderr, in.prefix(fmt.Sprintf("line %d: want two names separated by a tab", n)))
+				status = max(status, exitRejected)
 				continue
 			}
 			r := m.Match(a, b)
@@ -99,6 +89,30 @@ func runNames(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitFailure
 	}
 	return status
+}
+
+// textLines yields the lines of in with their numbers. It reports on
+// stderr a line longer than jsonl.MaxLineBytes, which it skips (status
+// exitRejected), and a read error, which ends the input (status
+// exitFailure).
+func textLines(in input, stderr io.Writer, status *int) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		for raw, err := range jsonl.RawLines(in.r) {
+			if errors.As(err, new(*jsonl.LineError)) {
+				fmt.Fprintln(stderr, in.prefix(fmt.Sprintf("line %d: longer than %d bytes", raw.N, jsonl.MaxLineBytes)))
+				*status = max(*status, exitRejected)
+				continue
+			}
+			if err != nil {
+				fmt.Fprintf(stderr, "eventdedup names: read: %s\n", in.prefix(err.Error()))
+				*status = exitFailure
+				return
+			}
+			if !yield(raw.N, string(raw.Data)) {
+				return
+			}
+		}
+	}
 }
 
 // splitNames splits a line "A<TAB>B[<TAB>…]" into its first two columns,
@@ -123,24 +137,14 @@ func runLabelledNames(ins []input, stdout, stderr io.Writer) int {
 	var langs []string
 	status := exitOK
 	for _, in := range ins {
-		for raw, err := range jsonl.RawLines(in.r) {
-			if errors.As(err, new(*jsonl.LineError)) {
-				fmt.Fprintln(stderr, in.prefix(fmt.Sprintf("line %d: longer than %d bytes", raw.N, jsonl.MaxLineBytes)))
-				status = exitRejected
-				continue
-			}
-			if err != nil {
-				fmt.Fprintf(stderr, "eventdedup names: read: %s\n", in.prefix(err.Error()))
-				return exitFailure
-			}
-			text := string(raw.Data)
+		for n, text := range textLines(in, stderr, &status) {
 			if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
 				continue
 			}
 			f := strings.Split(text, "\t")
 			if len(f) != 4 || f[0] != "0" && f[0] != "1" || strings.TrimSpace(f[2]) == "" || strings.TrimSpace(f[3]) == "" {
-				fmt.Fprintln(stderr, in.prefix(fmt.Sprintf("line %d: want LABEL (0 or 1), LANG, A and B separated by tabs", raw.N)))
-				status = exitRejected
+				fmt.Fprintln(stderr, in.prefix(fmt.Sprintf("line %d: want LABEL (0 or 1), LANG, A and B separated by tabs", n)))
+				status = max(status, exitRejected)
 				continue
 			}
 			r := byLang[f[1]]
@@ -157,6 +161,9 @@ func runLabelledNames(ins []input, stdout, stderr io.Writer) int {
 				r.neg++
 				r.wrong += b2i(same)
 			}
+		}
+		if status == exitFailure {
+			return status // a read error: no rates of part of the input
 		}
 	}
 	slices.Sort(langs)

@@ -21,7 +21,8 @@ one JSON object per event, the largest first:
   size        the number of members
   langs       the number of members per detected language
   first, last the earliest and latest publication times, when known
-  members     each document: id, title, source, url, lang, published, new,
+  members     each document: id, title (or, without one, snippet: the
+              beginning of its text), source, url, lang, published, new,
               score and duplicate_of, as in the output of cluster
   names       the names that tied members to it: key, forms (spellings),
               members (how many assignments they tied)

@@ -290,6 +290,8 @@ var analyzerNames = map[string]string{
 	"sv": "sv", "tr": "tr", "zh": "cjk", "ja": "cjk", "ko": "cjk",
 }
 
+// NewExtractor returns an Extractor; the analyzers of the languages are
+// built on first use.
 func NewExtractor() (*Extractor, error) {
 	cache := registry.NewCache() // safe for concurrent use
 	x := &Extractor{byLang: make(map[string]func() (analysis.Analyzer, error), len(analyzerNames))}
@@ -389,6 +391,7 @@ func isHan(s string) bool {
 	return true
 }
 
+// IsCJK reports whether the first rune of b is Han or kana.
 func IsCJK(b []byte) bool {
 	r, _ := utf8.DecodeRune(b)
 	return ScriptOf(r) == ScriptCJK
@@ -410,36 +413,12 @@ func IsCJK(b []byte) bool {
 // It also calls surf with every word, folded, and returns the script most
 // words are written in.
 func entities(sc *caches, title, text, lang string, add func(k Kind, key, text string, title, weak bool), surf func(w *wordInfo, title bool)) string {
-	ws := make([]word, 0, (len(title)+len(text))/6)
-	titleCase := isTitleCase(title)
-	splitWords(title, true, func(w word) {
-		w.initial = w.initial || titleCase
-		ws = append(ws, w)
-	})
-	splitWords(text, false, func(w word) { ws = append(ws, w) })
-	infos := make([]*wordInfo, len(ws))
-	lower := make(map[string]bool)   // cased words seen in lower case
-	capsMid := make(map[string]bool) // capitalised words seen inside a sentence
-	for i, w := range ws {
-		if w.script == ScriptCJK {
-			continue
-		}
-		info := sc.words.get(w.s)
-		infos[i] = info
-		switch {
-		case !info.script.cased():
-		case info.lowerCase:
-			lower[info.lower] = true
-		case !w.initial:
-			capsMid[info.name] = true
-		}
-	}
-	ps := places()
-	maxN := min(ps.g.MaxWords(), 4)
+	ws := scanWords(sc, title, text)
+	maxN := min(places().g.MaxWords(), 4)
 	base, _, _ := strings.Cut(lang, "-")
 	var counts [ScriptCJK + 1]int
-	for i := 0; i < len(ws); i++ {
-		w, info := ws[i], infos[i]
+	for i := 0; i < len(ws.words); i++ {
+		w, info := ws.words[i], ws.infos[i]
 		counts[w.script] += utf8.RuneCountInString(w.s)
 		if w.script == ScriptCJK {
 			cjkEntities(sc, w, lang, add)
@@ -451,77 +430,14 @@ func entities(sc *caches, title, text, lang string, add func(k Kind, key, text s
 		if info.script.cased() && !info.capital {
 			continue
 		}
-		// Countries, longest match first, so that "south korea" is not
-		// also "korea".
-		matched := 0
-		if info.multi {
-			for n := min(maxN, len(ws)-i); n >= 2 && matched == 0; n-- {
-				parts := make([]string, n)
-				for j := range parts {
-					if infos[i+j] == nil {
-						break
-					}
-					parts[j] = infos[i+j].folded
-				}
-				if infos[i+n-1] == nil {
-					continue
-				}
-				if infos[i+n-1].script.cased() {
-					parts[n-1] = infos[i+n-1].bare // North Korea's
-				}
-				if p := sc.phrase.get(strings.Join(parts, " ")); p.code != "" {
-					add(p.kind, p.code, p.code, w.title, false)
-					matched = n
-				}
-			}
-		}
-		if matched == 0 && len(info.places) > 0 {
-			for _, p := range info.places {
-				add(p.kind, p.code, p.code, w.title, false)
-			}
-			matched = 1
-		}
-		if matched > 0 {
+		if matched := ws.placeMentions(sc, i, maxN, add); matched > 0 {
 			i += matched - 1
 			continue
 		}
 		if normalize.CommonWord(base, info.folded) || normalize.CommonWord(base, info.bare) {
 			continue // an ordinary word of the language: Stadium, Polizei, كورونا
 		}
-		switch w.script {
-		case scriptLatin, scriptCyrillic, scriptGreek:
-			if utf8.RuneCountInString(info.name) < 2 {
-				continue
-			}
-			if info.acronym {
-				// An acronym stands among words in lower case; a run of
-				// capitals is a shouted headline or boilerplate.
-				if shouted(infos, i-1) || shouted(infos, i+1) {
-					continue
-				}
-			} else if lower[info.lower] || w.initial && !capsMid[info.name] {
-				continue
-			}
-			for _, n := range info.names {
-				if len(n.key) >= minKeyStrong {
-					add(KindName, n.key, n.surface, w.title, false)
-				}
-			}
-		case scriptArabic, scriptHebrew:
-			// A short word written without its vowels matches too many
-			// names by chance: فرط is also Friday.
-			for _, n := range info.names {
-				if len(n.key) >= MinKeyWeakMatch || len(n.key) >= minKeyWeak && writesVowels(n.surface) {
-					add(KindName, n.key, n.surface, w.title, true)
-				}
-			}
-		case scriptHangul:
-			for _, n := range info.names {
-				if len(n.key) >= minKeyWeak {
-					add(KindName, n.key, n.surface, w.title, true)
-				}
-			}
-		}
+		ws.nameMentions(i, add)
 	}
 	dominant := scriptOther
 	for s, n := range counts {
@@ -530,6 +446,124 @@ func entities(sc *caches, title, text, lang string, add func(k Kind, key, text s
 		}
 	}
 	return dominant.code()
+}
+
+// wordScan is the words of a document with what entity extraction knows of
+// them.
+type wordScan struct {
+	words   []word
+	infos   []*wordInfo     // nil for words of Han and kana
+	lower   map[string]bool // cased words seen in lower case
+	capsMid map[string]bool // capitalised words seen inside a sentence
+}
+
+// scanWords splits the title and the text into words and looks them up.
+func scanWords(sc *caches, title, text string) wordScan {
+	ws := wordScan{
+		words:   make([]word, 0, (len(title)+len(text))/6),
+		lower:   make(map[string]bool),
+		capsMid: make(map[string]bool),
+	}
+	titleCase := isTitleCase(title)
+	splitWords(title, true, func(w word) {
+		w.initial = w.initial || titleCase
+		ws.words = append(ws.words, w)
+	})
+	splitWords(text, false, func(w word) { ws.words = append(ws.words, w) })
+	ws.infos = make([]*wordInfo, len(ws.words))
+	for i, w := range ws.words {
+		if w.script == ScriptCJK {
+			continue
+		}
+		info := sc.words.get(w.s)
+		ws.infos[i] = info
+		switch {
+		case !info.script.cased():
+		case info.lowerCase:
+			ws.lower[info.lower] = true
+		case !w.initial:
+			ws.capsMid[info.name] = true
+		}
+	}
+	return ws
+}
+
+// placeMentions adds the countries and organisations named from the i-th
+// word on, the longest match first, so that "south korea" is not also
+// "korea", and returns the number of words they take (0 for none). A phrase
+// has at most maxN words.
+func (ws *wordScan) placeMentions(sc *caches, i, maxN int, add func(k Kind, key, text string, title, weak bool)) int {
+	w, info := ws.words[i], ws.infos[i]
+	if info.multi {
+		for n := min(maxN, len(ws.words)-i); n >= 2; n-- {
+			parts := make([]string, n)
+			for j := range parts {
+				if ws.infos[i+j] == nil {
+					break
+				}
+				parts[j] = ws.infos[i+j].folded
+			}
+			last := ws.infos[i+n-1]
+			if last == nil {
+				continue
+			}
+			if last.script.cased() {
+				parts[n-1] = last.bare // North Korea's
+			}
+			if p := sc.phrase.get(strings.Join(parts, " ")); p.code != "" {
+				add(p.kind, p.code, p.code, w.title, false)
+				return n
+			}
+		}
+	}
+	if len(info.places) > 0 {
+		for _, p := range info.places {
+			add(p.kind, p.code, p.code, w.title, false)
+		}
+		return 1
+	}
+	return 0
+}
+
+// nameMentions adds the name mentions of the i-th word: a capitalised word
+// or an acronym in cased scripts, a weak candidate in Arabic, Hebrew and
+// Hangul.
+func (ws *wordScan) nameMentions(i int, add func(k Kind, key, text string, title, weak bool)) {
+	w, info := ws.words[i], ws.infos[i]
+	switch w.script {
+	case scriptLatin, scriptCyrillic, scriptGreek:
+		if utf8.RuneCountInString(info.name) < 2 {
+			return
+		}
+		if info.acronym {
+			// An acronym stands among words in lower case; a run of
+			// capitals is a shouted headline or boilerplate.
+			if shouted(ws.infos, i-1) || shouted(ws.infos, i+1) {
+				return
+			}
+		} else if ws.lower[info.lower] || w.initial && !ws.capsMid[info.name] {
+			return
+		}
+		for _, n := range info.names {
+			if len(n.key) >= minKeyStrong {
+				add(KindName, n.key, n.surface, w.title, false)
+			}
+		}
+	case scriptArabic, scriptHebrew:
+		// A short word written without its vowels matches too many
+		// names by chance: فرط is also Friday.
+		for _, n := range info.names {
+			if len(n.key) >= MinKeyWeakMatch || len(n.key) >= minKeyWeak && writesVowels(n.surface) {
+				add(KindName, n.key, n.surface, w.title, true)
+			}
+		}
+	case scriptHangul:
+		for _, n := range info.names {
+			if len(n.key) >= minKeyWeak {
+				add(KindName, n.key, n.surface, w.title, true)
+			}
+		}
+	}
 }
 
 // writesVowels reports whether an Arabic or Hebrew word spells out two or

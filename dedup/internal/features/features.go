@@ -26,6 +26,8 @@ const (
 // rarity once Weigh has run. A persistent index stores them (see the store
 // package) so that the window can be restored.
 type Doc struct {
+	// ID is the document's id, Lang its base language subtag ("und" when
+	// unknown) and Published its publication time (zero when unknown).
 	ID        string
 	Lang      string
 	Published time.Time

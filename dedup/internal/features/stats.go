@@ -20,6 +20,7 @@ type Stats struct {
 	n      map[string]int   // documents per language; "" for all
 }
 
+// NewStats returns statistics of no documents.
 func NewStats() *Stats {
 	return &Stats{df: make(map[uint64]int32), strong: make(map[uint64]int32), n: make(map[string]int)}
 }

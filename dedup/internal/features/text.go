@@ -28,6 +28,7 @@ func (s Script) code() string {
 
 func (s Script) cased() bool { return s == scriptLatin || s == scriptCyrillic || s == scriptGreek }
 
+// ScriptOf returns the script of a rune, scriptOther for one of none.
 func ScriptOf(r rune) Script {
 	switch {
 	case r < 0x80:

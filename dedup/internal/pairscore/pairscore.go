@@ -68,7 +68,7 @@ const (
 // Features holds the features of a document that only Compare uses.
 type Features struct {
 	Grams features.Vec // character n-grams: raw weights Σ exp(-p/leadDecay), then TF-IDF
-	Words features.Vec // analyzed terms, keyed as doc.Terms: raw, then TF-IDF
+	Words features.Vec // analyzed terms, keyed as features.Doc.Terms: raw, then TF-IDF
 }
 
 // Extract extracts the position-weighted grams and words of a document of
@@ -170,7 +170,10 @@ func WeighLog(v features.Vec, idf func(k uint64) float64) features.Vec {
 
 // Score is the graded similarity of two documents, with its parts.
 type Score struct {
-	Value              float64
+	// Value is the graded score in [0, 1].
+	Value float64
+	// Chars and Words are the cosines of the chars and words channels;
+	// HasChars and HasWords report whether the channel applied.
 	Chars, Words       float64
 	HasChars, HasWords bool
 }

@@ -102,11 +102,12 @@ type Assignment struct {
 	FP uint64 `json:"fp,omitempty"`
 	// For the cluster view (see Cluster); absent from indexes written
 	// before it, whose members then show without them.
-	Title  string     `json:"title,omitempty"`
-	Source string     `json:"source,omitempty"`
-	URL    string     `json:"url,omitempty"`
-	Names  []NamePair `json:"names,omitempty"`
-	Places []string   `json:"places,omitempty"`
+	Title   string     `json:"title,omitempty"`
+	Snippet string     `json:"snippet,omitempty"`
+	Source  string     `json:"source,omitempty"`
+	URL     string     `json:"url,omitempty"`
+	Names   []NamePair `json:"names,omitempty"`
+	Places  []string   `json:"places,omitempty"`
 }
 
 const wsAnalyzer = "eventdedup_ws"

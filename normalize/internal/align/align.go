@@ -15,8 +15,23 @@ import "math"
 
 // Size is the number of symbols: index 0 is the empty symbol (nothing
 // written), then the letters a–z, the marks G (a weak g), F (kana fu) and N
-// (an n that may be ng), and one symbol for every digit.
-const Size = 31
+// (an n that may be ng), one symbol for every digit, and the digraphs.
+const Size = 31 + len(Digraphs)/2
+
+// Digraphs are the pairs of letters read as one symbol, the spelling units
+// of English and of the romanizations that write one sound with two letters
+// (ph, th, sh, ch; pinyin zh, ng, ou, ai): aligned as one symbol, ph can be
+// written f and th t without f standing for p elsewhere.
+const Digraphs = "chshthphghkhzhckngtseeoouoaieiauao"
+
+// digraphOf[a][b] is the symbol of the digraph of the letters a and b
+// (offsets from 'a'), 0 if they are none.
+var digraphOf = func() (t [26][26]uint8) {
+	for i := 0; i+1 < len(Digraphs); i += 2 {
+		t[Digraphs[i]-'a'][Digraphs[i+1]-'a'] = uint8(31 + i/2)
+	}
+	return t
+}()
 
 // Index returns the symbol of a byte of a romanized spelling; bytes that are
 // not letters, marks or digits have none (0).
@@ -104,12 +119,8 @@ func probabilities(c *Counts, smooth float64) *[Size][Size]float64 {
 }
 
 func encode(s string) []uint8 {
-	b := make([]uint8, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		if x := Index(s[i]); x > 0 {
-			b = append(b, x)
-		}
-	}
+	var info [Size]float32
+	b, _ := symbols(make([]uint8, 0, len(s)), []byte(s), &info)
 	return b
 }
 

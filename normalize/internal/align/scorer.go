@@ -72,8 +72,11 @@ func Compose(j, k *Joint) *Joint {
 // Scorer aligns two spellings under a joint model.
 type Scorer struct {
 	// cost[u][v] is minus the pointwise mutual information of the
-	// operation, in nats: negative for letters that go together.
-	cost [Size][Size]float32
+	// operation, in nats: negative for letters that go together; byTarget
+	// holds it by target letter, for the inner loop of the alignment.
+	cost     [Size][Size]float32
+	byTarget [Size][Size]float32
+	del      [Size]float32 // cost[u][0]
 	// info[0][u], info[1][v]: the information of a letter of either side
 	// alone, -log of its marginal probability.
 	info [2][Size]float32
@@ -106,6 +109,12 @@ func NewScorer(j *Joint) *Scorer {
 		s.info[1][u] = float32(-math.Log(pv[u]))
 	}
 	s.cost[0][0] = 0
+	for u := range Size {
+		for v := range Size {
+			s.byTarget[v][u] = s.cost[u][v]
+		}
+		s.del[u] = s.cost[u][0]
+	}
 	return s
 }
 
@@ -115,16 +124,10 @@ func NewScorer(j *Joint) *Scorer {
 // 0 or less for unrelated spellings. Bytes without a symbol are ignored.
 func (s *Scorer) Similarity(x, y []byte) float64 {
 	var xb, yb [32]uint8
-	xs, ys := symbols(xb[:0], x), symbols(yb[:0], y)
+	xs, ix := symbols(xb[:0], x, &s.info[0])
+	ys, iy := symbols(yb[:0], y, &s.info[1])
 	if len(xs) == 0 || len(ys) == 0 {
 		return 0
-	}
-	var ix, iy float32
-	for _, u := range xs {
-		ix += s.info[0][u]
-	}
-	for _, v := range ys {
-		iy += s.info[1][v]
 	}
 	var rbuf [33]float32
 	row := rbuf[:0]
@@ -133,33 +136,60 @@ func (s *Scorer) Similarity(x, y []byte) float64 {
 	}
 	row = append(row, 0)
 	for i, u := range xs {
-		row = append(row, row[i]+s.cost[u][0])
+		row = append(row, row[i]+s.del[u])
 	}
+	del := &s.del
 	for _, v := range ys {
-		ins := s.cost[0][v]
-		sub := &s.cost
+		sub := &s.byTarget[v]
+		ins := sub[0]
 		diag := row[0]
-		row[0] += ins
+		left := diag + ins
+		row[0] = left
 		for i, u := range xs {
-			best := diag + sub[u][v]
-			if d := row[i+1] + ins; d < best {
+			up := row[i+1]
+			best := diag + sub[u]
+			if d := up + ins; d < best {
 				best = d
 			}
-			if d := row[i] + sub[u][0]; d < best {
+			if d := left + del[u]; d < best {
 				best = d
 			}
-			diag = row[i+1]
+			diag = up
 			row[i+1] = best
+			left = best
 		}
 	}
 	return float64(-row[len(xs)] / ((ix + iy) / 2))
 }
 
-func symbols(b []uint8, s []byte) []uint8 {
-	for _, c := range s {
-		if x := Index(c); x > 0 {
-			b = append(b, x)
+// symbols appends the symbols of s to b and returns them with the sum of
+// their information.
+func symbols(b []uint8, s []byte, info *[Size]float32) ([]uint8, float32) {
+	var sum float32
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		x := symbolOf[c]
+		if x == 0 {
+			continue
 		}
+		if i+1 < len(s) && x <= 26 {
+			if n := s[i+1]; 'a' <= n && n <= 'z' {
+				if d := digraphOf[c-'a'][n-'a']; d > 0 {
+					x = d
+					i++
+				}
+			}
+		}
+		b = append(b, x)
+		sum += info[x]
 	}
-	return b
+	return b, sum
 }
+
+// symbolOf is Index as a table.
+var symbolOf = func() (t [256]uint8) {
+	for c := range 256 {
+		t[c] = Index(byte(c))
+	}
+	return t
+}()
