@@ -112,8 +112,8 @@ type Cluster struct {
 	// first.
 	Names  []NameTie  `json:"names,omitempty"`
 	Places []PlaceTie `json:"places,omitempty"`
-	// Merged are the ids of the clusters merged into this one, in the
-	// order they were merged; their documents are among Members.
+	// Merged are the ids of the clusters merged into this one, directly or
+	// through others, by number; their documents are among Members.
 	Merged []string `json:"merged,omitempty"`
 }
 

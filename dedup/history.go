@@ -83,10 +83,18 @@ func (h *history) clusters(n int, resolve func(int) int) []Cluster {
 	for i, r := range h.recs {
 		views[resolve(r.cluster)-1].add(h, i)
 	}
+	merged := make(map[int][]string) // by surviving cluster
+	for i := range n {
+		if into := resolve(i + 1); into != i+1 {
+			merged[into] = append(merged[into], clusterID(i+1))
+		}
+	}
 	out := make([]Cluster, 0, n)
 	for i := range views {
 		if resolve(i+1) == i+1 {
-			out = append(out, views[i].build(clusterID(i+1)))
+			cl := views[i].build(clusterID(i + 1))
+			cl.Merged = merged[i+1]
+			out = append(out, cl)
 		}
 	}
 	return out

@@ -79,7 +79,13 @@ func (c *Clusterer) Cluster(id string) (Cluster, bool) {
 			cl.add(&c.hist, i)
 		}
 	}
-	return cl.build(clusterID(n)), true
+	out := cl.build(clusterID(n))
+	for _, m := range c.mergedInto(n) {
+		if m != n {
+			out.Merged = append(out.Merged, clusterID(m))
+		}
+	}
+	return out, true
 }
 
 // clusterSeq is the number of the cluster with the given id, or 0.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/eventdedup/eventdedup/dedup"
 	"github.com/eventdedup/eventdedup/dedup/internal/features"
+	"github.com/eventdedup/eventdedup/jsonl"
 )
 
 // TestClusterView checks that the cluster view gives back each member as it
@@ -170,5 +171,79 @@ func TestJSONKeys(t *testing.T) {
 		if !strings.Contains(string(b), `"id":`) {
 			t.Errorf("no id in %s", b)
 		}
+	}
+}
+
+// TestClusterViewMerges checks the view of merged clusters on the held-out
+// set, where a document shows two clusters to report one event: the
+// absorbed cluster is listed no more, the surviving one lists it in Merged
+// and holds its members, Cluster of the absorbed id gives the survivor; and
+// so after opening the index again.
+func TestClusterViewMerges(t *testing.T) {
+	f, err := os.Open(filepath.Join("..", "testdata", "heldout-events.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	dir := t.TempDir()
+	c, err := dedup.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	merged := make(map[string]string) // absorbed → survivor at the time
+	n := 0
+	for d, err := range jsonl.Read(f) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := c.Add(context.Background(), d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+		for _, m := range a.Merged {
+			merged[m] = a.Cluster
+		}
+	}
+	if len(merged) == 0 {
+		t.Fatal("no merge on the held-out set: this test needs a set where clusters merge")
+	}
+	check := func(t *testing.T, c *dedup.Clusterer) []dedup.Cluster {
+		t.Helper()
+		cls := slices.Collect(c.Clusters())
+		byID := make(map[string]dedup.Cluster)
+		members := 0
+		for _, cl := range cls {
+			byID[cl.ID] = cl
+			members += len(cl.Members)
+		}
+		if members != n {
+			t.Errorf("%d members in the clusters, want %d", members, n)
+		}
+		for from, into := range merged {
+			survivor := c.Resolve(into)
+			if _, ok := byID[from]; ok {
+				t.Errorf("%s, merged into %s, is still listed", from, into)
+			}
+			if !slices.Contains(byID[survivor].Merged, from) {
+				t.Errorf("%s does not list %s among the clusters merged into it: %v", survivor, from, byID[survivor].Merged)
+			}
+			if cl, ok := c.Cluster(from); !ok || !reflect.DeepEqual(cl, byID[survivor]) {
+				t.Errorf("Cluster(%s) = %s, %v; want %s", from, cl.ID, ok, survivor)
+			}
+		}
+		return cls
+	}
+	first := check(t, c)
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	c, err = dedup.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if again := check(t, c); !reflect.DeepEqual(first, again) {
+		t.Errorf("clusters after reopening differ:\n%s", diff(first, again))
 	}
 }

@@ -36,6 +36,7 @@ func (s *runStats) add(a dedup.Assignment) {
 	if a.DuplicateOf != "" && !a.Repeat {
 		s.copies++
 	}
+	s.merges += len(a.Merged)
 }
 
 // summary is the line that ends every run of cluster and report.

@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -226,5 +228,69 @@ func TestIndexPath(t *testing.T) {
 	status, _, stderr := runCmd(t, doc, "cluster", "--index", notes[:strings.LastIndex(notes, "/")])
 	if status != exitUsage || !strings.Contains(stderr, "not an index directory") {
 		t.Errorf("a folder of notes as index: status %d, stderr:\n%s", status, stderr)
+	}
+}
+
+// TestReportMerges checks that report shows the merges that cluster writes
+// on the held-out set: the absorbed cluster is no event of its own but is
+// listed in the "merged" of the one it joined, on the page too; both
+// summaries count the merges.
+func TestReportMerges(t *testing.T) {
+	path := filepath.Join("..", "..", "testdata", "heldout-events.jsonl")
+	_, clustered, stderr := runCmd(t, "", "cluster", path)
+	merges := make(map[string]string)
+	for _, line := range strings.Split(strings.TrimSpace(clustered), "\n") {
+		var m struct{ Merge, Into string }
+		if json.Unmarshal([]byte(line), &m); m.Merge != "" {
+			merges[m.Merge] = m.Into
+		}
+	}
+	if len(merges) == 0 {
+		t.Fatal("no merge on the held-out set: this test needs a set where clusters merge")
+	}
+	if _, summary := splitSummary(t, stderr); !strings.Contains(summary, ", "+plural(len(merges), "merge")+",") {
+		t.Errorf("cluster's summary %q does not count %d merges", summary, len(merges))
+	}
+	html := filepath.Join(t.TempDir(), "events.html")
+	status, out, stderr := runCmd(t, "", "report", "--html", html, path)
+	if _, summary := splitSummary(t, stderr); status != exitOK || !strings.Contains(summary, ", "+plural(len(merges), "merge")+",") {
+		t.Errorf("report: status %d, summary %q", status, summary)
+	}
+	var events []struct {
+		Cluster string
+		Merged  []string
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var e struct {
+			Cluster string
+			Merged  []string
+		}
+		if err := json.Unmarshal([]byte(line), &e); err != nil {
+			t.Fatal(err)
+		}
+		events = append(events, e)
+	}
+	page, err := os.ReadFile(html)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for from, into := range merges {
+		found := false
+		for _, e := range events {
+			if e.Cluster == from {
+				t.Errorf("%s, merged into %s, is an event of its own", from, into)
+			}
+			if slices.Contains(e.Merged, from) {
+				found = true
+				_, section, _ := strings.Cut(string(page), `<section class="event" id="event-`+e.Cluster+`"`)
+				section, _, _ = strings.Cut(section, "</section>")
+				if !regexp.MustCompile(`Clusters merged into it: [^<]*\b` + from + `\b`).MatchString(section) {
+					t.Errorf("the page does not show %s merged into %s", from, e.Cluster)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no event lists %s among the clusters merged into it", from)
+		}
 	}
 }
