@@ -13,7 +13,7 @@ type Member struct {
 	ID    string `json:"id"`
 	Title string `json:"title,omitempty"`
 	// Snippet is the beginning of the text of a document without title,
-	// some 160 bytes (see snippetBytes), to show it by.
+	// some 160 bytes, cut at a word boundary, to show it by.
 	Snippet string `json:"snippet,omitempty"`
 	// Source and URL are the document's, as given.
 	Source string `json:"source,omitempty"`
