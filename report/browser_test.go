@@ -84,6 +84,12 @@ func TestBrowser(t *testing.T) {
 	dom := string(runBrowser(t, bin, page, "--dump-dom"))
 	checkDOM(t, dom, events, len(docs))
 
+	// The language filter, chosen in the address: the events without a
+	// report in that language hidden, the members in others dimmed; and
+	// the order by time.
+	filtered := string(runBrowser(t, bin, page+"#lang=ko&order=time", "--dump-dom"))
+	checkFilter(t, filtered, events, "ko")
+
 	shot := filepath.Join(dir, "report.png")
 	runBrowser(t, bin, page, "--screenshot="+shot, "--window-size=1200,1400", "--hide-scrollbars")
 	checkScreenshot(t, shot, events)
@@ -164,6 +170,52 @@ func checkDOM(t *testing.T, dom string, events []report.Event, docs int) {
 		}
 	}
 	t.Logf("%d events, %d members, %d timeline dots in the DOM", len(sections), members, dots)
+}
+
+// checkFilter checks the DOM of the page filtered by language l and
+// ordered by time.
+func checkFilter(t *testing.T, dom string, events []report.Event, l string) {
+	t.Helper()
+	if !strings.Contains(dom, fmt.Sprintf(`data-ready="%d"`, len(events))) {
+		t.Fatalf("the page did not run its script")
+	}
+	byID := make(map[string]report.Event)
+	for _, e := range events {
+		byID[e.Cluster] = e
+	}
+	sections := strings.Split(dom, `<section class="event"`)[1:]
+	if len(sections) != len(events) {
+		t.Fatalf("%d events in the filtered DOM, want %d", len(sections), len(events))
+	}
+	shown, last := 0, time.Time{}
+	for _, s := range sections {
+		id := regexp.MustCompile(`^ id="event-([^"]+)"`).FindStringSubmatch(s)
+		if id == nil {
+			t.Fatalf("a section without id: %.80s", s)
+		}
+		e := byID[id[1]]
+		open, _, _ := strings.Cut(s, ">")
+		hidden := strings.Contains(open, " hidden")
+		if hidden != (e.Langs[l] == 0) {
+			t.Errorf("filtered by %s, event %s (languages %v) hidden: %v", l, e.Cluster, e.Langs, hidden)
+		}
+		if !e.First.IsZero() && e.First.Before(last) {
+			t.Errorf("ordered by time, event %s of %v after one of %v", e.Cluster, e.First, last)
+		}
+		last = e.First
+		if hidden {
+			continue
+		}
+		shown++
+		for _, m := range regexp.MustCompile(`<li class="(member[^"]*)"[^>]*data-lang="([^"]+)"`).FindAllStringSubmatch(s, -1) {
+			if dimmed := strings.Contains(" "+m[1]+" ", " dim "); dimmed != (m[2] != l) {
+				t.Errorf("filtered by %s, event %s: a member in %s dimmed: %v", l, e.Cluster, m[2], dimmed)
+			}
+		}
+	}
+	if shown == 0 || shown == len(events) {
+		t.Errorf("filtered by %s, %d of %d events shown: the filter shows nothing apart", l, shown, len(events))
+	}
 }
 
 // minColors is the least number of distinct colours a screenshot of the

@@ -40,8 +40,22 @@
 			list.appendChild(e);
 		});
 	}
-	lang.addEventListener("change", filter);
-	order.addEventListener("change", sort);
+	// The filter and the order are kept in the address (#lang=ja&order=time),
+	// so that a filtered page can be bookmarked or passed on.
+	function save() {
+		var parts = [];
+		if (lang.value) parts.push("lang=" + encodeURIComponent(lang.value));
+		if (order.value !== "size") parts.push("order=" + order.value);
+		history.replaceState(null, "", parts.length ? "#" + parts.join("&") : location.pathname);
+	}
+	location.hash.replace(/^#/, "").split("&").forEach(function (kv) {
+		var i = kv.indexOf("="), k = kv.slice(0, i), v = decodeURIComponent(kv.slice(i + 1));
+		if (k === "lang" && count[v]) lang.value = v;
+		if (k === "order" && (v === "size" || v === "time")) order.value = v;
+	});
+	lang.addEventListener("change", function () { filter(); save(); });
+	order.addEventListener("change", function () { sort(); save(); });
 	filter();
+	sort();
 	document.body.setAttribute("data-ready", String(events.length));
 })();
