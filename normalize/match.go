@@ -339,7 +339,15 @@ func farApart(sa, sb *span) bool {
 // readingSimilarity), by their keys otherwise.
 func compareSpans(c *keyCosts, a, b *Name, sa, sb *span) (pairing, bool) {
 	least := minSimilarity(sa, sb)
-	best, modelled := compareReadings(a, b, sa, sb)
+	best, modelled := pairing{}, false
+	if !oneSystem(a, b, sa, sb) {
+		best, modelled = compareReadings(a, b, sa, sb)
+	} else if keys, _ := compareKeys(c, a, b, sa, sb, least); keys.sim >= least {
+		best, modelled = compareReadings(a, b, sa, sb)
+	}
+	// else two spellings of one system whose keys disagree: whatever the
+	// letters say, the pair is no closer than its keys (see below), and
+	// the letters need not be aligned
 	if modelled {
 		whole := a.oneWord() && b.oneWord() && a.whole(sa) && b.whole(sb)
 		switch {
@@ -389,6 +397,20 @@ func compareSpans(c *keyCosts, a, b *Name, sa, sb *span) (pairing, bool) {
 		}
 	}
 	return pairing{}, false
+}
+
+// oneSystem reports whether the spans are compared in one spelling system
+// in every reading, as two spellings of it (see compareReadings).
+func oneSystem(a, b *Name, sa, sb *span) bool {
+	ta, tb := &a.tokens[sa.first], &b.tokens[sb.first]
+	for _, x := range ta.rd {
+		for _, y := range tb.rd {
+			if asLatin(x, y) != asLatin(y, x) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // compareReadings compares the romanizations of two spans in both readings
