@@ -339,15 +339,19 @@ func farApart(sa, sb *span) bool {
 // readingSimilarity), by their keys otherwise.
 func compareSpans(c *keyCosts, a, b *Name, sa, sb *span) (pairing, bool) {
 	least := minSimilarity(sa, sb)
+	// Two spellings of one system are no closer than their keys (see
+	// below): their keys are compared first, and when they disagree the
+	// letters need not be aligned.
+	var keys pairing
+	var keysEqual bool
+	oneSys := oneSystem(a, b, sa, sb)
+	if oneSys {
+		keys, keysEqual = compareKeys(c, a, b, sa, sb, least)
+	}
 	best, modelled := pairing{}, false
-	if !oneSystem(a, b, sa, sb) {
-		best, modelled = compareReadings(a, b, sa, sb)
-	} else if keys, _ := compareKeys(c, a, b, sa, sb, least); keys.sim >= least {
+	if !oneSys || keys.sim >= least {
 		best, modelled = compareReadings(a, b, sa, sb)
 	}
-	// else two spellings of one system whose keys disagree: whatever the
-	// letters say, the pair is no closer than its keys (see below), and
-	// the letters need not be aligned
 	if modelled {
 		whole := a.oneWord() && b.oneWord() && a.whole(sa) && b.whole(sb)
 		switch {
@@ -364,7 +368,10 @@ func compareSpans(c *keyCosts, a, b *Name, sa, sb *span) (pairing, bool) {
 			best = pairing{} // Putin, Biden; Хаяси, Kishi
 		case best.same:
 			// two spellings of one system: the letters and the keys agree
-			if keys, _ := compareKeys(c, a, b, sa, sb, least); keys.sim < best.sim {
+			if !oneSys {
+				keys, _ = compareKeys(c, a, b, sa, sb, least)
+			}
+			if keys.sim < best.sim {
 				best = keys
 			}
 		case whole:
@@ -382,8 +389,10 @@ func compareSpans(c *keyCosts, a, b *Name, sa, sb *span) (pairing, bool) {
 		}
 	}
 	if !modelled {
-		var equal bool
-		if best, equal = compareKeys(c, a, b, sa, sb, least); equal {
+		if !oneSys {
+			keys, keysEqual = compareKeys(c, a, b, sa, sb, least)
+		}
+		if best = keys; keysEqual {
 			return best, true
 		}
 	}
