@@ -30,7 +30,7 @@ type Match struct {
 // DefaultThreshold is the score from which a [Matcher] judges two names the
 // same. Chosen on dev-names.tsv and testdata/names-entities.tsv (every pair
 // of rows) as the lowest threshold with phonetic precision 1.00 on both;
-// precision ≥ 0.98 and recall ≥ 0.95 hold on both for 0.71–0.87. Parts
+// precision ≥ 0.98 and recall ≥ 0.95 hold on both for 0.72–0.89. Parts
 // compared by the letter model are calibrated so that their similarity is
 // DefaultThreshold at the operating point chosen by cross-validation (see
 // readingThreshold).
