@@ -150,6 +150,28 @@ func TestHeadline(t *testing.T) {
 	}
 }
 
+// TestHeadlineTwoPlusTwo checks the headlines of the hand-written 2+2 set as
+// clustered: the 2+2 event, reported three times in English (one a copy),
+// once in six other languages, is headed by the English report that was
+// copied, not by a later report in another language.
+func TestHeadlineTwoPlusTwo(t *testing.T) {
+	events, docs := clusterFile(t, "twoplustwo.jsonl")
+	title := make(map[string]string)
+	for _, d := range docs {
+		title[d.ID] = d.Title
+	}
+	for _, e := range events {
+		for _, m := range e.Members {
+			if m.ID == "tp-en-1" && e.Headline != title["tp-en-1"] {
+				t.Errorf("the 2+2 event %s is headed %q, want the title of tp-en-1 %q", e.Cluster, e.Headline, title["tp-en-1"])
+			}
+			if m.ID == "nk-en-1" && e.Headline != title["nk-en-1"] { // the earliest, of four languages
+				t.Errorf("the missile launch %s is headed %q, want the title of nk-en-1 %q", e.Cluster, e.Headline, title["nk-en-1"])
+			}
+		}
+	}
+}
+
 // TestWriteJSONL checks the JSON form: one object per event, with the keys
 // of the documented view in snake_case.
 func TestWriteJSONL(t *testing.T) {
