@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -53,9 +54,9 @@ dissimilar pairs (overall >= 3) judged the same, and of the same-story pairs
 
 An id repeated in the gold or prediction file (a pair, in a prediction file
 of pairs), a gold file without labels, a prediction file without predictions,
-a gold file and a prediction that share no id,
-and output that cannot be written are errors: the exit status is then 3. Without pairs of documents of one event in different
-languages, cross-lingual recall is "n/a".
+a gold file and a prediction that share no id, and output that cannot be
+written are errors: the exit status is then 3. Without pairs of documents of
+one event in different languages, cross-lingual recall is "n/a".
 
 Flags:
 `
@@ -65,7 +66,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	goldPath := fs.String("gold", "", "gold JSON Lines `FILE` (required)")
 	predPath := fs.String("pred", "", "predicted clusters JSON Lines `FILE` (default: cluster the gold file)")
 	asJSON := fs.Bool("json", false, "print the scores as one JSON object")
-	orders := fs.Int("orders", -1, "cluster the gold file in time order, `N` seeded random orders and grouped by source, and print each order's scores and the spread")
+	orders := fs.Int("orders", 0, "cluster the gold file in time order, `N` seeded random orders and grouped by source, and print each order's scores and the spread (0: the time order and by source)")
 	threshold := fs.Float64("threshold", dedup.DefaultThreshold, "with --orders: the link probability in [0,1] at which a document joins a cluster")
 	titleOnly := fs.Bool("title-only", false, "drop the documents' texts before clustering (implies --orders 0 unless given)")
 	if status, ok := parseFlags(fs, evalHelp, args, stdout, stderr); !ok {
@@ -80,10 +81,15 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	} else if isPairs {
 		return evalPairs(*goldPath, *predPath, *asJSON, stdout, stderr)
 	}
-	if *titleOnly && *orders < 0 {
-		*orders = 0
+	given := make(map[string]bool)
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	switch {
+	case *orders < 0:
+		return usageError(stderr, "eval", "invalid value for --orders: %d is negative", *orders)
+	case given["threshold"] && !given["orders"] && !*titleOnly:
+		return usageError(stderr, "eval", "--threshold is for --orders and --title-only, which cluster the gold file")
 	}
-	if *orders >= 0 {
+	if given["orders"] || *titleOnly {
 		if *predPath != "" {
 			return usageError(stderr, "eval", "--orders and --title-only cluster the gold file: no --pred")
 		}

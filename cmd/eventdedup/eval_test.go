@@ -264,6 +264,12 @@ func TestEvalOrders(t *testing.T) {
 	if status, _, _ := runCmd(t, "", "eval", "--gold", gold, "--orders", "1", "--pred", gold); status != exitUsage {
 		t.Errorf("--orders with --pred: status %d, want %d", status, exitUsage)
 	}
+	for _, args := range [][]string{{"--orders", "-1"}, {"--threshold", "0.4"}} {
+		status, _, stderr := runCmd(t, "", append([]string{"eval", "--gold", gold}, args...)...)
+		if status != exitUsage || strings.Count(stderr, "\n") != 2 {
+			t.Errorf("eval %v: status %d, stderr %q; want %d, a reason and a hint", args, status, stderr, exitUsage)
+		}
+	}
 }
 
 // TestEvalMergeLines scores a prediction whose clusters were merged: the
