@@ -56,8 +56,8 @@
 // shorter is (a headline alone shares fewer words than an article). A
 // logistic model turns them into the probability that the two report one
 // event; its weights were fitted by cross-validation on labelled pairs of
-// the development sets, whole and reduced to their titles (see weights.go
-// and fit_test.go).
+// the development sets, whole and reduced to their titles, by the fitlink
+// program of this package's source (go run ./dedup/fitlink.go SETS…).
 //
 // A document is compared with a cluster through its members, not a sum of
 // them that would grow with every report until it covered a whole topic:

@@ -264,7 +264,7 @@ func TestDevEventsTitles(t *testing.T) {
 // rounds of the Turkish presidential election two weeks apart, two
 // magnitude 6.3 earthquakes in Herat four days apart, the Fed's June pause
 // and July rise) and two syndicated copies, in every arrival order. The set
-// is one of those the link model was fitted on (see weights.go), so it is
+// is one of those the link model was fitted on (see fitlink.go), so it is
 // no longer held out.
 func TestHeldOutEvents(t *testing.T) {
 	docs := readGold(t, filepath.Join("..", "testdata", "heldout-events.jsonl"))
