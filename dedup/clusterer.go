@@ -525,13 +525,13 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 		}
 	}
 	var target *openCluster
-	var best link
-	var links []link
+	var best clusterLink
+	var links []clusterLink
 	switch {
 	case copied != nil:
 		target = copied.cl
 		d.DuplicateOf = c.hist.id(int32(origSeq - 1))
-		best = link{cl: target, score: 1, best: copied, members: []*doc{copied}}
+		best = clusterLink{cl: target, score: 1, best: copied, members: []*doc{copied}}
 	default:
 		for _, cl := range cands {
 			l := linkTo(d, cl, found, c.cfg.window)

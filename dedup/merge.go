@@ -74,7 +74,7 @@ func linkage(a, b *openCluster, cfg config) float64 {
 // mergeLinked merges into target, or target into, the other clusters that d
 // links to at the threshold, when their linkage with target reaches it too.
 // It returns the cluster d is in after the merges and the ids absorbed.
-func (c *Clusterer) mergeLinked(target *openCluster, links []link) (*openCluster, []string) {
+func (c *Clusterer) mergeLinked(target *openCluster, links []clusterLink) (*openCluster, []string) {
 	var absorbed []string
 	for _, l := range links {
 		if l.cl == target || l.score < c.cfg.threshold || c.win.bySeq[l.cl.seq] != l.cl {

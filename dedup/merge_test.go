@@ -40,7 +40,7 @@ func TestMergeBookkeeping(t *testing.T) {
 	c.mu.Lock()
 	c.cfg.threshold = 0 // any linkage merges
 	older, newer := c.win.bySeq[1], c.win.bySeq[2]
-	into, absorbed := c.mergeLinked(newer, []link{{cl: older, score: 1}})
+	into, absorbed := c.mergeLinked(newer, []clusterLink{{cl: older, score: 1}})
 	c.cfg.threshold = 1
 	c.mu.Unlock()
 	if into.id != "c1" || !slices.Equal(absorbed, []string{"c2"}) {

@@ -94,8 +94,17 @@ func clusterGold(t *testing.T, docs []goldDoc, opts ...dedup.Option) ([]dedup.As
 // eventdedup eval --orders 3 does: by publication time, three random
 // orders (seeds 1–3), and grouped by source.
 func arrivalOrders(docs []goldDoc) map[string][]goldDoc {
+	// An undated document stays after the dated one before it in the file.
+	key := make(map[string]int64, len(docs))
+	var last int64
+	for _, d := range docs {
+		if !d.Published.IsZero() {
+			last = d.Published.UnixNano()
+		}
+		key[d.ID] = last
+	}
 	byTime := slices.Clone(docs)
-	slices.SortStableFunc(byTime, func(a, b goldDoc) int { return a.Published.Compare(b.Published) })
+	slices.SortStableFunc(byTime, func(a, b goldDoc) int { return cmp.Compare(key[a.ID], key[b.ID]) })
 	out := map[string][]goldDoc{"time": byTime}
 	for seed := uint64(1); seed <= 3; seed++ {
 		s := slices.Clone(byTime)
@@ -172,16 +181,25 @@ func TestTwoPlusTwo(t *testing.T) {
 }
 
 // Floors of the quality tests, in every arrival order (see floors): the
-// figures measured on 6 Dec 2026 less a margin of about 0.01.
+// least figures measured across the five orders on 6 Dec 2026 (README,
+// Measured), less a margin of about 0.01.
 const (
-	devEventsF1    = 0.90
-	devEventsXL    = 0.80
-	devEventsMixed = true
-	devTitlesF1    = 0.70
-	heldOutF1      = 0.90
-	heldOutXL      = 0.80
-	ecbPlusF1      = 0.75
-	ecbPlusP       = 0.80
+	// dev-events: BCubed F1 0.960 and cross-lingual recall 1.000 in every
+	// order; one cluster mixes the NATO–Russia Council of 12 January with
+	// the OSCE meeting of the next day (their English reports have link
+	// 0.80), a target not met.
+	devEventsF1       = 0.95
+	devEventsXL       = 0.99
+	devEventsMaxMixed = 1
+	// dev-events from titles alone: BCubed F1 0.869–0.903.
+	devTitlesF1 = 0.86
+	// held-out events: 1.000 in every order.
+	heldOutF1 = 0.99
+	heldOutXL = 0.99
+	// ECB+: BCubed F1 0.842–0.874, precision 0.759–0.814 (below the 0.93
+	// aimed at: the two events of a topic merge in most topics).
+	ecbPlusF1 = 0.83
+	ecbPlusP  = 0.75
 )
 
 // floors are the least figures a set must reach in every arrival order:
@@ -189,7 +207,7 @@ const (
 // regressions; the targets of the project are above some of them.
 type floors struct {
 	f1, precision, crossLingual float64
-	mixed                       bool // whether a cluster may mix events
+	maxMixed                    int // clusters that may mix events; -1 for any number
 	copies                      map[string]string
 }
 
@@ -213,8 +231,8 @@ func checkOrders(t *testing.T, docs []goldDoc, fl floors) {
 			if s.CrossLingualRecall < fl.crossLingual {
 				t.Errorf("cross-lingual pair recall = %.3f, want ≥ %.3f", s.CrossLingualRecall, fl.crossLingual)
 			}
-			if len(mixed) > 0 && !fl.mixed {
-				t.Errorf("clusters mixing events: %v", mixed)
+			if fl.maxMixed >= 0 && len(mixed) > fl.maxMixed {
+				t.Errorf("%d clusters mixing events, want at most %d: %v", len(mixed), fl.maxMixed, mixed)
 			}
 			if fl.copies != nil {
 				checkCopies(t, as, fl.copies)
@@ -229,7 +247,7 @@ func checkOrders(t *testing.T, docs []goldDoc, fl floors) {
 // another event or date) and two planted copies, which must be flagged.
 func TestDevEvents(t *testing.T) {
 	docs := readGold(t, corpustest.Path(t, "dev-events.jsonl"))
-	checkOrders(t, docs, floors{f1: devEventsF1, crossLingual: devEventsXL, mixed: devEventsMixed,
+	checkOrders(t, docs, floors{f1: devEventsF1, crossLingual: devEventsXL, maxMixed: devEventsMaxMixed,
 		copies: map[string]string{"d025": "d021", "d038": "d023"}})
 }
 
@@ -237,7 +255,7 @@ func TestDevEvents(t *testing.T) {
 // alone, as RSS and GDELT-like feeds give them.
 func TestDevEventsTitles(t *testing.T) {
 	docs := readGold(t, corpustest.Path(t, "dev-events.jsonl"))
-	checkOrders(t, titlesOnly(docs), floors{f1: devTitlesF1, mixed: true})
+	checkOrders(t, titlesOnly(docs), floors{f1: devTitlesF1, maxMixed: -1})
 }
 
 // TestHeldOutEvents clusters the held-out reports of testdata, written apart
@@ -246,7 +264,7 @@ func TestDevEventsTitles(t *testing.T) {
 // rounds of the Turkish presidential election two weeks apart, two
 // magnitude 6.3 earthquakes in Herat four days apart, the Fed's June pause
 // and July rise) and two syndicated copies, in every arrival order. The set
-// is one of those the link model was fitted on (see weights.go), so it is
+// is one of those the link model was fitted on (see fitlink.go), so it is
 // no longer held out.
 func TestHeldOutEvents(t *testing.T) {
 	docs := readGold(t, filepath.Join("..", "testdata", "heldout-events.jsonl"))
@@ -262,7 +280,7 @@ func TestECBPlus(t *testing.T) {
 		t.Skip("496 documents in five orders")
 	}
 	docs := readGold(t, corpustest.Path(t, "ecbplus-dev.jsonl"))
-	checkOrders(t, docs, floors{f1: ecbPlusF1, precision: ecbPlusP, mixed: true})
+	checkOrders(t, docs, floors{f1: ecbPlusF1, precision: ecbPlusP, maxMixed: -1})
 }
 
 // checkCopies checks that the planted copies, and they alone, are flagged:

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/eventdedup/eventdedup/dedup/internal/features"
+
 	"github.com/eventdedup/eventdedup/dedup/internal/store"
 )
 
@@ -15,10 +16,17 @@ import (
 // dated, the days of its window: the clusters of the documents found are
 // loaded again into the window if they were evicted. The documents not yet
 // written to the index are looked at too.
+//
+// The look-up is bounded, so that a stream of late or undated documents
+// costs a few index searches per document, not a reload of all that they
+// share a word with: the clusters of the best hits are loaded, at most
+// recallClusters of them, each with its newest maxRecallDocs members (a
+// document is compared with eight members of a cluster at most).
 const (
-	recallKeys    = 12  // entities a document is looked up by
-	recallHits    = 24  // documents found per look-up
-	maxRecallDocs = 256 // newest members of a cluster loaded again
+	recallKeys     = 8  // entities a document is looked up by
+	recallHits     = 24 // documents found per look-up
+	recallClusters = 4  // evicted clusters loaded again per document
+	maxRecallDocs  = 16 // newest members of a cluster loaded again
 )
 
 // recall loads back into the window the evicted clusters that d may join.
@@ -32,29 +40,50 @@ func (c *Clusterer) recall(d *doc) error {
 	if !from.IsZero() {
 		from, to = from.Add(-w.width), to.Add(w.width)
 	}
-	ids, err := c.store.Find(recallTokens(d), from, to, recallHits)
+	top := prominent(d, w.st)
+	tokens := make([]string, len(top))
+	keys := make(map[uint64]bool, len(top))
+	for j, i := range top {
+		tokens[j] = d.EntKind[i].Scope() + ":" + d.EntKey[i]
+		keys[d.Ents.K[i]] = true
+	}
+	ids, err := c.store.Find(tokens, from, to, recallHits)
 	if err != nil {
 		return err
 	}
-	need := make(map[int]bool)
-	for _, id := range ids {
-		if i, ok := c.hist.lookup(id); ok {
-			need[c.resolve(c.hist.recs[i].cluster)] = true
-		}
-	}
+	// The documents not yet written to the index first, most entities
+	// shared first, then the hits of the index, best first.
+	type found struct{ cluster, shared int }
+	var pending []found
 	for _, r := range c.store.Pending() {
 		p := &doc{Doc: r.Features}
-		if w.near(d, p) && sharesEntity(d, p) {
-			need[c.resolve(r.Assignment.Cluster)] = true
+		if !w.near(d, p) {
+			continue
+		}
+		if n := sharedKeys(keys, p); n > 0 {
+			pending = append(pending, found{r.Assignment.Cluster, n})
 		}
 	}
-	seqs := make([]int, 0, len(need))
-	for n := range need {
-		if w.bySeq[n] == nil {
+	slices.SortStableFunc(pending, func(a, b found) int { return cmp.Compare(b.shared, a.shared) })
+	var order []int
+	for _, f := range pending {
+		order = append(order, f.cluster)
+	}
+	for _, id := range ids {
+		if i, ok := c.hist.lookup(id); ok {
+			order = append(order, c.hist.recs[i].cluster)
+		}
+	}
+	var seqs []int
+	for _, n := range order {
+		n = c.resolve(n)
+		if w.bySeq[n] == nil && !slices.Contains(seqs, n) {
 			seqs = append(seqs, n)
+			if len(seqs) == recallClusters {
+				break
+			}
 		}
 	}
-	slices.Sort(seqs)
 	for _, n := range seqs {
 		if err := c.reload(n); err != nil {
 			return err
@@ -63,25 +92,31 @@ func (c *Clusterer) recall(d *doc) error {
 	return nil
 }
 
-// recallTokens are the index tokens of d's most prominent entities.
-func recallTokens(d *doc) []string {
+// prominent returns the indexes of d's most informative entities, at most
+// recallKeys: by prominence (d is not weighted yet) times rarity among the
+// documents in memory, so that a country every report names does not make
+// the look-up read half the index.
+func prominent(d *doc, st *features.Stats) []int {
+	n := st.Docs("")
+	score := make([]float64, len(d.Ents.K))
 	order := make([]int, len(d.Ents.K))
-	for i := range order {
+	for i, k := range d.Ents.K {
 		order[i] = i
+		score[i] = float64(d.Ents.W[i]) * st.IDF(k, n)
 	}
-	slices.SortStableFunc(order, func(i, j int) int { return cmp.Compare(d.Ents.W[j], d.Ents.W[i]) })
-	var out []string
-	for _, i := range order[:min(len(order), recallKeys)] {
-		out = append(out, d.EntKind[i].Scope()+":"+d.EntKey[i])
-	}
-	return out
+	slices.SortStableFunc(order, func(i, j int) int { return cmp.Compare(score[j], score[i]) })
+	return order[:min(len(order), recallKeys)]
 }
 
-// sharesEntity reports whether two documents have an entity key in common.
-func sharesEntity(a, b *doc) bool {
-	shared := false
-	features.Dot(a.Ents, b.Ents, func(int, int, float64) { shared = true })
-	return shared
+// sharedKeys counts the entities of p among keys.
+func sharedKeys(keys map[uint64]bool, p *doc) int {
+	n := 0
+	for _, k := range p.Ents.K {
+		if keys[k] {
+			n++
+		}
+	}
+	return n
 }
 
 // reload loads the evicted cluster number n back into the window, with its

@@ -201,7 +201,19 @@ func train(pairs []pair, langs []string, skip int) map[string]*align.Counts {
 				tr = append(tr, [2]string{p.ra, p.rb})
 			}
 		}
-		m[l] = align.Train(tr, iters)
+		c := align.Train(tr, iters)
+		// trimmed estimation: the pairs the first model finds no more
+		// alike than unrelated names (a log-likelihood ratio of 0 or less)
+		// are mostly not renderings of one name (a given name paired with
+		// a family name, a translation), and are left out of the second
+		s := align.NewScorer(c.Normalize())
+		kept := tr[:0:0]
+		for _, p := range tr {
+			if s.Similarity([]byte(p[0]), []byte(p[1])) > 0 {
+				kept = append(kept, p)
+			}
+		}
+		m[l] = align.Train(kept, iters)
 	}
 	return m
 }

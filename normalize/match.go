@@ -30,7 +30,7 @@ type Match struct {
 // DefaultThreshold is the score from which a [Matcher] judges two names the
 // same. Chosen on dev-names.tsv and testdata/names-entities.tsv (every pair
 // of rows) as the lowest threshold with phonetic precision 1.00 on both;
-// precision ≥ 0.98 and recall ≥ 0.95 hold on both for 0.71–0.87. Parts
+// precision ≥ 0.98 and recall ≥ 0.95 hold on both for 0.72–0.89. Parts
 // compared by the letter model are calibrated so that their similarity is
 // DefaultThreshold at the operating point chosen by cross-validation (see
 // readingThreshold).
@@ -339,7 +339,19 @@ func farApart(sa, sb *span) bool {
 // readingSimilarity), by their keys otherwise.
 func compareSpans(c *keyCosts, a, b *Name, sa, sb *span) (pairing, bool) {
 	least := minSimilarity(sa, sb)
-	best, modelled := compareReadings(a, b, sa, sb)
+	// Two spellings of one system are no closer than their keys (see
+	// below): their keys are compared first, and when they disagree the
+	// letters need not be aligned.
+	var keys pairing
+	var keysEqual bool
+	oneSys := oneSystem(a, b, sa, sb)
+	if oneSys {
+		keys, keysEqual = compareKeys(c, a, b, sa, sb, least)
+	}
+	best, modelled := pairing{}, false
+	if !oneSys || keys.sim >= least {
+		best, modelled = compareReadings(a, b, sa, sb)
+	}
 	if modelled {
 		whole := a.oneWord() && b.oneWord() && a.whole(sa) && b.whole(sb)
 		switch {
@@ -356,7 +368,10 @@ func compareSpans(c *keyCosts, a, b *Name, sa, sb *span) (pairing, bool) {
 			best = pairing{} // Putin, Biden; Хаяси, Kishi
 		case best.same:
 			// two spellings of one system: the letters and the keys agree
-			if keys, _ := compareKeys(c, a, b, sa, sb, least); keys.sim < best.sim {
+			if !oneSys {
+				keys, _ = compareKeys(c, a, b, sa, sb, least)
+			}
+			if keys.sim < best.sim {
 				best = keys
 			}
 		case whole:
@@ -374,8 +389,10 @@ func compareSpans(c *keyCosts, a, b *Name, sa, sb *span) (pairing, bool) {
 		}
 	}
 	if !modelled {
-		var equal bool
-		if best, equal = compareKeys(c, a, b, sa, sb, least); equal {
+		if !oneSys {
+			keys, keysEqual = compareKeys(c, a, b, sa, sb, least)
+		}
+		if best = keys; keysEqual {
 			return best, true
 		}
 	}
@@ -389,6 +406,20 @@ func compareSpans(c *keyCosts, a, b *Name, sa, sb *span) (pairing, bool) {
 		}
 	}
 	return pairing{}, false
+}
+
+// oneSystem reports whether the spans are compared in one spelling system
+// in every reading, as two spellings of it (see compareReadings).
+func oneSystem(a, b *Name, sa, sb *span) bool {
+	ta, tb := &a.tokens[sa.first], &b.tokens[sb.first]
+	for _, x := range ta.rd {
+		for _, y := range tb.rd {
+			if asLatin(x, y) != asLatin(y, x) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // compareReadings compares the romanizations of two spans in both readings

@@ -514,7 +514,7 @@ func (b *nameBuilder) token(text string, sc script, id uint8, particle bool) {
 		t.key[0] = b.keyHangul(text)
 	case scLatin:
 		t.key[0] = b.key(roman, 0)
-		if bytes.ContainsAny(roman, "jwc") {
+		if hasContinental(roman) {
 			t.key[1] = b.key(roman, modeAlt) // the continental reading differs
 		}
 	case scKana:
@@ -816,3 +816,14 @@ func isTranscription(text string) bool {
 // transcriptionChars are characters of the Xinhua transcription table for
 // foreign names that Chinese given names rarely use.
 const transcriptionChars = "尔爾斯夫姆兹茨娃莱萊罗羅洛萨薩塔特托瓦迪蒂贝貝布拜奥奧乌烏埃卡科库庫拉勒卢盧鲁魯玛瑪迈邁纳納尼诺諾帕塞舍什索坦图圖沃约約扎肯普"
+
+// hasContinental reports whether a Latin romanization has a letter that the
+// continental reading (modeAlt) reads differently: j, w or c.
+func hasContinental(roman []byte) bool {
+	for _, c := range roman {
+		if c == 'j' || c == 'w' || c == 'c' {
+			return true
+		}
+	}
+	return false
+}

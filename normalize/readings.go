@@ -135,7 +135,7 @@ const (
 	// readingAlone is the least letter similarity from which two parts of
 	// names of several parts are paired without their keys' agreement.
 	// Chosen on dev-names.tsv and testdata/names-entities.tsv: phonetic
-	// precision is 1.00 on both from 0.7 to 0.9 (recall 0.959 and 0.966
+	// precision is 1.00 on both from 0.7 to 0.9 (recall 0.962 and 0.966
 	// throughout), 0.990 on dev-names at 0.6 (李强 against Zhao Lijian:
 	// liqiang, lijian); recall on the Wikidata pairs, one word each, does
 	// not depend on it.

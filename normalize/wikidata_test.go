@@ -16,8 +16,12 @@ import (
 // this file (its cross-validated figures head readings_table.go), so these
 // are in-sample figures. Issue #12 asks for recall ≥ 0.93 in every script at
 // a false-match rate ≤ 0.1%; the test guards the false-match rate and the
-// levels reached: ko and zh stay below 0.93, a tenth of their pairs pairing
-// a Japanese given name with a family name or a name with another.
+// levels reached: ko and zh stay below 0.93. About 14% of the Korean pairs
+// pair different names (a Japanese given name with a family name, a title
+// or a translation: 31 of 40 misses sampled by hand), which bounds ko near
+// 0.86; the Chinese misses are half such pairs (Japanese names read in
+// pinyin, titles) and half transcriptions whose syllables the letter model
+// does not capture (特納 Turner).
 func TestWikidataNames(t *testing.T) {
 	f, err := os.Open(corpustest.Path(t, "names-wikidata-dev.tsv"))
 	if err != nil {
@@ -54,7 +58,7 @@ func TestWikidataNames(t *testing.T) {
 		t.Logf("%-3s recall %.3f (%d/%d), false matches %.4f (%d/%d)", lang, c.recall(), c.tp, c.tp+c.fn, fmr(c), c.fp, c.fp+c.tn)
 	}
 	// levels reached, in-sample
-	minRecall := map[string]float64{"ar": 0.93, "he": 0.93, "ja": 0.93, "ru": 0.93, "ko": 0.83, "zh": 0.87, "all": 0.91}
+	minRecall := map[string]float64{"ar": 0.95, "he": 0.95, "ja": 0.95, "ru": 0.95, "ko": 0.83, "zh": 0.90, "all": 0.925}
 	for lang, least := range minRecall {
 		if c := by[lang]; c == nil || c.recall() < least {
 			t.Errorf("%s: recall %.3f, want ≥ %.2f", lang, by[lang].recall(), least)

@@ -30,7 +30,11 @@ func (s *Store) Find(tokens []string, from, to time.Time, size int) ([]string, e
 		q.SetField("f")
 		ents[i] = q
 	}
-	q := query.Query(bleve.NewDisjunctionQuery(ents...))
+	any := bleve.NewDisjunctionQuery(ents...)
+	if from.IsZero() {
+		any.SetMin(float64(min(2, len(ents))))
+	}
+	q := query.Query(any)
 	if !from.IsZero() {
 		var days []query.Query
 		for t := from.UTC().Truncate(24 * time.Hour); !t.After(to); t = t.Add(24 * time.Hour) {
