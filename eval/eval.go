@@ -2,10 +2,7 @@
 // precision, recall and F1, and the recall of pairs that cross languages.
 package eval
 
-import (
-	"math"
-	"sort"
-)
+import "math"
 
 // Item is one labelled document.
 type Item struct {
@@ -60,52 +57,74 @@ func Evaluate(items []Item) Scores {
 	if len(items) == 0 {
 		return s
 	}
-	gold := make(map[string][]int)
-	pred := make(map[string][]int)
+	g := newGrouping(items)
+	s.BCubed = g.bcubed()
+	s.Pairwise = g.pairwise()
+	s.CrossLingualRecall, s.CrossLingualPairs = g.crossLingual()
+	return s
+}
+
+// grouping is the items grouped by gold and by predicted cluster (indices
+// into items).
+type grouping struct {
+	items      []Item
+	gold, pred map[string][]int
+}
+
+func newGrouping(items []Item) grouping {
+	g := grouping{items: items, gold: make(map[string][]int), pred: make(map[string][]int)}
 	for i, it := range items {
-		gold[it.Gold] = append(gold[it.Gold], i)
-		p := it.Pred
-		if p == "" {
-			p = "\x00singleton:" + it.ID
-		}
-		pred[p] = append(pred[p], i)
+		g.gold[it.Gold] = append(g.gold[it.Gold], i)
+		g.pred[g.predOf(i)] = append(g.pred[g.predOf(i)], i)
 	}
-	predOf := func(i int) string {
-		if items[i].Pred == "" {
-			return "\x00singleton:" + items[i].ID
-		}
-		return items[i].Pred
+	return g
+}
+
+// predOf is the predicted cluster of the i-th item, a cluster of its own
+// when it has none.
+func (g grouping) predOf(i int) string {
+	if g.items[i].Pred == "" {
+		return "\x00singleton:" + g.items[i].ID
 	}
-	// BCubed.
+	return g.items[i].Pred
+}
+
+// bcubed averages, over items, the share of the item's predicted cluster in
+// its gold cluster (precision) and of its gold cluster in its predicted one
+// (recall).
+func (g grouping) bcubed() PRF {
 	var bp, br float64
-	for i, it := range items {
-		pc := pred[predOf(i)]
-		gc := gold[it.Gold]
+	for i, it := range g.items {
+		pc := g.pred[g.predOf(i)]
 		inter := 0
 		for _, j := range pc {
-			if items[j].Gold == it.Gold {
+			if g.items[j].Gold == it.Gold {
 				inter++
 			}
 		}
 		bp += float64(inter) / float64(len(pc))
-		br += float64(inter) / float64(len(gc))
+		br += float64(inter) / float64(len(g.gold[it.Gold]))
 	}
-	s.BCubed = prf(bp/float64(len(items)), br/float64(len(items)))
+	n := float64(len(g.items))
+	return prf(bp/n, br/n)
+}
 
-	// Pairwise, counted from cluster sizes.
+// pairwise counts pairs from cluster sizes; without predicted (gold) pairs
+// the precision (recall) is 1.
+func (g grouping) pairwise() PRF {
 	choose2 := func(n int) float64 { return float64(n) * float64(n-1) / 2 }
 	var predPairs, goldPairs, tp float64
-	for _, m := range pred {
+	for _, m := range g.pred {
 		predPairs += choose2(len(m))
 		byGold := make(map[string]int)
 		for _, j := range m {
-			byGold[items[j].Gold]++
+			byGold[g.items[j].Gold]++
 		}
 		for _, n := range byGold {
 			tp += choose2(n)
 		}
 	}
-	for _, m := range gold {
+	for _, m := range g.gold {
 		goldPairs += choose2(len(m))
 	}
 	p, r := 1.0, 1.0
@@ -115,35 +134,30 @@ func Evaluate(items []Item) Scores {
 	if goldPairs > 0 {
 		r = tp / goldPairs
 	}
-	s.Pairwise = prf(p, r)
+	return prf(p, r)
+}
 
-	// Cross-lingual pair recall.
-	together := 0
-	keys := make([]string, 0, len(gold))
-	for k := range gold {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		m := gold[k]
+// crossLingual returns the share of the gold pairs in different languages
+// that are predicted together (1 without such pairs), and their number.
+func (g grouping) crossLingual() (float64, int) {
+	pairs, together := 0, 0
+	for _, m := range g.gold {
 		for x := 0; x < len(m); x++ {
 			for y := x + 1; y < len(m); y++ {
-				a, b := items[m[x]], items[m[y]]
-				if a.Lang == b.Lang {
+				if g.items[m[x]].Lang == g.items[m[y]].Lang {
 					continue
 				}
-				s.CrossLingualPairs++
-				if predOf(m[x]) == predOf(m[y]) {
+				pairs++
+				if g.predOf(m[x]) == g.predOf(m[y]) {
 					together++
 				}
 			}
 		}
 	}
-	s.CrossLingualRecall = 1
-	if s.CrossLingualPairs > 0 {
-		s.CrossLingualRecall = float64(together) / float64(s.CrossLingualPairs)
+	if pairs == 0 {
+		return 1, 0
 	}
-	return s
+	return float64(together) / float64(pairs), pairs
 }
 
 // Pearson returns the Pearson correlation coefficient of two samples of

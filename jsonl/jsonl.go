@@ -177,6 +177,22 @@ func scalar(raw json.RawMessage) (string, error) {
 	return "", errors.New("neither a string nor a number")
 }
 
+// ID is an id as JSON Lines input writes it, for the readers of files that
+// name documents (gold labels, predictions): a JSON string, or a number read
+// as written (42 is "42"), as Read reads a document's "id". null is "".
+// Any other JSON value is an error.
+type ID string
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (id *ID) UnmarshalJSON(data []byte) error {
+	s, err := scalar(data)
+	if err != nil {
+		return fmt.Errorf("an id is %w: %.40s", err, data)
+	}
+	*id = ID(s)
+	return nil
+}
+
 // jsonError describes a JSON decoding error without Go's type names.
 func jsonError(err error) error {
 	var te *json.UnmarshalTypeError

@@ -218,7 +218,7 @@ func (d *Detector) Detect(text string) Result {
 //   - it is ignored unless the language is written in the text's script;
 //   - a language lingua knows competes with the configured languages of that
 //     script (even if it is not one of them) and wins unless the text makes
-//     the best of them more than hintOdds (10) times as likely;
+//     the best of them more than ten times as likely;
 //   - a language lingua does not know is accepted on its script alone, with
 //     confidence 0.5 and the detected language as the runner-up.
 //

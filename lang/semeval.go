@@ -36,7 +36,6 @@ func main() {
 	in := bufio.NewScanner(os.Stdin)
 	in.Buffer(nil, 1<<24)
 	out := bufio.NewWriter(os.Stdout)
-	defer out.Flush()
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	switch os.Args[1] {
@@ -70,6 +69,7 @@ func main() {
 		log.Fatalf("unknown mode %q", os.Args[1])
 	}
 	check(in.Err())
+	check(out.Flush())
 }
 
 // articles returns each article of the pairs once, in order of appearance.

@@ -218,6 +218,7 @@ const (
 type timeline struct {
 	Width, Height  int
 	AxisY, X0, X1  int
+	Mid            int // the middle of the axis, between the labels of its ends
 	LabelY         int
 	Start, End     string
 	Lanes          []lane
@@ -238,6 +239,7 @@ type dot struct {
 
 func newTimeline(e Event, langs []string, colors map[string]string) timeline {
 	t := timeline{Width: timelineWidth, X0: laneLabel, X1: timelineWidth - timelineRight}
+	t.Mid = (t.X0 + t.X1) / 2
 	laneOf := make(map[string]int, len(langs))
 	for i, l := range langs {
 		laneOf[l] = i

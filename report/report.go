@@ -29,7 +29,8 @@ import (
 type Event struct {
 	// Cluster is the cluster id.
 	Cluster string `json:"cluster"`
-	// Headline is the title of the most central member (see Headline).
+	// Headline is the title of its representative member: the first
+	// report in the language most members share (see Headline).
 	Headline string `json:"headline"`
 	// Size is the number of members.
 	Size int `json:"size"`
@@ -95,14 +96,20 @@ func compareTime(a, b time.Time) int {
 	return a.Compare(b)
 }
 
-// Headline returns the title of the most central of a cluster's members:
-// the member most similar to the cluster when it joined (its Score, the
-// similarity to the members before it). The member that started the
-// cluster counts with the score of the first member that joined it without
-// being a copy, its similarity to that member alone. Copies do not
-// compete: they say nothing their original does not. Ties go to the member
-// added first. Members without a title are passed over; when none has one,
-// the headline is the snippet of the most central (see dedup.Member).
+// Headline returns the title of a cluster's representative member: the
+// first report in the language most of its members share. That language is
+// the one of the most members, copies included (a report that was
+// syndicated counts as often as it was copied); a tie goes to the language
+// of the earliest member. Within it the member copied most wins, then the
+// earliest published (undated last), then the first added: the original
+// report, which later ones in that language follow or copy. Members without a
+// title are passed over; when none has one, the headline is the snippet
+// chosen the same way (see dedup.Member).
+//
+// It is a rule on what a cluster keeps, not a measure of centrality:
+// the similarity of a member to the cluster when it joined (Member.Score)
+// grows with the cluster and favours late joiners, and the graded similarity
+// of two documents is not comparable across pairs of languages.
 func Headline(members []dedup.Member) string {
 	if h := headline(members, func(m dedup.Member) string { return m.Title }); h != "" {
 		return h
@@ -112,34 +119,57 @@ func Headline(members []dedup.Member) string {
 
 // headline is Headline, with the text of a member that text gives.
 func headline(members []dedup.Member, text func(dedup.Member) string) string {
-	founder := -1.0
+	copies := make(map[string]int) // by id of the original
 	for _, m := range members {
-		if !m.New && m.DuplicateOf == "" {
-			founder = m.Score
-			break
+		if m.DuplicateOf != "" {
+			copies[m.DuplicateOf]++
 		}
 	}
-	best, out := -2.0, ""
+	// The members with a text, earliest first (stable: then in added order).
+	var cand []dedup.Member
 	for _, m := range members {
-		s := m.Score
-		if m.New {
-			s = founder
+		if text(m) != "" {
+			cand = append(cand, m)
 		}
-		if text(m) == "" || m.DuplicateOf != "" && !m.New {
+	}
+	if len(cand) == 0 {
+		return ""
+	}
+	slices.SortStableFunc(cand, func(a, b dedup.Member) int { return compareTime(a.Published, b.Published) })
+	perLang := make(map[string]int)
+	for _, m := range cand {
+		perLang[m.Lang]++
+	}
+	lang := cand[0].Lang
+	for _, m := range cand { // earliest first: a tie keeps the earlier language
+		if perLang[m.Lang] > perLang[lang] {
+			lang = m.Lang
+		}
+	}
+	// Not a copy first (a copy stands in only for an original without
+	// text), then the most copied, then the earliest.
+	rank := func(m dedup.Member) (int, int) {
+		if m.DuplicateOf != "" {
+			return 1, 0
+		}
+		return 0, -copies[m.ID]
+	}
+	best := -1
+	for i, m := range cand {
+		if m.Lang != lang {
 			continue
 		}
-		if s > best {
-			best, out = s, text(m)
+		if best < 0 {
+			best = i
+			continue
+		}
+		c, n := rank(m)
+		bc, bn := rank(cand[best])
+		if c < bc || c == bc && n < bn {
+			best = i
 		}
 	}
-	if out == "" { // only copies have one
-		for _, m := range members {
-			if text(m) != "" {
-				return text(m)
-			}
-		}
-	}
-	return out
+	return text(cand[best])
 }
 
 // WriteJSONL writes one JSON object per event.

@@ -112,18 +112,27 @@ func TestEvents(t *testing.T) {
 }
 
 func TestHeadline(t *testing.T) {
+	t0 := time.Date(2022, 1, 7, 0, 0, 0, 0, time.UTC)
+	at := func(h int) time.Time { return t0.Add(time.Duration(h) * time.Hour) }
 	tests := []struct {
 		name    string
 		members []dedup.Member
 		want    string
 	}{
 		{"alone", []dedup.Member{{Title: "a", New: true}}, "a"},
-		{"founder against the first to join", []dedup.Member{
-			{Title: "a", New: true}, {Title: "b", Score: 0.5}, {Title: "c", Score: 0.4}}, "a"},
-		{"a later member closer to the whole", []dedup.Member{
-			{Title: "a", New: true}, {Title: "b", Score: 0.3}, {Title: "c", Score: 0.6}}, "c"},
+		{"the language most members share", []dedup.Member{
+			{Title: "ko", Lang: "ko", New: true, Published: at(0)}, {Title: "en1", Lang: "en", Published: at(2)},
+			{Title: "ar", Lang: "ar", Published: at(1)}, {Title: "en2", Lang: "en", Published: at(1), Score: 0.9}}, "en2"},
+		{"a tie of languages: the earliest member's", []dedup.Member{
+			{Title: "ja", Lang: "ja", New: true, Published: at(3)}, {Title: "en", Lang: "en", Published: at(1)}}, "en"},
+		{"copies count for their language and their original", []dedup.Member{
+			{ID: "1", Title: "en1", Lang: "en", New: true, Published: at(2)}, {ID: "2", Title: "en2", Lang: "en", Published: at(1)},
+			{ID: "3", Title: "ar", Lang: "ar", Published: at(0)}, {ID: "4", Title: "copy", Lang: "en", DuplicateOf: "1", Published: at(3)}}, "en1"},
 		{"copies do not compete", []dedup.Member{
-			{ID: "1", Title: "a", New: true}, {Title: "copy", Score: 0.99, DuplicateOf: "1"}, {Title: "c", Score: 0.3}}, "a"},
+			{ID: "1", Title: "a", New: true, Published: at(1)}, {Title: "copy", Score: 0.99, DuplicateOf: "1", Published: at(0)}}, "a"},
+		{"undated after dated", []dedup.Member{
+			{Title: "a", New: true}, {Title: "b", Published: at(5)}}, "b"},
+		{"undated: the first added", []dedup.Member{{Title: "a", New: true}, {Title: "b", Score: 0.9}}, "a"},
 		{"untitled passed over", []dedup.Member{
 			{New: true}, {Title: "b", Score: 0.2}}, "b"},
 		{"only copies titled", []dedup.Member{
@@ -132,11 +141,33 @@ func TestHeadline(t *testing.T) {
 		{"a title before any snippet", []dedup.Member{
 			{Snippet: "s", New: true}, {Title: "b", Score: 0.1}}, "b"},
 		{"snippets when no title", []dedup.Member{
-			{Snippet: "a", New: true}, {Snippet: "b", Score: 0.2}, {Snippet: "c", Score: 0.5}}, "c"},
+			{Snippet: "a", New: true, Published: at(2)}, {Snippet: "b", Published: at(1)}, {Snippet: "c", Published: at(3)}}, "b"},
 	}
 	for _, tt := range tests {
 		if got := report.Headline(tt.members); got != tt.want {
 			t.Errorf("%s: Headline = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestHeadlineTwoPlusTwo checks the headlines of the hand-written 2+2 set as
+// clustered: the 2+2 event, reported three times in English (one a copy),
+// once in six other languages, is headed by the English report that was
+// copied, not by a later report in another language.
+func TestHeadlineTwoPlusTwo(t *testing.T) {
+	events, docs := clusterFile(t, "twoplustwo.jsonl")
+	title := make(map[string]string)
+	for _, d := range docs {
+		title[d.ID] = d.Title
+	}
+	for _, e := range events {
+		for _, m := range e.Members {
+			if m.ID == "tp-en-1" && e.Headline != title["tp-en-1"] {
+				t.Errorf("the 2+2 event %s is headed %q, want the title of tp-en-1 %q", e.Cluster, e.Headline, title["tp-en-1"])
+			}
+			if m.ID == "nk-en-1" && e.Headline != title["nk-en-1"] { // the earliest, of four languages
+				t.Errorf("the missile launch %s is headed %q, want the title of nk-en-1 %q", e.Cluster, e.Headline, title["nk-en-1"])
+			}
 		}
 	}
 }

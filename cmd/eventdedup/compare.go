@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/eventdedup/eventdedup/dedup"
 	"github.com/eventdedup/eventdedup/jsonl"
@@ -138,29 +139,30 @@ func readPairs(src input, stderr io.Writer) ([]dedup.Pair, []string, int, error)
 			continue
 		}
 		var in struct {
-			Pair string          `json:"pair"`
+			Pair jsonl.ID        `json:"pair"`
 			A    json.RawMessage `json:"a"`
 			B    json.RawMessage `json:"b"`
 		}
 		if err := json.Unmarshal(raw.Data, &in); err != nil {
-			fmt.Fprintln(stderr, src.prefix(fmt.Sprintf("line %d: invalid JSON: %v", line, err)))
+			fmt.Fprintln(stderr, src.prefix(fmt.Sprintf("line %d: %v", line, lineError(err))))
 			status = exitRejected
 			continue
 		}
 		a, aerr := jsonl.Parse(in.A)
-		if aerr != nil {
-			aerr = fmt.Errorf("a: %w", aerr)
-		}
 		b, berr := jsonl.Parse(in.B)
-		if berr != nil {
-			berr = fmt.Errorf("b: %w", berr)
-		}
-		if err := errors.Join(aerr, berr); err != nil {
-			fmt.Fprintln(stderr, src.prefix(fmt.Sprintf("line %d: %v", line, err)))
+		if aerr != nil || berr != nil {
+			var why []string
+			if aerr != nil {
+				why = append(why, "a: "+aerr.Error())
+			}
+			if berr != nil {
+				why = append(why, "b: "+berr.Error())
+			}
+			fmt.Fprintln(stderr, src.prefix(fmt.Sprintf("line %d: %s", line, strings.Join(why, "; "))))
 			status = exitRejected
 			continue
 		}
-		name := in.Pair
+		name := string(in.Pair)
 		if name == "" {
 			name = a.ID + "/" + b.ID
 		}

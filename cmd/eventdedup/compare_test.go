@@ -95,12 +95,14 @@ func TestCompare(t *testing.T) {
 
 func TestCompareBadLines(t *testing.T) {
 	good := pairsOf(t, comparable[0])
-	in := "not json\n" + good + `{"a": {"id": "x", "text": "t"}, "b": {"text": "no id"}}` + "\n"
+	in := "not json\n" + good + `{"a": {"text": "no id"}, "b": {"id": "y"}}` + "\n" + `{"pair": {}, "a": {}, "b": {}}` + "\n"
 	status, out, stderr := runCmd(t, in, "compare")
 	if status != exitRejected {
 		t.Errorf("status %d, want %d", status, exitRejected)
 	}
-	for _, want := range []string{"line 1: invalid JSON", "line 3: b:"} {
+	// One line per bad input line, both documents' reasons on it.
+	for _, want := range []string{"line 1: invalid JSON", "line 3: a: missing or empty \"id\"; b: document has neither title nor text\n",
+		"line 4: an id is neither a string nor a number"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr does not report %q:\n%s", want, stderr)
 		}
@@ -111,9 +113,13 @@ func TestCompareBadLines(t *testing.T) {
 }
 
 func TestComparePairName(t *testing.T) {
-	in := `{"a": {"id": "a1", "text": "Storm hits the coast"}, "b": {"id": "b1", "text": "A storm hit the coast"}}` + "\n"
+	in := `{"a": {"id": "a1", "text": "Storm hits the coast"}, "b": {"id": "b1", "text": "A storm hit the coast"}}` + "\n" +
+		`{"pair": 7, "a": {"id": 1, "text": "Storm hits the coast"}, "b": {"id": 2, "text": "A storm hit the coast"}}` + "\n"
 	_, out, _ := runCmd(t, in, "compare")
 	if !strings.Contains(out, `"pair":"a1/b1"`) {
 		t.Errorf("pair without a name is not named a.id/b.id:\n%s", out)
+	}
+	if !strings.Contains(out, `"pair":"7"`) {
+		t.Errorf("a numeric pair name is not read as written:\n%s", out)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -53,9 +54,9 @@ dissimilar pairs (overall >= 3) judged the same, and of the same-story pairs
 
 An id repeated in the gold or prediction file (a pair, in a prediction file
 of pairs), a gold file without labels, a prediction file without predictions,
-a gold file and a prediction that share no id,
-and output that cannot be written are errors: the exit status is then 3. Without pairs of documents of one event in different
-languages, cross-lingual recall is "n/a".
+a gold file and a prediction that share no id, and output that cannot be
+written are errors: the exit status is then 3. Without pairs of documents of
+one event in different languages, cross-lingual recall is "n/a".
 
 Flags:
 `
@@ -65,7 +66,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	goldPath := fs.String("gold", "", "gold JSON Lines `FILE` (required)")
 	predPath := fs.String("pred", "", "predicted clusters JSON Lines `FILE` (default: cluster the gold file)")
 	asJSON := fs.Bool("json", false, "print the scores as one JSON object")
-	orders := fs.Int("orders", -1, "cluster the gold file in time order, `N` seeded random orders and grouped by source, and print each order's scores and the spread")
+	orders := fs.Int("orders", 0, "cluster the gold file in time order, `N` seeded random orders and grouped by source, and print each order's scores and the spread (0: the time order and by source)")
 	threshold := fs.Float64("threshold", dedup.DefaultThreshold, "with --orders: the link probability in [0,1] at which a document joins a cluster")
 	titleOnly := fs.Bool("title-only", false, "drop the documents' texts before clustering (implies --orders 0 unless given)")
 	if status, ok := parseFlags(fs, evalHelp, args, stdout, stderr); !ok {
@@ -80,10 +81,15 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	} else if isPairs {
 		return evalPairs(*goldPath, *predPath, *asJSON, stdout, stderr)
 	}
-	if *titleOnly && *orders < 0 {
-		*orders = 0
+	given := make(map[string]bool)
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	switch {
+	case *orders < 0:
+		return usageError(stderr, "eval", "invalid value for --orders: %d is negative", *orders)
+	case given["threshold"] && !given["orders"] && !*titleOnly:
+		return usageError(stderr, "eval", "--threshold is for --orders and --title-only, which cluster the gold file")
 	}
-	if *orders >= 0 {
+	if given["orders"] || *titleOnly {
 		if *predPath != "" {
 			return usageError(stderr, "eval", "--orders and --title-only cluster the gold file: no --pred")
 		}
@@ -173,16 +179,24 @@ type goldDoc struct {
 	Lang  string `json:"lang"`
 }
 
+// goldLine is a line of a gold file: ids and labels may be numbers.
+type goldLine struct {
+	ID    jsonl.ID `json:"id"`
+	Event jsonl.ID `json:"event"`
+	Lang  string   `json:"lang"`
+}
+
 // readGold reads the gold labels of a clustering. A repeated id and a file
 // without a label are errors.
 func readGold(path string) ([]goldDoc, error) {
 	var out []goldDoc
 	seen := make(map[string]bool)
 	err := readLines(path, func(line int, data []byte) error {
-		var g goldDoc
-		if err := json.Unmarshal(data, &g); err != nil {
-			return fmt.Errorf("%s: line %d: %v", path, line, err)
+		var gl goldLine
+		if err := json.Unmarshal(data, &gl); err != nil {
+			return fmt.Errorf("%s: line %d: %v", path, line, lineError(err))
 		}
+		g := goldDoc{ID: string(gl.ID), Event: string(gl.Event), Lang: gl.Lang}
 		if g.ID == "" || g.Event == "" {
 			return fmt.Errorf("%s: line %d: want \"id\" and \"event\"", path, line)
 		}
@@ -218,25 +232,25 @@ func readPred(path string) (map[string]string, error) {
 	merged := make(map[string]string)
 	err := readLines(path, func(line int, data []byte) error {
 		var p struct {
-			ID      string `json:"id"`
-			Cluster string `json:"cluster"`
-			Merge   string `json:"merge"`
-			Into    string `json:"into"`
+			ID      jsonl.ID `json:"id"`
+			Cluster jsonl.ID `json:"cluster"`
+			Merge   jsonl.ID `json:"merge"`
+			Into    jsonl.ID `json:"into"`
 		}
 		if err := json.Unmarshal(data, &p); err != nil {
-			return fmt.Errorf("%s: line %d: %v", path, line, err)
+			return fmt.Errorf("%s: line %d: %v", path, line, lineError(err))
 		}
 		if p.Merge != "" && p.Into != "" && p.ID == "" {
-			merged[p.Merge] = p.Into
+			merged[string(p.Merge)] = string(p.Into)
 			return nil
 		}
 		if p.ID == "" || p.Cluster == "" {
 			return fmt.Errorf("%s: line %d: want \"id\" and \"cluster\"", path, line)
 		}
-		if err := once(seen, path, line, p.ID); err != nil {
+		if err := once(seen, path, line, string(p.ID)); err != nil {
 			return err
 		}
-		out[p.ID] = p.Cluster
+		out[string(p.ID)] = string(p.Cluster)
 		return nil
 	})
 	if err == nil && len(out) == 0 {
@@ -253,6 +267,21 @@ func readPred(path string) (map[string]string, error) {
 		out[id] = cl
 	}
 	return out, err
+}
+
+// lineError describes a JSON decoding error of a line of a gold or
+// prediction file without Go's type names.
+func lineError(err error) error {
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &te) && te.Field != "":
+		return fmt.Errorf("%q is a %s, want a %s", te.Field, te.Value, te.Type)
+	case errors.As(err, &te):
+		return fmt.Errorf("want a JSON object, got %s", te.Value)
+	case errors.As(err, new(*json.SyntaxError)):
+		return fmt.Errorf("invalid JSON: %v", err)
+	}
+	return err // an id that is neither a string nor a number
 }
 
 func readLines(path string, fn func(line int, data []byte) error) error {
@@ -415,11 +444,11 @@ func evalPairs(goldPath, predPath string, asJSON bool, stdout, stderr io.Writer)
 	overall := make(map[string]float64)
 	if err := readLines(goldPath, func(_ int, data []byte) error {
 		var g struct {
-			Pair    string  `json:"pair"`
-			Overall float64 `json:"overall"`
+			Pair    jsonl.ID `json:"pair"`
+			Overall float64  `json:"overall"`
 		}
 		if json.Unmarshal(data, &g) == nil {
-			overall[g.Pair] = g.Overall
+			overall[string(g.Pair)] = g.Overall
 		}
 		return nil
 	}); err != nil {
@@ -463,17 +492,17 @@ func readPairPreds(path string) (map[string]pairPred, error) {
 	seen := make(map[string]bool)
 	err := readLines(path, func(line int, data []byte) error {
 		var p struct {
-			Pair  string   `json:"pair"`
+			Pair  jsonl.ID `json:"pair"`
 			Score *float64 `json:"score"`
 			Same  *bool    `json:"same"`
 		}
 		if err := json.Unmarshal(data, &p); err != nil || p.Score == nil {
 			return fmt.Errorf("%s: line %d: want \"pair\" and \"score\"", path, line)
 		}
-		if err := once(seen, path, line, p.Pair); err != nil {
+		if err := once(seen, path, line, string(p.Pair)); err != nil {
 			return err
 		}
-		preds[p.Pair] = pairPred{score: *p.Score, same: p.Same}
+		preds[string(p.Pair)] = pairPred{score: *p.Score, same: p.Same}
 		return nil
 	})
 	return preds, err

@@ -53,6 +53,31 @@ func TestEvalClusters(t *testing.T) {
 	}
 }
 
+// TestEvalNumericIDs checks that gold and prediction files may write ids,
+// labels and clusters as numbers, as the input of cluster may, and that a
+// line of the wrong type is reported without Go's type names.
+func TestEvalNumericIDs(t *testing.T) {
+	dir := t.TempDir()
+	gold, pred, bad := filepath.Join(dir, "gold.jsonl"), filepath.Join(dir, "pred.jsonl"), filepath.Join(dir, "bad.jsonl")
+	for path, text := range map[string]string{
+		gold: `{"id":1,"event":7}` + "\n" + `{"id":"2","event":7}` + "\n" + `{"id":3,"event":8}` + "\n",
+		pred: `{"id":1,"cluster":1}` + "\n" + `{"id":2,"cluster":"1"}` + "\n" + `{"id":3,"cluster":2}` + "\n",
+		bad:  `{"id":true,"cluster":1}` + "\n",
+	} {
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	status, out, stderr := runCmd(t, "", "eval", "--gold", gold, "--pred", pred)
+	if status != exitOK || !strings.Contains(out, "BCubed     P 1.000  R 1.000  F1 1.000") {
+		t.Errorf("numeric ids: status %d, want a perfect score:\n%s%s", status, out, stderr)
+	}
+	status, _, stderr = runCmd(t, "", "eval", "--gold", gold, "--pred", bad)
+	if want := "bad.jsonl: line 1: an id is neither a string nor a number"; status != exitFailure || !strings.Contains(stderr, want) || strings.Contains(stderr, "Go struct") {
+		t.Errorf("a boolean id: status %d, stderr %q, want %d and %q", status, stderr, exitFailure, want)
+	}
+}
+
 func nearly(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }
 
 func TestEvalPairs(t *testing.T) {
@@ -238,6 +263,12 @@ func TestEvalOrders(t *testing.T) {
 	}
 	if status, _, _ := runCmd(t, "", "eval", "--gold", gold, "--orders", "1", "--pred", gold); status != exitUsage {
 		t.Errorf("--orders with --pred: status %d, want %d", status, exitUsage)
+	}
+	for _, args := range [][]string{{"--orders", "-1"}, {"--threshold", "0.4"}} {
+		status, _, stderr := runCmd(t, "", append([]string{"eval", "--gold", gold}, args...)...)
+		if status != exitUsage || strings.Count(stderr, "\n") != 2 {
+			t.Errorf("eval %v: status %d, stderr %q; want %d, a reason and a hint", args, status, stderr, exitUsage)
+		}
 	}
 }
 

@@ -36,6 +36,8 @@ With --labelled, reads lines "LABEL<TAB>LANG<TAB>A<TAB>B" (LABEL 1 for two
 renderings of one name, 0 for different names; lines starting with # are
 comments) and prints, per LANG and overall, the recall of the pairs labelled
 1 and the false-match rate of the pairs labelled 0.
+
+Flags:
 `
 
 type namesOutput struct {

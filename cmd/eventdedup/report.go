@@ -16,8 +16,8 @@ Clusters documents as "eventdedup cluster" does, reading the same JSON Lines
 from the files named, in turn, or from standard input without any, and writes
 one JSON object per event, the largest first:
   cluster     the cluster id
-  headline    the title of its most central member: the one most similar to
-              the cluster when it joined
+  headline    the title of its first report in the language most of its
+              members share (copies count; the most copied report first)
   size        the number of members
   langs       the number of members per detected language
   first, last the earliest and latest publication times, when known
