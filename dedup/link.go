@@ -11,11 +11,18 @@ import (
 // linkTopK is how many of a cluster's members a document is compared with:
 // its link to the cluster is the mean of its k highest probabilities with
 // them (with fewer members, their mean). Being like two members, not one,
-// keeps a chain of related reports from joining one cluster.
+// keeps a chain of related reports from joining one cluster. Measured in
+// five arrival orders: with 1, dev-events BCubed F1 is 0.917–0.960 and the
+// held-out set 0.943–1.000; with 2, 0.960 and 1.000; with 3, 0.960–0.964
+// and 1.000 (titles alone alike).
 const linkTopK = 2
 
 // maxLinkMembers bounds the members of a cluster a document is compared
-// with: those found by retrieval, the most alike first, then the newest.
+// with: those found by retrieval, the most alike first, then the newest. It
+// bounds the work per document (eight candidate clusters of eight members:
+// 64 pairs at most); the development sets have no cluster where more would
+// change a decision, as the two highest probabilities come from the
+// retrieved members.
 const maxLinkMembers = 8
 
 // link is a document's link to a cluster: the mean of its linkTopK highest
