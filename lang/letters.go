@@ -71,16 +71,40 @@ func parseLetters(data []byte) (*[numScripts]*letterModel, error) {
 	if n != int(lingua.Unknown) {
 		return nil, fmt.Errorf("letters.bin: %d languages, lingua-go has %d: run go generate", n, lingua.Unknown)
 	}
-	type table map[uint64]uint8
-	uni := make([]table, n)
-	bi := make([]table, n)
-	readTable := func() (table, error) {
+	uni, bi, err := readLetterTables(rest, n)
+	if err != nil {
+		return nil, err
+	}
+	var models [numScripts]*letterModel
+	info := linguaTable()
+	for s := range models {
+		var langs []lingua.Language
+		for _, l := range lingua.AllLanguages() {
+			if info.scripts[l] == script(s) && len(bi[l]) > 0 {
+				langs = append(langs, l)
+			}
+		}
+		if len(langs) >= 2 {
+			models[s] = newLetterModel(langs, uni, bi)
+		}
+	}
+	return &models, nil
+}
+
+// letterTable maps a letter (unigram) or a letter pair (bigram) to its
+// quantized cost in one language.
+type letterTable map[uint64]uint8
+
+// readLetterTables decodes the unigram and bigram tables of n languages:
+// for each, a count then delta-coded keys, each followed by its cost.
+func readLetterTables(rest []byte, n int) (uni, bi []letterTable, err error) {
+	readTable := func() (letterTable, error) {
 		count, k := binary.Uvarint(rest)
 		if k <= 0 {
 			return nil, fmt.Errorf("letters.bin: truncated")
 		}
 		rest = rest[k:]
-		t := make(table, count)
+		t := make(letterTable, count)
 		key := uint64(0)
 		for range count {
 			delta, k := binary.Uvarint(rest)
@@ -93,60 +117,52 @@ func parseLetters(data []byte) (*[numScripts]*letterModel, error) {
 		}
 		return t, nil
 	}
+	uni, bi = make([]letterTable, n), make([]letterTable, n)
 	for l := range n {
-		var err error
 		if uni[l], err = readTable(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if bi[l], err = readTable(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	var models [numScripts]*letterModel
-	info := linguaTable()
-	for s := range models {
-		var langs []lingua.Language
-		for _, l := range lingua.AllLanguages() {
-			if info.scripts[l] == script(s) && len(bi[l]) > 0 {
-				langs = append(langs, l)
-			}
-		}
-		if len(langs) < 2 {
-			continue
-		}
-		m := &letterModel{langs: langs, uni: make(map[rune]int), bi: make(map[uint64]int), noneQ: slices.Repeat([]uint8{absent}, len(langs))}
-		for i := range m.column {
-			m.column[i] = -1
-		}
-		for i, l := range langs {
-			m.column[l] = i
-		}
-		for q := range m.logs {
-			m.logs[q] = -float64(q) / 10
-		}
-		for i, l := range langs {
-			for key, q := range uni[l] {
-				row, ok := m.uni[rune(key)]
-				if !ok {
-					row = len(m.uniQ) / len(langs)
-					m.uni[rune(key)] = row
-					m.uniQ = append(m.uniQ, slices.Repeat([]uint8{absent}, len(langs))...)
-				}
-				m.uniQ[row*len(langs)+i] = q
-			}
-			for key, q := range bi[l] {
-				row, ok := m.bi[key]
-				if !ok {
-					row = len(m.biQ) / len(langs)
-					m.bi[key] = row
-					m.biQ = append(m.biQ, slices.Repeat([]uint8{absent}, len(langs))...)
-				}
-				m.biQ[row*len(langs)+i] = q
-			}
-		}
-		models[s] = m
+	return uni, bi, nil
+}
+
+// newLetterModel builds the model of the languages of one script from their
+// tables, indexed by lingua.Language.
+func newLetterModel(langs []lingua.Language, uni, bi []letterTable) *letterModel {
+	m := &letterModel{langs: langs, uni: make(map[rune]int), bi: make(map[uint64]int), noneQ: slices.Repeat([]uint8{absent}, len(langs))}
+	for i := range m.column {
+		m.column[i] = -1
 	}
-	return &models, nil
+	for i, l := range langs {
+		m.column[l] = i
+	}
+	for q := range m.logs {
+		m.logs[q] = -float64(q) / 10
+	}
+	for i, l := range langs {
+		for key, q := range uni[l] {
+			row, ok := m.uni[rune(key)]
+			if !ok {
+				row = len(m.uniQ) / len(langs)
+				m.uni[rune(key)] = row
+				m.uniQ = append(m.uniQ, slices.Repeat([]uint8{absent}, len(langs))...)
+			}
+			m.uniQ[row*len(langs)+i] = q
+		}
+		for key, q := range bi[l] {
+			row, ok := m.bi[key]
+			if !ok {
+				row = len(m.biQ) / len(langs)
+				m.bi[key] = row
+				m.biQ = append(m.biQ, slices.Repeat([]uint8{absent}, len(langs))...)
+			}
+			m.biQ[row*len(langs)+i] = q
+		}
+	}
+	return m
 }
 
 // score returns the candidates (languages of the model's script) with their

@@ -45,7 +45,7 @@ func WithTime(t time.Time) Option {
 // axis, coloured by language), its members with their copies, and the names
 // and places that tie it; a control filters the page by language and
 // another orders it by size or by time, both kept in the address
-// (page.html#lang=ja&order=time). The page loads nothing: its style,
+// (events.html#lang=ja&order=time). The page loads nothing: its style,
 // script and pictures are inline, and its Content-Security-Policy forbids
 // any other. Every text of the events is escaped: a title holding markup
 // shows as text.

@@ -246,3 +246,15 @@ func TestHTMLEscapes(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLEmpty checks the page of no events: it says so, rather than show
+// an empty list.
+func TestHTMLEmpty(t *testing.T) {
+	var b bytes.Buffer
+	if err := report.WriteHTML(&b, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "No events") || strings.Contains(b.String(), `<section class="event"`) {
+		t.Errorf("the page of no events does not say so:\n%s", b.String())
+	}
+}

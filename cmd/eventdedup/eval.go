@@ -98,18 +98,24 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return evalOrders(*goldPath, *orders, *titleOnly, *asJSON, stdout, stderr, dedup.WithThreshold(*threshold))
 	}
-	gold, err := readGold(*goldPath)
+	return evalClusters(*goldPath, *predPath, *asJSON, stdout, stderr)
+}
+
+// evalClusters measures the clusters of predPath, or of the gold file
+// clustered when predPath is "", against the gold labels.
+func evalClusters(goldPath, predPath string, asJSON bool, stdout, stderr io.Writer) int {
+	gold, err := readGold(goldPath)
 	if err != nil {
 		fmt.Fprintf(stderr, "eventdedup eval: %v\n", err)
 		return exitFailure
 	}
 	pred := make(map[string]string)
-	if *predPath != "" {
-		if pred, err = readPred(*predPath); err != nil {
+	if predPath != "" {
+		if pred, err = readPred(predPath); err != nil {
 			fmt.Fprintf(stderr, "eventdedup eval: %v\n", err)
 			return exitFailure
 		}
-	} else if pred, err = clusterFile(*goldPath, stderr); err != nil {
+	} else if pred, err = clusterFile(goldPath, stderr); err != nil {
 		fmt.Fprintf(stderr, "eventdedup eval: %v\n", err)
 		return exitFailure
 	}
@@ -125,7 +131,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if missing == len(gold) {
 		// nothing to measure: scores of all singletons would say little
 		if len(pred) == 0 {
-			fmt.Fprintf(stderr, "eventdedup eval: %s: no valid document to cluster\n", *goldPath)
+			fmt.Fprintf(stderr, "eventdedup eval: %s: no valid document to cluster\n", goldPath)
 		} else {
 			fmt.Fprintf(stderr, "eventdedup eval: the gold file and the prediction share no id (%d gold documents, %d predicted): is the prediction the output of cluster on the gold documents?\n", len(gold), len(pred))
 		}
@@ -134,7 +140,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	s := eval.Evaluate(items)
 	mixed := mixedClusters(items)
 	out := bufio.NewWriter(stdout)
-	if *asJSON {
+	if asJSON {
 		enc := json.NewEncoder(out)
 		enc.SetEscapeHTML(false)
 		err := enc.Encode(map[string]any{"scores": s, "missing": missing, "mixed_clusters": mixed})

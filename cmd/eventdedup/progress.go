@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -50,9 +51,18 @@ func (s runStats) summary(cmd string) string {
 		plural(s.clusters, "new cluster"), plural(s.copies, "copy"), plural(s.merges, "merge"),
 		plural(s.rejected, "line"), plural(s.warnings, "warning"), time.Since(s.start).Round(time.Millisecond))
 	if secs := time.Since(s.start).Seconds(); s.docs > 0 && secs > 0 {
-		fmt.Fprintf(&b, " (%.0f documents/s)", float64(s.docs)/secs)
+		fmt.Fprintf(&b, " (%s documents/s)", rate(float64(s.docs)/secs))
 	}
 	return b.String()
+}
+
+// rate formats a number of documents per second: whole from 10 up, with one
+// decimal below, so that a short run does not read "0 documents/s".
+func rate(x float64) string {
+	if x < 10 {
+		return strconv.FormatFloat(x, 'f', 1, 64)
+	}
+	return strconv.FormatFloat(x, 'f', 0, 64)
 }
 
 // plural writes a count and a noun, in the plural unless the count is 1.
@@ -120,7 +130,7 @@ func (p *progress) update(s runStats) {
 	}
 	p.last = time.Now()
 	secs := time.Since(s.start).Seconds()
-	line := fmt.Sprintf("eventdedup %s: %s, %.0f documents/s, %s", p.cmd, plural(s.docs, "document"), float64(s.docs)/secs, plural(s.clusters, "new cluster"))
+	line := fmt.Sprintf("eventdedup %s: %s, %s documents/s, %s", p.cmd, plural(s.docs, "document"), rate(float64(s.docs)/secs), plural(s.clusters, "new cluster"))
 	if p.terminal {
 		fmt.Fprint(p.w, "\r\033[K"+line)
 		p.shown = true

@@ -119,7 +119,7 @@ func splitSummary(t *testing.T, stderr string) (string, string) {
 	t.Helper()
 	i := strings.LastIndex(strings.TrimSuffix(stderr, "\n"), "\n") + 1
 	summary := stderr[i:]
-	if !regexp.MustCompile(`^eventdedup \w+: \d+ documents?( \(\d+ repeated\))?, \d+ new clusters?, \d+ cop(y|ies), \d+ merges?, \d+ lines? rejected, \d+ warnings? in [0-9.]+m?s( \(\d+ documents/s\))?(; \d+ events? reported)?\n$`).MatchString(summary) {
+	if !regexp.MustCompile(`^eventdedup \w+: \d+ documents?( \(\d+ repeated\))?, \d+ new clusters?, \d+ cop(y|ies), \d+ merges?, \d+ lines? rejected, \d+ warnings? in [0-9.]+m?s( \([0-9.]+ documents/s\))?(; \d+ events? reported)?\n$`).MatchString(summary) {
 		t.Errorf("stderr does not end with the summary line: %q", summary)
 	}
 	return stderr[:i], summary
