@@ -15,6 +15,9 @@
 //
 //	go run ./dedup/internal/speedcorpus/gen.go -n 30000 > /tmp/speed-30k.jsonl
 //	/usr/bin/time -v eventdedup cluster < /tmp/speed-30k.jsonl > /dev/null
+//
+// and slices.go prints the cost of each slice of a long run (see README,
+// Measured).
 package speedcorpus
 
 import (
