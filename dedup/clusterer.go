@@ -484,7 +484,7 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 	if err := c.store.Failed(); err != nil {
 		return Assignment{ID: p.doc.ID}, err
 	}
-	if i, ok := c.hist.ids[p.doc.ID]; ok {
+	if i, ok := c.hist.lookup(p.doc.ID); ok {
 		if c.hist.recs[i].fp != p.d.FP {
 			return Assignment{ID: p.doc.ID}, ErrReusedID
 		}
@@ -517,7 +517,8 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 		}
 		s := n.Seq
 		if n.DuplicateOf != "" {
-			s = int64(c.hist.ids[n.DuplicateOf]) + 1
+			i, _ := c.hist.lookup(n.DuplicateOf)
+			s = int64(i) + 1
 		}
 		if copied == nil || s < origSeq {
 			copied, origSeq = n, s
@@ -529,7 +530,7 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 	switch {
 	case copied != nil:
 		target = copied.cl
-		d.DuplicateOf = c.hist.recs[origSeq-1].id
+		d.DuplicateOf = c.hist.id(int32(origSeq - 1))
 		best = clusterLink{cl: target, score: 1, best: copied, members: []*doc{copied}}
 	default:
 		for _, cl := range cands {

@@ -70,7 +70,7 @@ func (c *Clusterer) recall(d *doc) error {
 		order = append(order, f.cluster)
 	}
 	for _, id := range ids {
-		if i, ok := c.hist.ids[id]; ok {
+		if i, ok := c.hist.lookup(id); ok {
 			order = append(order, c.hist.recs[i].cluster)
 		}
 	}
@@ -131,7 +131,8 @@ func (c *Clusterer) reload(n int) error {
 	if err != nil {
 		return err
 	}
-	slices.SortFunc(ids, func(a, b string) int { return cmp.Compare(c.hist.ids[b], c.hist.ids[a]) })
+	seq := func(id string) int32 { i, _ := c.hist.lookup(id); return i }
+	slices.SortFunc(ids, func(a, b string) int { return cmp.Compare(seq(b), seq(a)) })
 	recs, err := c.store.Load(ids[:min(len(ids), maxRecallDocs)])
 	if err != nil {
 		return err

@@ -119,16 +119,16 @@ type nameCount struct {
 
 // add adds the i-th record of h.
 func (v *clusterView) add(h *history, i int) {
-	r := &h.recs[i]
-	m := Member{ID: r.id, Title: r.title, Snippet: r.snippet, Source: r.source, URL: r.url, Lang: r.lang, New: r.isNew, Score: r.score}
+	r, s := &h.recs[i], h.strings(i)
+	m := Member{ID: s.id, Title: s.title, Snippet: s.snippet, Source: s.source, URL: s.url, Lang: h.langs.names[r.lang], New: r.isNew, Score: r.score}
 	if r.published != noTime {
 		m.Published = time.Unix(r.published, int64(r.nsec)).UTC()
 	}
 	if r.dup > 0 {
-		m.DuplicateOf = h.recs[r.dup-1].id
+		m.DuplicateOf = h.id(r.dup - 1)
 	}
 	v.members = append(v.members, m)
-	for _, n := range r.names {
+	for _, n := range s.names {
 		if v.names == nil {
 			v.names = make(map[string]*nameCount)
 		}
@@ -141,7 +141,7 @@ func (v *clusterView) add(h *history, i int) {
 		nc.forms[n.A]++
 		nc.forms[n.B]++
 	}
-	for _, p := range r.places {
+	for _, p := range s.places {
 		if v.places == nil {
 			v.places = make(map[string]int)
 		}

@@ -24,6 +24,11 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
+	if len(docs) > 0 {
+		if last := docs[len(docs)-1].Published; last.After(time.Now()) {
+			log.Fatalf("%d documents reach %s, in the future: they would not be clustered by their date", *n, last.Format(time.DateOnly))
+		}
+	}
 	w := bufio.NewWriter(os.Stdout)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
