@@ -45,8 +45,9 @@ type Event struct {
 	// Names and Places are what tied the members to the cluster.
 	Names  []dedup.NameTie  `json:"names"`
 	Places []dedup.PlaceTie `json:"places"`
-	// Merged are the ids of the clusters merged into this one.
-	Merged []string `json:"merged,omitempty"`
+	// Merged are the ids of the clusters merged into this one ([] when
+	// none: Names, Places and Merged are always present in JSON).
+	Merged []string `json:"merged"`
 }
 
 // NewEvent returns the event of a cluster.
@@ -61,6 +62,9 @@ func NewEvent(cl dedup.Cluster) Event {
 	}
 	if e.Places == nil {
 		e.Places = []dedup.PlaceTie{}
+	}
+	if e.Merged == nil {
+		e.Merged = []string{}
 	}
 	for _, m := range cl.Members {
 		e.Langs[m.Lang]++

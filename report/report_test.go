@@ -189,7 +189,7 @@ func TestWriteJSONL(t *testing.T) {
 		if err := json.Unmarshal([]byte(l), &o); err != nil {
 			t.Fatal(err)
 		}
-		for _, k := range []string{"cluster", "headline", "size", "langs", "first", "last", "members", "names", "places"} {
+		for _, k := range []string{"cluster", "headline", "size", "langs", "first", "last", "members", "names", "places", "merged"} {
 			if _, ok := o[k]; !ok {
 				t.Errorf("event %d has no %q: %s", i, k, l)
 			}

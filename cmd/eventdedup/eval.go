@@ -370,7 +370,7 @@ func mixedClusters(items []eval.Item) []string {
 		}
 		byPred[it.Pred][it.Gold] = append(byPred[it.Pred][it.Gold], it.ID)
 	}
-	var out []string
+	out := []string{} // [] rather than null in JSON
 	for p, events := range byPred {
 		if len(events) < 2 {
 			continue
