@@ -493,26 +493,35 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 		return a, nil
 	}
 
-	w := c.win
 	d := p.d
 	// The clusters d may join are loaded first, when evicted, so that d is
 	// weighted among their documents as if they had stayed.
 	if err := c.recall(d); err != nil {
 		return Assignment{ID: p.doc.ID}, err
 	}
+	cands, found := c.admit(d)
+	target, best, links := c.choose(d, cands, found)
+	return c.assign(p, target, best, links)
+}
+
+// admit numbers d, counts it in the window's statistics, weighs its
+// features and returns the clusters and documents it may join.
+func (c *Clusterer) admit(d *doc) ([]*openCluster, []*doc) {
+	w := c.win
 	d.Attest(w.st)
 	d.Seq = int64(len(c.hist.recs)) + 1
 	d.At = w.at(d.Published)
 	w.st.Update(d.Doc, 1)
 	d.Weigh(w.st)
-	cands, found := w.candidates(d)
+	return w.candidates(d)
+}
 
-	// A near-verbatim copy joins the cluster of the document it copies and
-	// names the earliest copy.
-	var copied *doc
-	origSeq := int64(0)
+// copyOf returns the document of found that d copies nearly verbatim, the
+// one naming the earliest copy, with that copy's sequence number; nil if
+// none.
+func (c *Clusterer) copyOf(d *doc, found []*doc) (copied *doc, origSeq int64) {
 	for _, n := range found[:min(len(found), maxDupChecks)] {
-		if !w.eligible(d, n.cl) || d.Sig.Jaccard(&n.Sig) < c.cfg.duplicate {
+		if !c.win.eligible(d, n.cl) || d.Sig.Jaccard(&n.Sig) < c.cfg.duplicate {
 			continue
 		}
 		s := n.Seq
@@ -524,26 +533,40 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 			copied, origSeq = n, s
 		}
 	}
-	var target *openCluster
-	var best clusterLink
-	var links []clusterLink
-	switch {
-	case copied != nil:
+	return copied, origSeq
+}
+
+// choose picks the cluster d joins: that of the document it copies, else
+// the best-linked candidate at or above the threshold, else none (nil).
+// It returns the best link and, when d is no copy, the links to every
+// candidate.
+func (c *Clusterer) choose(d *doc, cands []*openCluster, found []*doc) (target *openCluster, best clusterLink, links []clusterLink) {
+	// A near-verbatim copy joins the cluster of the document it copies and
+	// names the earliest copy.
+	if copied, origSeq := c.copyOf(d, found); copied != nil {
 		target = copied.cl
 		d.DuplicateOf = c.hist.id(int32(origSeq - 1))
 		best = clusterLink{cl: target, score: 1, best: copied, members: []*doc{copied}}
-	default:
-		for _, cl := range cands {
-			l := linkTo(d, cl, found, c.cfg.window)
-			links = append(links, l)
-			if l.score > best.score || l.score == best.score && best.cl != nil && cl.seq < best.cl.seq {
-				best = l
-			}
-		}
-		if best.score >= c.cfg.threshold {
-			target = best.cl
+		return target, best, links
+	}
+	for _, cl := range cands {
+		l := linkTo(d, cl, found, c.cfg.window)
+		links = append(links, l)
+		if l.score > best.score || l.score == best.score && best.cl != nil && cl.seq < best.cl.seq {
+			best = l
 		}
 	}
+	if best.score >= c.cfg.threshold {
+		target = best.cl
+	}
+	return target, best, links
+}
+
+// assign adds the admitted document of p to target, or to a new cluster
+// when target is nil, merges the clusters its links join, records it and
+// returns its assignment.
+func (c *Clusterer) assign(p *prepared, target *openCluster, best clusterLink, links []clusterLink) (Assignment, error) {
+	w, d := c.win, p.d
 	var ev Evidence
 	if target == nil {
 		c.clusters++

@@ -184,6 +184,28 @@ type sharedEnt struct {
 // model.
 func (c *openCluster) similarity(d *doc, tau time.Duration, evidence bool) match {
 	var m match
+	m.scoreTerms(c, d, evidence)
+	named := m.scoreEntities(c, d, evidence)
+	m.combine(named)
+	m.scoreTime(c, d, tau)
+	m.score *= m.time
+	if evidence {
+		slices.SortFunc(m.shared, func(a, b sharedEnt) int {
+			switch {
+			case a.importance > b.importance:
+				return -1
+			case a.importance < b.importance:
+				return 1
+			}
+			return cmp.Compare(a.k, b.k)
+		})
+	}
+	return m
+}
+
+// scoreTerms sets the terms part of m: the cosine of d's content terms
+// with c's, and with evidence the shared terms that weigh most.
+func (m *match) scoreTerms(c *openCluster, d *doc, evidence bool) {
 	// Content terms are compared in the document's language or, with
 	// members in other languages of its script, by the words they share as
 	// written.
@@ -192,30 +214,35 @@ func (c *openCluster) similarity(d *doc, tau time.Duration, evidence bool) match
 	if !m.sameLang {
 		tv, tt, tc = d.Surface, nil, c.terms[features.SurfaceScope(d.Script)]
 	}
-	if tc != nil && tc.norm2 > 0 && len(tv.K) > 0 {
-		m.hasTerms = true
-		type st struct {
-			t string
-			p float64
+	if tc == nil || !(tc.norm2 > 0) || len(tv.K) == 0 {
+		return
+	}
+	m.hasTerms = true
+	type st struct {
+		t string
+		p float64
+	}
+	var shared []st
+	dp := 0.0
+	tc.lookup(tv, func(i int, w float64) {
+		p := float64(tv.W[i]) * w
+		dp += p
+		if evidence && tt != nil {
+			shared = append(shared, st{tt[i], p})
 		}
-		var shared []st
-		dp := 0.0
-		tc.lookup(tv, func(i int, w float64) {
-			p := float64(tv.W[i]) * w
-			dp += p
-			if evidence && tt != nil {
-				shared = append(shared, st{tt[i], p})
-			}
-		})
-		m.terms = dp / math.Sqrt(tc.norm2) // d.Terms has unit length
-		if evidence {
-			sort.SliceStable(shared, func(i, j int) bool { return shared[i].p > shared[j].p })
-			for i := 0; i < len(shared) && i < maxEvidenceTerms; i++ {
-				m.topTerms = append(m.topTerms, shared[i].t)
-			}
+	})
+	m.terms = dp / math.Sqrt(tc.norm2) // d.Terms has unit length
+	if evidence {
+		sort.SliceStable(shared, func(i, j int) bool { return shared[i].p > shared[j].p })
+		for i := 0; i < len(shared) && i < maxEvidenceTerms; i++ {
+			m.topTerms = append(m.topTerms, shared[i].t)
 		}
 	}
+}
 
+// scoreEntities sets the entities part of m and, with evidence, the shared
+// entities. It reports whether either side names anything that counts.
+func (m *match) scoreEntities(c *openCluster, d *doc, evidence bool) (named bool) {
 	// Entities: cosine where weak entries, on either side, count only when
 	// they match, and two weak entries only across languages: within one, a
 	// shared word is the business of the terms.
@@ -257,11 +284,16 @@ func (c *openCluster) similarity(d *doc, tau time.Duration, evidence bool) match
 	if dn2 > 0 && cn2 > 0 {
 		m.ents = dp / math.Sqrt(dn2*cn2)
 	}
+	return !(dn2 == 0 && cn2 == 0)
+}
 
+// combine sets m.score from the terms and entities parts; named says
+// whether either side names anything (see scoreEntities).
+func (m *match) combine(named bool) {
 	switch {
 	case !m.hasTerms:
 		m.score = m.ents
-	case m.sameLang && dn2 == 0 && cn2 == 0:
+	case m.sameLang && !named:
 		// Neither side names anything: the words decide alone.
 		m.score = m.terms
 	case m.sameLang:
@@ -272,33 +304,26 @@ func (c *openCluster) similarity(d *doc, tau time.Duration, evidence bool) match
 		// Between languages of one script, shared words add evidence.
 		m.score = 1 - (1-m.terms)*(1-m.ents)
 	}
+}
+
+// scoreTime sets the time factor of m, 1/(1+(gap/tau)²) for a gap between
+// d's publication and c's time span, and 1 when either is unknown.
+func (m *match) scoreTime(c *openCluster, d *doc, tau time.Duration) {
 	m.time = 1
-	if !d.Published.IsZero() && !c.last.IsZero() {
-		var gap time.Duration
-		switch {
-		case d.Published.Before(c.first):
-			gap = c.first.Sub(d.Published)
-		case d.Published.After(c.last):
-			gap = d.Published.Sub(c.last)
-		}
-		h := gap.Hours()
-		m.hours = &h
-		x := float64(gap) / float64(tau)
-		m.time = 1 / (1 + x*x)
+	if d.Published.IsZero() || c.last.IsZero() {
+		return
 	}
-	m.score *= m.time
-	if evidence {
-		slices.SortFunc(m.shared, func(a, b sharedEnt) int {
-			switch {
-			case a.importance > b.importance:
-				return -1
-			case a.importance < b.importance:
-				return 1
-			}
-			return cmp.Compare(a.k, b.k)
-		})
+	var gap time.Duration
+	switch {
+	case d.Published.Before(c.first):
+		gap = c.first.Sub(d.Published)
+	case d.Published.After(c.last):
+		gap = d.Published.Sub(c.last)
 	}
-	return m
+	h := gap.Hours()
+	m.hours = &h
+	x := float64(gap) / float64(tau)
+	m.time = 1 / (1 + x*x)
 }
 
 // evidence converts a match into the exported form.
