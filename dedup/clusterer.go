@@ -136,10 +136,14 @@ func checkIndexDir(dir string) error {
 			return nil
 		}
 	}
-	if len(entries) > 0 {
+	switch len(entries) {
+	case 0:
+		return nil
+	case 1:
+		return fmt.Errorf("%w: %s holds one entry (%s) and no index", ErrNotIndex, dir, entries[0].Name())
+	default:
 		return fmt.Errorf("%w: %s holds %d entries (%s, …) and no index", ErrNotIndex, dir, len(entries), entries[0].Name())
 	}
-	return nil
 }
 
 // indexDir is the directory of the scorch index in a Clusterer's
