@@ -57,7 +57,8 @@
 // logistic model turns them into the probability that the two report one
 // event; its weights were fitted by cross-validation on labelled pairs of
 // the development sets, whole and reduced to their titles, by the fitlink
-// program of this package's source (go run ./dedup/fitlink.go SETS…).
+// program kept with this package's source (a go:build ignore program that
+// writes the weights).
 //
 // A document is compared with a cluster through its members, not a sum of
 // them that would grow with every report until it covered a whole topic:
