@@ -22,6 +22,20 @@ import (
 // share a word with: the clusters of the best hits are loaded, at most
 // recallClusters of them, each with its newest maxRecallDocs members (a
 // document is compared with eight members of a cluster at most).
+//
+// These are work bounds chosen for speed, not fitted: recallKeys and
+// recallHits bound the index searches and hits read per late or undated
+// document, recallClusters and maxRecallDocs the clusters and members
+// loaded back into memory (maxRecallDocs is twice maxLinkMembers, the
+// members a document is compared with). The undated two thirds of
+// ecbplus-dev.jsonl exercise them; a one-constant sweep (eventdedup eval
+// --gold ecbplus-dev.jsonl --orders 2, baseline BCubed F1 0.841–0.869 over
+// the orders, and the cluster output of dev-events.jsonl; 6 Dec 2026)
+// gives: recallHits 12–48 and maxRecallDocs 8–32 identical output;
+// recallKeys 4 unchanged F1 (the dev-events output changes), 16
+// 0.842–0.869; recallClusters 2 0.845–0.861, 8 0.841–0.870. Their cost is
+// measured on the speed corpus (see README, 30,000 documents out of order
+// by months).
 const (
 	recallKeys     = 8  // entities a document is looked up by
 	recallHits     = 24 // documents found per look-up
