@@ -40,9 +40,13 @@ def cluster(docs, threshold):
     if len(docs) < 2:
         return list(range(len(docs)))
     x = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True).fit_transform(texts)
+    # Rows are L2-normalised, so cosine distance is 1 - X·Xᵀ: computed from the
+    # sparse matrix, it avoids a dense copy of the (large) n-gram vocabulary.
+    dist = 1.0 - (x @ x.T).toarray()
+    dist[dist < 0] = 0.0
     model = AgglomerativeClustering(n_clusters=None, distance_threshold=threshold,
-                                    metric="cosine", linkage="average")
-    return list(model.fit_predict(x.toarray()))
+                                    metric="precomputed", linkage="average")
+    return list(model.fit_predict(dist))
 
 
 def bcubed(gold, pred):
