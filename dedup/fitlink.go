@@ -24,7 +24,6 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -108,15 +107,16 @@ func readSet(x *features.Extractor, det *lang.Detector, path string, titleOnly b
 		s.name += " (titles)"
 	}
 	st := features.NewStats()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, jsonl.MaxLineBytes)
-	for sc.Scan() {
-		d, err := jsonl.Parse(sc.Bytes())
+	for raw, err := range jsonl.RawLines(f) {
 		if err != nil {
 			return s, fmt.Errorf("%s: %w", path, err)
 		}
+		d, err := jsonl.Parse(raw.Data)
+		if err != nil {
+			return s, fmt.Errorf("%s: line %d: %w", path, raw.N, err)
+		}
 		var g struct{ Event string }
-		if err := json.Unmarshal(sc.Bytes(), &g); err != nil || g.Event == "" {
+		if err := json.Unmarshal(raw.Data, &g); err != nil || g.Event == "" {
 			return s, fmt.Errorf("%s: %s has no event label", path, d.ID)
 		}
 		if titleOnly {
@@ -141,9 +141,6 @@ func readSet(x *features.Extractor, det *lang.Detector, path string, titleOnly b
 		}
 		s.topic = append(s.topic, topic)
 		st.Update(fd, 1)
-	}
-	if err := sc.Err(); err != nil {
-		return s, err
 	}
 	for _, d := range s.docs {
 		d.Attest(st)

@@ -26,7 +26,6 @@
 package main
 
 import (
-	"bufio"
 	"cmp"
 	"context"
 	"encoding/json"
@@ -149,14 +148,16 @@ func load(path string) ([]item, error) {
 		pairs   []dedup.Pair
 		overall []float64
 	)
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, jsonl.MaxLineBytes)
-	for line := 1; sc.Scan(); line++ {
+	for raw, err := range jsonl.RawLines(f) {
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		line := raw.N
 		var in struct {
 			Overall *float64
 			A, B    json.RawMessage
 		}
-		if err := json.Unmarshal(sc.Bytes(), &in); err != nil || in.Overall == nil {
+		if err := json.Unmarshal(raw.Data, &in); err != nil || in.Overall == nil {
 			return nil, fmt.Errorf("%s: line %d: want a rated pair {\"overall\", \"a\", \"b\"}", path, line)
 		}
 		a, aerr := jsonl.Parse(in.A)
@@ -166,9 +167,6 @@ func load(path string) ([]item, error) {
 		}
 		pairs = append(pairs, dedup.Pair{A: a, B: b})
 		overall = append(overall, *in.Overall)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, err
 	}
 	c, err := dedup.New()
 	if err != nil {
@@ -432,21 +430,19 @@ func checkEvents(path string, t float64) error {
 		docs  []dedup.Document
 		event []string
 	)
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, jsonl.MaxLineBytes)
-	for sc.Scan() {
-		var g struct{ Event string }
-		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
-			return err
-		}
-		d, err := jsonl.Parse(sc.Bytes())
+	for raw, err := range jsonl.RawLines(f) {
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		var g struct{ Event string }
+		if err := json.Unmarshal(raw.Data, &g); err != nil {
+			return fmt.Errorf("%s: line %d: %w", path, raw.N, err)
+		}
+		d, err := jsonl.Parse(raw.Data)
+		if err != nil {
+			return fmt.Errorf("%s: line %d: %w", path, raw.N, err)
 		}
 		docs, event = append(docs, d), append(event, g.Event)
-	}
-	if err := sc.Err(); err != nil {
-		return err
 	}
 	var pairs []dedup.Pair
 	var at [][2]int

@@ -20,7 +20,6 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -32,6 +31,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/eventdedup/eventdedup/jsonl"
 	"github.com/eventdedup/eventdedup/normalize"
 )
 
@@ -206,15 +206,16 @@ func read(path string) ([]doc, error) {
 	}
 	defer f.Close()
 	var docs []doc
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<26)
-	for sc.Scan() {
+	for raw, err := range jsonl.RawLines(f) {
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
 		var v struct {
 			Lang, Title, Text string
 			A, B              *struct{ Lang, Text string }
 		}
-		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
-			return nil, fmt.Errorf("%s: %v", path, err)
+		if err := json.Unmarshal(raw.Data, &v); err != nil {
+			return nil, fmt.Errorf("%s: line %d: %v", path, raw.N, err)
 		}
 		if v.A != nil && v.B != nil {
 			docs = append(docs, doc{v.A.Lang, v.A.Text}, doc{v.B.Lang, v.B.Text})
@@ -225,5 +226,5 @@ func read(path string) ([]doc, error) {
 		}
 		docs = append(docs, doc{v.Lang, v.Title + ".\n" + v.Text})
 	}
-	return docs, sc.Err()
+	return docs, nil
 }

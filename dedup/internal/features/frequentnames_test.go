@@ -1,7 +1,6 @@
 package features
 
 import (
-	"bufio"
 	"cmp"
 	"encoding/json"
 	"os"
@@ -13,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/eventdedup/eventdedup/internal/corpustest"
+	"github.com/eventdedup/eventdedup/jsonl"
 )
 
 // TestFrequentNames lists the names that entity extraction finds in the
@@ -66,24 +66,22 @@ func readCorpusDocs(t *testing.T, path string) []corpusDoc {
 	}
 	defer f.Close()
 	var docs []corpusDoc
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<26)
-	for sc.Scan() {
+	for raw, err := range jsonl.RawLines(f) {
+		if err != nil {
+			t.Fatal(err)
+		}
 		var v struct {
 			Lang, Title, Text string
 			A, B              *struct{ Lang, Text string }
 		}
-		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
-			t.Fatal(err)
+		if err := json.Unmarshal(raw.Data, &v); err != nil {
+			t.Fatalf("%s: line %d: %v", path, raw.N, err)
 		}
 		if v.A != nil && v.B != nil {
 			docs = append(docs, corpusDoc{v.A.Lang, "", v.A.Text}, corpusDoc{v.B.Lang, "", v.B.Text})
 		} else {
 			docs = append(docs, corpusDoc{cmp.Or(v.Lang, "en"), v.Title, v.Text})
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	return docs
 }
