@@ -568,12 +568,14 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 	if err := c.store.Failed(); err != nil {
 		return Assignment{ID: p.doc.ID}, err
 	}
-	if i, ok := c.hist.lookup(p.doc.ID); ok {
-		if c.hist.recs[i].fp != p.d.FP {
+	if r, ok, err := c.recorded(p.doc.ID); err != nil {
+		return Assignment{ID: p.doc.ID}, err
+	} else if ok {
+		if r.FP != p.d.FP {
 			return Assignment{ID: p.doc.ID}, ErrReusedID
 		}
-		a := c.hist.assignment(i)
-		a.Truncated, a.IgnoredTime = p.truncated, p.ignoredTime
+		a := publicAssignment(r)
+		a.Repeat, a.Truncated, a.IgnoredTime = true, p.truncated, p.ignoredTime
 		return a, nil
 	}
 
@@ -593,7 +595,7 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 func (c *Clusterer) admit(d *doc) ([]*openCluster, []*doc) {
 	w := c.win
 	d.Attest(w.st)
-	d.Seq = int64(len(c.hist.recs)) + 1
+	d.Seq = int64(c.hist.len()) + 1
 	d.At = w.at(d.Published)
 	w.st.Update(d.Doc, 1)
 	d.Weigh(w.st)
@@ -601,23 +603,23 @@ func (c *Clusterer) admit(d *doc) ([]*openCluster, []*doc) {
 }
 
 // copyOf returns the document of found that d copies nearly verbatim, the
-// one naming the earliest copy, with that copy's sequence number; nil if
-// none.
-func (c *Clusterer) copyOf(d *doc, found []*doc) (copied *doc, origSeq int64) {
+// one naming the earliest copy, with that copy's id; nil if none.
+func (c *Clusterer) copyOf(d *doc, found []*doc) (copied *doc, orig string) {
+	var origSeq int64
 	for _, n := range found[:min(len(found), maxDupChecks)] {
 		if !c.win.eligible(d, n.cl) || d.Sig.Jaccard(&n.Sig) < c.cfg.duplicate {
 			continue
 		}
-		s := n.Seq
+		s, id := n.Seq, n.ID
 		if n.DuplicateOf != "" {
-			i, _ := c.hist.lookup(n.DuplicateOf)
-			s = int64(i) + 1
+			i, _ := c.hist.seq(n.DuplicateOf)
+			s, id = int64(i)+1, n.DuplicateOf
 		}
 		if copied == nil || s < origSeq {
-			copied, origSeq = n, s
+			copied, origSeq, orig = n, s, id
 		}
 	}
-	return copied, origSeq
+	return copied, orig
 }
 
 // choose picks the cluster d joins: that of the document it copies, else
@@ -627,9 +629,9 @@ func (c *Clusterer) copyOf(d *doc, found []*doc) (copied *doc, origSeq int64) {
 func (c *Clusterer) choose(d *doc, cands []*openCluster, found []*doc) (target *openCluster, best clusterLink, links []clusterLink) {
 	// A near-verbatim copy joins the cluster of the document it copies and
 	// names the earliest copy.
-	if copied, origSeq := c.copyOf(d, found); copied != nil {
+	if copied, orig := c.copyOf(d, found); copied != nil {
 		target = copied.cl
-		d.DuplicateOf = c.hist.id(int32(origSeq - 1))
+		d.DuplicateOf = orig
 		best = clusterLink{cl: target, score: 1, best: copied, members: []*doc{copied}}
 		return target, best, links
 	}
@@ -670,12 +672,13 @@ func (c *Clusterer) assign(p *prepared, target *openCluster, best clusterLink, l
 		_, merged = c.mergeLinked(target, links)
 	}
 	d.Cluster = d.cl.id
-	c.hist.add(d)
+	stored := d.assignment()
+	c.hist.add(d.ID, d.cl.seq)
 	w.evict()
-	a := c.hist.assignment(int32(d.Seq - 1))
-	a.Repeat, a.Evidence, a.Truncated, a.IgnoredTime, a.Merged = false, ev, p.truncated, p.ignoredTime, merged
+	a := publicAssignment(stored)
+	a.Evidence, a.Truncated, a.IgnoredTime, a.Merged = ev, p.truncated, p.ignoredTime, merged
 	d.TermText = nil // only needed for the evidence of d's own assignment
-	if err := c.store.Add(store.Record{Assignment: d.assignment(), Cluster: d.Cluster, Features: d.Doc}, c.state); err != nil {
+	if err := c.store.Add(store.Record{Assignment: stored, Cluster: d.Cluster, Features: d.Doc}, c.state); err != nil {
 		return a, err
 	}
 	return a, nil
@@ -683,7 +686,7 @@ func (c *Clusterer) assign(p *prepared, target *openCluster, best clusterLink, l
 
 // state is what is saved with each batch of documents.
 func (c *Clusterer) state() store.State {
-	st := store.State{Version: store.Version, Clusters: c.clusters, Docs: int64(len(c.hist.recs)), Watermark: c.win.watermark}
+	st := store.State{Version: store.Version, Clusters: c.clusters, Docs: int64(c.hist.len()), Watermark: c.win.watermark}
 	for from, into := range c.merged {
 		st.Merged = append(st.Merged, [2]int{from, into})
 	}
@@ -722,7 +725,7 @@ func (c *Clusterer) restore() error {
 		if a.Seq != int64(i)+1 {
 			return fmt.Errorf("dedup: index lacks document number %d", i+1)
 		}
-		c.hist.restore(a)
+		c.hist.add(a.ID, a.Cluster)
 	}
 	c.clusters = st.Clusters
 	for _, m := range st.Merged {
@@ -757,13 +760,20 @@ func (c *Clusterer) restore() error {
 }
 
 // Clusters returns the clusters, open and closed, in creation order. It is a
-// snapshot: clusters created during the iteration are not included.
+// snapshot, read from the index: clusters created during the iteration are
+// not included. It yields nothing once the Clusterer is closed; a failure to
+// read the index is returned by the next Add, Flush or Close.
 func (c *Clusterer) Clusters() iter.Seq[Cluster] {
 	if c.store == nil {
 		return func(func(Cluster) bool) {}
 	}
 	c.mu.Lock()
-	snap := c.hist.clusters(c.clusters, c.resolve)
+	var snap []Cluster
+	if !c.closed {
+		if as, ok := c.recordedAll(); ok {
+			snap = c.clustersOf(as)
+		}
+	}
 	c.mu.Unlock()
 	return slices.Values(snap)
 }
