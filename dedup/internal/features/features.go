@@ -8,6 +8,7 @@ package features
 
 import (
 	"math"
+	"slices"
 	"time"
 )
 
@@ -149,6 +150,19 @@ func (d *Doc) Weigh(st *Stats) {
 		}
 		d.Ents.W[i] = float32(w)
 	}
+}
+
+// Weighed returns a copy of d attested and weighed with st (see Attest and
+// Weigh), leaving d as it is.
+func (d *Doc) Weighed(st *Stats) *Doc {
+	e := *d
+	e.Terms.W = slices.Clone(d.Terms.W)
+	e.Surface.W = slices.Clone(d.Surface.W)
+	e.Ents.W = slices.Clone(d.Ents.W)
+	e.EntWeak = slices.Clone(d.EntWeak)
+	e.Attest(st)
+	e.Weigh(st)
+	return &e
 }
 
 // SplitEnts returns the strong and the weak entities of d.
