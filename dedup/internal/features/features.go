@@ -54,8 +54,8 @@ type Doc struct {
 	// Weighted as Terms, against the documents of the same main Script.
 	Surface Vec
 	Script  string
-	// Ents are the entities (names, places, numbers): weight = prominence ×
-	// rarity × kind weight. EntText, EntKey, EntKind and EntWeak describe
+	// Ents are the entities (names, places, numbers, event concepts):
+	// weight = prominence × rarity × kind weight. EntText, EntKey, EntKind and EntWeak describe
 	// them.
 	Ents    Vec
 	EntText []string
@@ -151,9 +151,13 @@ func (d *Doc) Weigh(st *Stats) {
 	}
 }
 
-// SplitEnts returns the strong and the weak entities of d.
+// SplitEnts returns the strong and the weak entities of d but its
+// concepts, which the link model weighs on their own.
 func (d *Doc) SplitEnts() (strong, weak Vec) {
 	for i, k := range d.Ents.K {
+		if d.EntKind[i] == KindConcept {
+			continue
+		}
 		v := &strong
 		if d.EntWeak[i] {
 			v = &weak
