@@ -391,6 +391,9 @@ func (x *Extractor) Extract(d news.Document, lang string) (*extracted, error) {
 			e.surface[w.surface] += n
 		}
 	}, func(folded string, title bool) {
+		if !title {
+			return
+		}
 		for m := range lex.FindFolded(lang, folded) {
 			add(KindConcept, m.Concept, m.Word, title, false)
 		}
