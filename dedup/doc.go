@@ -92,8 +92,10 @@
 // looked up in the index on disk by its most prominent entities and the
 // days of its window, and the evicted clusters of the documents found are
 // loaded again before it is weighted and compared: it clusters as if the
-// stream had been sorted. A compact record of every document (id, cluster,
-// copy of) is kept for the life of the Clusterer.
+// stream had been sorted. A hash of every document's id and its cluster
+// number (some 30 bytes) are kept for the life of the Clusterer; what the
+// cluster view shows, and the assignment of a repeated id, are read back
+// from the index.
 //
 // An undated document is compared with every open cluster regardless of
 // time, and looked up in the index by its entities alone; for eviction it
