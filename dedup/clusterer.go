@@ -15,7 +15,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -341,40 +340,31 @@ func (c *Clusterer) Add(ctx context.Context, d Document) (Assignment, error) {
 // its error: they were not added.
 func (c *Clusterer) AddAll(ctx context.Context, docs iter.Seq[Document]) iter.Seq2[Assignment, error] {
 	return func(yield func(Assignment, error) bool) {
-		if docs == nil {
-			return
+		switch {
+		case docs == nil:
+		case c.cfg.reorder > 1:
+			c.addBlocks(ctx, docs, yield)
+		default:
+			c.addStream(ctx, docs, yield)
 		}
-		var b block
-		flush := func() bool {
-			b.commit(ctx, c)
-			return b.yield(yield)
-		}
-		idle := time.Duration(0)
-		if c.cfg.reorder > 1 {
-			idle = reorderIdle
-		}
-		for j := range c.prepareAll(ctx, docs, idle) {
-			switch {
-			case j.idle:
-				if !flush() {
-					return
-				}
-				continue
-			case j.end:
-				// The stream was cut short: what is held was not added.
-				if !flush() {
-					return
-				}
-				yield(Assignment{}, j.err)
-				return
-			}
-			b.add(j)
-			if len(b.jobs) >= c.cfg.reorder && !flush() {
-				return
-			}
-		}
-		flush()
 	}
+}
+
+// addStream assigns the documents of docs in stream order.
+func (c *Clusterer) addStream(ctx context.Context, docs iter.Seq[Document], yield func(Assignment, error) bool) bool {
+	for j := range c.prepareAll(ctx, docs) {
+		var a Assignment
+		err := j.err
+		if err == nil {
+			a, err = c.commit(ctx, j.p)
+		} else {
+			a = Assignment{ID: j.d.ID}
+		}
+		if !yield(a, err) {
+			return false
+		}
+	}
+	return true
 }
 
 // AddBatch adds documents in order, as AddAll does, and returns their
@@ -394,11 +384,10 @@ func (c *Clusterer) AddBatch(ctx context.Context, docs []Document) ([]Assignment
 
 // job is one document of a stream being prepared.
 type job struct {
-	d    Document
-	p    *prepared
-	err  error
-	idle bool // no document: the stream paused (see prepareAll)
-	end  bool // no document: the stream was cut short by err
+	d   Document
+	p   *prepared
+	err error
+	end bool // no document: the stream was cut short by err
 }
 
 // Documents read ahead of their assignment, per worker extracting features:
@@ -420,12 +409,8 @@ type pending struct {
 
 // feed sends the documents of docs as jobs, in order, to order and to work,
 // and reports whether it stopped because ctx was done.
-// While it waits for docs to yield, waiting is true.
-func feed(ctx context.Context, docs iter.Seq[Document], order, work chan<- pending, waiting *atomic.Bool) bool {
-	waiting.Store(true)
-	defer waiting.Store(false)
+func feed(ctx context.Context, docs iter.Seq[Document], order, work chan<- pending) bool {
 	for d := range docs {
-		waiting.Store(false)
 		j := pending{&job{d: d}, make(chan struct{})}
 		select {
 		case order <- j:
@@ -437,17 +422,15 @@ func feed(ctx context.Context, docs iter.Seq[Document], order, work chan<- pendi
 		case <-ctx.Done():
 			return true
 		}
-		waiting.Store(true)
 	}
 	return false
 }
 
 // prepareAll prepares the documents of a stream on all CPUs and yields them
 // in stream order. Cancelling ctx yields one job with ctx's error and stops,
-// even when no document was read yet. With idle > 0, it yields a job marked
-// idle whenever the stream has been waited for that long (a slow stream, not
-// slow workers) and every document read has been yielded.
-func (c *Clusterer) prepareAll(ctx context.Context, docs iter.Seq[Document], idle time.Duration) iter.Seq[*job] {
+// even when no document was read yet, after the documents read and not yet
+// yielded, each with the error.
+func (c *Clusterer) prepareAll(ctx context.Context, docs iter.Seq[Document]) iter.Seq[*job] {
 	return func(yield func(*job) bool) {
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
@@ -455,22 +438,11 @@ func (c *Clusterer) prepareAll(ctx context.Context, docs iter.Seq[Document], idl
 		work := make(chan pending, workers*workAhead)
 		order := make(chan pending, workers*readAhead)
 		stopped := false // the stream was left unread because ctx was done; read after order is closed
-		var waiting atomic.Bool
 		go func() {
 			defer close(work)
 			defer close(order)
-			stopped = feed(ctx, docs, order, work, &waiting)
+			stopped = feed(ctx, docs, order, work)
 		}()
-		pause := time.NewTimer(idle)
-		if idle <= 0 {
-			pause.Stop()
-		}
-		defer pause.Stop()
-		rearm := func() {
-			if idle > 0 {
-				pause.Reset(idle)
-			}
-		}
 		var wg sync.WaitGroup
 		for range workers {
 			wg.Go(func() {
@@ -505,14 +477,7 @@ func (c *Clusterer) prepareAll(ctx context.Context, docs iter.Seq[Document], idl
 			case <-ctx.Done():
 				cancelled(yield, order, ctx.Err())
 				return
-			case <-pause.C:
-				if waiting.Load() && len(order) == 0 && !yield(&job{idle: true}) {
-					return
-				}
-				rearm()
-				continue
 			}
-			rearm()
 			if !ok {
 				break
 			}

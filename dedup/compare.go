@@ -81,7 +81,7 @@ func (c *Clusterer) CompareAll(ctx context.Context, pairs []Pair) ([]Comparison,
 		}
 	}
 	jobs := make([]*job, 0, len(docs))
-	for j := range c.prepareAll(ctx, slices.Values(docs), 0) {
+	for j := range c.prepareAll(ctx, slices.Values(docs)) {
 		if j.err != nil {
 			return nil, j.err
 		}
@@ -341,7 +341,7 @@ func (c *Clusterer) stripAll(ctx context.Context, jobs []*job) []*job {
 		at = append(at, i)
 	}
 	k := 0
-	for j := range c.prepareAll(ctx, slices.Values(changed), 0) {
+	for j := range c.prepareAll(ctx, slices.Values(changed)) {
 		if j.err != nil && ctx.Err() != nil {
 			for _, i := range at[k:] { // cancelled: no more jobs
 				out[i] = j

@@ -68,8 +68,9 @@ const (
 	// DefaultReorder is how many documents AddAll holds to assign them in
 	// order of publication (see WithReorder): a memory and latency bound,
 	// not fitted. Every development set (under 500 documents) fits in one
-	// block, so their clusters do not depend on the order of arrival; the
-	// documents held cost some 5 KB each (prepared features), 20 MB in all.
+	// block, so their clusters do not depend on the order of arrival. The
+	// documents wait as given, before analysis: on the 30,000-article speed
+	// corpus peak RSS is 242 MB with it and 222 MB with WithReorder(1).
 	DefaultReorder = 4096
 	// DefaultMaxText is the length in bytes beyond which a document's title
 	// and text are truncated (see WithMaxText): 1 MiB, some fifty times a

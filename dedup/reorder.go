@@ -3,6 +3,7 @@ package dedup
 import (
 	"cmp"
 	"context"
+	"iter"
 	"slices"
 	"time"
 )
@@ -13,78 +14,135 @@ import (
 // bound, not fitted: no result of a file or a steady stream depends on it.
 const reorderIdle = time.Second
 
-// block is the documents AddAll holds to assign them in order of
-// publication, with their assignments or errors once assigned.
-type block struct {
-	jobs []*job
-	as   []Assignment
-	errs []error
-}
-
-// add holds a job.
-func (b *block) add(j *job) { b.jobs = append(b.jobs, j) }
-
-// commit assigns the documents held in order of publication: the dated
-// ones by their time, then the undated ones, ties broken by content (the
-// fingerprint) and then by id, so that the order, and the clusters, do not
-// depend on the order the documents were held in. A document whose id the
-// block already holds comes after it, in stream order. A document that
-// could not be prepared keeps its error.
-func (b *block) commit(ctx context.Context, c *Clusterer) {
-	n := len(b.jobs)
-	b.as, b.errs = slices.Grow(b.as[:0], n)[:n], slices.Grow(b.errs[:0], n)[:n]
-	order := make([]int, 0, n)
-	var again []int // ids the block holds already, in stream order
-	seen := make(map[string]bool, n)
-	for i, j := range b.jobs {
-		switch {
-		case j.err != nil:
-			b.as[i], b.errs[i] = Assignment{ID: j.d.ID}, j.err
-		case seen[j.d.ID]:
-			again = append(again, i)
-		default:
-			seen[j.d.ID] = true
-			order = append(order, i)
+// addBlocks assigns the documents of docs in blocks of up to
+// c.cfg.reorder, each in order of publication (see AddAll); it reports
+// whether to go on. The documents wait in a block as they were given, not
+// analysed: some 1 KB each for an article.
+func (c *Clusterer) addBlocks(ctx context.Context, docs iter.Seq[Document], yield func(Assignment, error) bool) {
+	in := make(chan Document)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		defer close(in)
+		for d := range docs {
+			select {
+			case in <- d:
+			case <-stop:
+				return
+			}
 		}
-	}
-	slices.SortStableFunc(order, func(x, y int) int {
-		return comparePrepared(b.jobs[x].p, b.jobs[y].p)
-	})
-	// An id sent again is a repeat, or ErrReusedID, after its first
-	// document, as in stream order.
-	order = append(order, again...)
-	for _, i := range order {
-		b.as[i], b.errs[i] = c.commit(ctx, b.jobs[i].p)
-	}
-}
-
-// comparePrepared orders two prepared documents by publication (undated
-// last), then by content and id.
-func comparePrepared(p, q *prepared) int {
-	tp, tq := p.d.Published, q.d.Published
-	switch {
-	case tp.IsZero() != tq.IsZero():
-		if tp.IsZero() {
-			return 1
-		}
-		return -1
-	case !tp.Equal(tq):
-		return tp.Compare(tq)
-	}
-	return cmp.Or(cmp.Compare(p.d.FP, q.d.FP), cmp.Compare(p.doc.ID, q.doc.ID))
-}
-
-// yield yields the assignments of the documents held, in stream order,
-// and empties the block; it reports whether to go on.
-func (b *block) yield(yield func(Assignment, error) bool) bool {
-	defer func() {
-		clear(b.jobs)
-		b.jobs = b.jobs[:0]
 	}()
-	for i := range b.jobs {
-		if !yield(b.as[i], b.errs[i]) {
+	var held []Document
+	pause := time.NewTimer(reorderIdle)
+	defer pause.Stop()
+	for {
+		select {
+		case d, ok := <-in:
+			if !ok {
+				c.assignBlock(ctx, held, yield)
+				return
+			}
+			if held = append(held, d); len(held) >= c.cfg.reorder {
+				if !c.assignBlock(ctx, held, yield) {
+					return
+				}
+				held = held[:0]
+			}
+		case <-pause.C:
+			if !c.assignBlock(ctx, held, yield) {
+				return
+			}
+			held = held[:0]
+		case <-ctx.Done():
+			// The documents held were not added: each is told so.
+			for _, d := range held {
+				if !yield(Assignment{ID: d.ID}, ctx.Err()) {
+					return
+				}
+			}
+			yield(Assignment{}, ctx.Err())
+			return
+		}
+		pause.Reset(reorderIdle)
+	}
+}
+
+// assignBlock assigns the documents of a block in order of publication
+// (blockOrder) and yields their assignments in stream order; it reports
+// whether to go on.
+func (c *Clusterer) assignBlock(ctx context.Context, held []Document, yield func(Assignment, error) bool) bool {
+	if len(held) == 0 {
+		return true
+	}
+	order := blockOrder(held)
+	sorted := make([]Document, len(order))
+	for i, k := range order {
+		sorted[i] = held[k]
+	}
+	as, errs := make([]Assignment, len(held)), make([]error, len(held))
+	i := 0
+	for j := range c.prepareAll(ctx, slices.Values(sorted)) {
+		if j.end || i == len(order) {
+			break
+		}
+		k := order[i]
+		if as[k], errs[k] = (Assignment{ID: held[k].ID}), j.err; j.err == nil {
+			as[k], errs[k] = c.commit(ctx, j.p)
+		}
+		i++
+	}
+	for _, k := range order[i:] { // cut short by ctx
+		as[k], errs[k] = Assignment{ID: held[k].ID}, cmp.Or(ctx.Err(), context.Canceled)
+	}
+	for k := range held {
+		if !yield(as[k], errs[k]) {
 			return false
 		}
 	}
 	return true
+}
+
+// blockOrder returns the order in which the documents of a block are
+// assigned, as indices: the dated ones by their time, then the undated ones
+// (and those whose time is ignored, see maxFuture), ties broken by content
+// (the fingerprint) and then by id, so that the order, and the clusters, do
+// not depend on the order the documents were held in. A document whose id
+// the block already holds comes after all others, in stream order: it is a
+// repeat, or ErrReusedID, of the first.
+func blockOrder(held []Document) []int {
+	type key struct {
+		t  time.Time
+		fp uint64
+	}
+	keys := make([]key, len(held))
+	latest := time.Now().Add(maxFuture)
+	order := make([]int, 0, len(held))
+	var again []int
+	seen := make(map[string]bool, len(held))
+	for i, d := range held {
+		if seen[d.ID] {
+			again = append(again, i)
+			continue
+		}
+		seen[d.ID] = true
+		order = append(order, i)
+		keys[i] = key{d.Published, fingerprint(d)}
+		if keys[i].t.After(latest) {
+			keys[i].t = time.Time{}
+		}
+	}
+	slices.SortStableFunc(order, func(x, y int) int {
+		a, b := keys[x], keys[y]
+		switch {
+		case a.t.IsZero() != b.t.IsZero():
+			if a.t.IsZero() {
+				return 1
+			}
+			return -1
+		case !a.t.Equal(b.t):
+			return a.t.Compare(b.t)
+		}
+		return cmp.Or(cmp.Compare(a.fp, b.fp), cmp.Compare(held[x].ID, held[y].ID))
+	})
+	return append(order, again...)
 }
