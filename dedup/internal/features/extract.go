@@ -400,6 +400,9 @@ func (x *Extractor) Extract(d news.Document, lang string) (*extracted, error) {
 		}
 	}, func(folded string, title bool) {
 		if !title {
+			// The headline says what happened; the concepts of a body
+			// are as often its background (a pact recalled in a report
+			// of talks), and the link model weighs those of headlines.
 			return
 		}
 		for m := range lex.FindFolded(lang, folded) {

@@ -1,6 +1,7 @@
 // Package features analyses news reports for package dedup: content terms
 // (bleve's analyzer of the language), surface words scoped by script,
-// entities (names as phonetic keys, countries, organisations, numbers) and a
+// entities (names as phonetic keys, countries, organisations, numbers, and
+// the event concepts of the headline, see package concept) and a
 // MinHash signature, keyed as sparse vectors (Vec) and weighted by their
 // rarity in a window of documents (Stats). See the documentation of package
 // dedup for the model.

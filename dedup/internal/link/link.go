@@ -9,9 +9,11 @@
 //     different languages of one script, else 0;
 //   - entities: the cosine of their names, places, organisations and
 //     numbers, in any scripts, and the cosines of each kind alone;
-//   - concepts: the cosine of their event concepts (package concept: the
-//     earthquake of "Erdbeben", "زلزله" and "地震"), which reports of one
-//     event share across languages where their words differ;
+//   - concepts: when they are in different languages, the part of the
+//     cosine of all their entities made up by the event concepts their
+//     headlines share (package concept: the earthquake of "Erdbeben",
+//     "زلزله" and "地震"), which stand for the words that reports of one
+//     event share within a language (see conceptSim);
 //   - crossLang and crossScript: whether they differ in language, and in
 //     script (the evidence then rests on fewer features);
 //   - gap: the time between their publications, in windows, capped at 2,
