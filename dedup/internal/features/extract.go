@@ -66,11 +66,31 @@ type mention struct {
 // extracted are the features of one document before rarity weighting.
 type extracted struct {
 	lang     string             // base language subtag, "und" if unknown
-	terms    map[string]float64 // analyzed content terms → count, title twice
+	terms    termCounts         // analyzed content terms with their counts, title twice
 	surface  map[uint64]float64 // surface token key → count, title twice (see doc.Surface)
 	script   string             // the dominant script, as an ISO 15924 code
 	mentions map[uint64]*mention
 	sig      Signature
+}
+
+// termCounts counts the terms of a document. It looks a term up by its
+// bytes, which costs no string for a term seen before.
+type termCounts struct {
+	index map[string]int32 // term → its index in text and count
+	text  []string
+	count []float64
+}
+
+// add counts a term n times.
+func (c *termCounts) add(term []byte, n float64) {
+	if i, ok := c.index[string(term)]; ok {
+		c.count[i] += n
+		return
+	}
+	t := string(term)
+	c.index[t] = int32(len(c.text))
+	c.text = append(c.text, t)
+	c.count = append(c.count, n)
 }
 
 // Minimum lengths of name keys (consonants): capitalised words are names by
@@ -341,25 +361,29 @@ func (x *Extractor) Extract(d news.Document, lang string) (*extracted, error) {
 	}
 	e := &extracted{
 		lang:     lang,
-		terms:    make(map[string]float64),
+		terms:    termCounts{index: make(map[string]int32)},
 		mentions: make(map[uint64]*mention),
 	}
-	// The headline says what the event is: its terms count twice.
-	for _, part := range [...]string{d.Title, d.Title, d.Text} {
-		if part == "" {
+	// The headline says what the event is: its terms count twice (it is
+	// analyzed once).
+	for _, part := range [...]struct {
+		text  string
+		count float64
+	}{{d.Title, 2}, {d.Text, 1}} {
+		if part.text == "" {
 			continue
 		}
-		for _, tok := range an.Analyze([]byte(part)) {
+		for _, tok := range an.Analyze([]byte(part.text)) {
 			if len(tok.Term) < 2 || utf8.RuneCount(tok.Term) < 2 && !IsCJK(tok.Term) {
 				continue
 			}
-			e.terms[string(tok.Term)]++
+			e.terms.add(tok.Term, part.count)
 		}
 	}
 	e.surface = make(map[uint64]float64)
-	for t, n := range e.terms {
+	for i, t := range e.terms.text {
 		if isHan(t) {
-			e.surface[TokenHash("s", ScriptCJK.code()+":"+t)] = n // Han bigrams
+			e.surface[TokenHash("s", ScriptCJK.code()+":"+t)] = e.terms.count[i] // Han bigrams
 		}
 	}
 	add := func(k Kind, key, text string, title, weak bool) {

@@ -108,12 +108,12 @@ func (d *Doc) Attest(st *Stats) {
 func SurfaceScope(script string) string { return "s:" + script }
 
 // termVec keys terms of a scope; the weights are their counts.
-func termVec(scope string, terms map[string]float64) (Vec, []string) {
-	b := make(VecBuilder, len(terms))
-	text := make(map[uint64]string, len(terms))
-	for t, n := range terms {
+func termVec(scope string, terms termCounts) (Vec, []string) {
+	b := make(VecBuilder, len(terms.text))
+	text := make(map[uint64]string, len(terms.text))
+	for i, t := range terms.text {
 		k := TokenHash(scope, t)
-		b[k] = n
+		b[k] = terms.count[i]
 		text[k] = t
 	}
 	v := b.Build()
