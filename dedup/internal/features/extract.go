@@ -81,6 +81,11 @@ type termCounts struct {
 	count []float64
 }
 
+// newTermCounts returns counts sized for up to n terms.
+func newTermCounts(n int) termCounts {
+	return termCounts{index: make(map[string]int32, n), text: make([]string, 0, n), count: make([]float64, 0, n)}
+}
+
 // add counts a term n times.
 func (c *termCounts) add(term []byte, n float64) {
 	if i, ok := c.index[string(term)]; ok {
@@ -359,25 +364,25 @@ func (x *Extractor) Extract(d news.Document, lang string) (*extracted, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &extracted{
-		lang:     lang,
-		terms:    termCounts{index: make(map[string]int32)},
-		mentions: make(map[uint64]*mention),
-	}
 	// The headline says what the event is: its terms count twice (it is
 	// analyzed once).
-	for _, part := range [...]struct {
-		text  string
-		count float64
-	}{{d.Title, 2}, {d.Text, 1}} {
-		if part.text == "" {
-			continue
+	var toks [2]analysis.TokenStream
+	for i, part := range [...]string{d.Title, d.Text} {
+		if part != "" {
+			toks[i] = an.Analyze([]byte(part))
 		}
-		for _, tok := range an.Analyze([]byte(part.text)) {
+	}
+	e := &extracted{
+		lang:     lang,
+		terms:    newTermCounts(len(toks[0]) + len(toks[1])),
+		mentions: make(map[uint64]*mention),
+	}
+	for i, ts := range toks {
+		for _, tok := range ts {
 			if len(tok.Term) < 2 || utf8.RuneCount(tok.Term) < 2 && !IsCJK(tok.Term) {
 				continue
 			}
-			e.terms.add(tok.Term, part.count)
+			e.terms.add(tok.Term, float64(2-i))
 		}
 	}
 	e.surface = make(map[uint64]float64)
