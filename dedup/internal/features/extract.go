@@ -497,7 +497,6 @@ type wordScan struct {
 func scanWords(sc *caches, title, text string) wordScan {
 	ws := wordScan{
 		words:   make([]word, 0, (len(title)+len(text))/6),
-		lower:   make(map[string]bool),
 		capsMid: make(map[string]bool),
 	}
 	titleCase := isTitleCase(title)
@@ -506,6 +505,9 @@ func scanWords(sc *caches, title, text string) wordScan {
 		ws.words = append(ws.words, w)
 	})
 	splitWords(text, false, func(w word) { ws.words = append(ws.words, w) })
+	// Sized for the distinct words in lower case, some half of all, rather
+	// than grown by doubling.
+	ws.lower = make(map[string]bool, len(ws.words)/2)
 	ws.infos = make([]*wordInfo, len(ws.words))
 	for i, w := range ws.words {
 		if w.script == ScriptCJK {
