@@ -154,7 +154,7 @@ func open(dir string, opts []Option) (*Clusterer, error) {
 	cfg := config{
 		window: DefaultWindow, lateness: DefaultLateness, maxDocs: DefaultMaxDocs,
 		threshold: DefaultThreshold, sameScore: DefaultSameScore, duplicate: DefaultDuplicate, batchSize: DefaultBatchSize,
-		maxText: DefaultMaxText,
+		maxText: DefaultMaxText, reorder: DefaultReorder,
 	}
 	for _, o := range opts {
 		o(&cfg)
@@ -171,6 +171,8 @@ func open(dir string, opts []Option) (*Clusterer, error) {
 		return nil, fmt.Errorf("%w: lateness %v, want a duration of 0 or more", ErrInvalidOption, cfg.lateness)
 	case cfg.maxDocs <= 0:
 		return nil, fmt.Errorf("%w: maximum documents %d, want a positive number", ErrInvalidOption, cfg.maxDocs)
+	case cfg.reorder < 0:
+		return nil, fmt.Errorf("%w: reorder %d, want 0 or more documents", ErrInvalidOption, cfg.reorder)
 	case cfg.maxText <= 0:
 		return nil, fmt.Errorf("%w: maximum text %d, want a positive number of bytes", ErrInvalidOption, cfg.maxText)
 	case !(cfg.threshold >= 0 && cfg.threshold <= 1): // NaN too
@@ -320,31 +322,49 @@ func (c *Clusterer) Add(ctx context.Context, d Document) (Assignment, error) {
 	return c.commit(ctx, p)
 }
 
-// AddAll adds the documents of a stream, extracting features on all CPUs
-// while assigning documents in stream order, so that results are the same as
-// adding them one by one. It yields one assignment or error per document; an
-// error for one document does not stop the stream. Stopping the iteration, or
+// AddAll adds the documents of a stream, extracting features on all CPUs.
+// It holds up to WithReorder documents (DefaultReorder) and assigns them in
+// order of publication, undated ones last, so that reports arriving out of
+// order, or a backfill mixed into a feed, cluster as if sorted: within such
+// a block the clusters do not depend on the order of arrival. A block is
+// assigned when it is full, when the stream ends, and when the stream
+// pauses for a second (a live feed). With WithReorder(1) the
+// documents are assigned in stream order, as by Add one by one.
+//
+// It yields one assignment or error per document, in stream order; an error
+// for one document does not stop the stream. Stopping the iteration, or
 // cancelling ctx, stops reading docs; a cancellation ends the iteration at
 // once even while docs is waiting for its next document (a live feed), and
-// the goroutine reading docs returns when docs next yields or returns.
+// the goroutine reading docs returns when docs next yields or returns. The
+// documents held and not yet assigned when ctx is cancelled are yielded with
+// its error: they were not added.
 func (c *Clusterer) AddAll(ctx context.Context, docs iter.Seq[Document]) iter.Seq2[Assignment, error] {
 	return func(yield func(Assignment, error) bool) {
-		if docs == nil {
-			return
-		}
-		for j := range c.prepareAll(ctx, docs) {
-			var a Assignment
-			err := j.err
-			if err == nil {
-				a, err = c.commit(ctx, j.p)
-			} else {
-				a = Assignment{ID: j.d.ID}
-			}
-			if !yield(a, err) {
-				return
-			}
+		switch {
+		case docs == nil:
+		case c.cfg.reorder > 1:
+			c.addBlocks(ctx, docs, yield)
+		default:
+			c.addStream(ctx, docs, yield)
 		}
 	}
+}
+
+// addStream assigns the documents of docs in stream order.
+func (c *Clusterer) addStream(ctx context.Context, docs iter.Seq[Document], yield func(Assignment, error) bool) bool {
+	for j := range c.prepareAll(ctx, docs) {
+		var a Assignment
+		err := j.err
+		if err == nil {
+			a, err = c.commit(ctx, j.p)
+		} else {
+			a = Assignment{ID: j.d.ID}
+		}
+		if !yield(a, err) {
+			return false
+		}
+	}
+	return true
 }
 
 // AddBatch adds documents in order, as AddAll does, and returns their
@@ -367,6 +387,7 @@ type job struct {
 	d   Document
 	p   *prepared
 	err error
+	end bool // no document: the stream was cut short by err
 }
 
 // Documents read ahead of their assignment, per worker extracting features:
@@ -407,7 +428,8 @@ func feed(ctx context.Context, docs iter.Seq[Document], order, work chan<- pendi
 
 // prepareAll prepares the documents of a stream on all CPUs and yields them
 // in stream order. Cancelling ctx yields one job with ctx's error and stops,
-// even when no document was read yet.
+// even when no document was read yet, after the documents read and not yet
+// yielded, each with the error.
 func (c *Clusterer) prepareAll(ctx context.Context, docs iter.Seq[Document]) iter.Seq[*job] {
 	return func(yield func(*job) bool) {
 		ctx, cancel := context.WithCancel(ctx)
@@ -453,7 +475,7 @@ func (c *Clusterer) prepareAll(ctx context.Context, docs iter.Seq[Document]) ite
 			select {
 			case j, ok = <-order:
 			case <-ctx.Done():
-				yield(&job{err: ctx.Err()})
+				cancelled(yield, order, ctx.Err())
 				return
 			}
 			if !ok {
@@ -462,7 +484,9 @@ func (c *Clusterer) prepareAll(ctx context.Context, docs iter.Seq[Document]) ite
 			select {
 			case <-j.done:
 			case <-ctx.Done():
-				yield(&job{d: j.d, err: ctx.Err()})
+				if yield(&job{d: j.d, err: ctx.Err()}) {
+					cancelled(yield, order, ctx.Err())
+				}
 				return
 			}
 			if !yield(j.job) {
@@ -470,7 +494,28 @@ func (c *Clusterer) prepareAll(ctx context.Context, docs iter.Seq[Document]) ite
 			}
 		}
 		if stopped {
-			yield(&job{err: ctx.Err()})
+			yield(&job{err: ctx.Err(), end: true})
+		}
+	}
+}
+
+// cancelled yields the documents read and not yet yielded with err, the
+// cancellation, so that the caller knows they were not added, then the end
+// of the stream. It does not wait for the stream.
+func cancelled(yield func(*job) bool, order <-chan pending, err error) {
+	for {
+		select {
+		case j, ok := <-order:
+			if !ok {
+				yield(&job{err: err, end: true})
+				return
+			}
+			if !yield(&job{d: j.d, err: err}) {
+				return
+			}
+		default:
+			yield(&job{err: err, end: true})
+			return
 		}
 	}
 }
