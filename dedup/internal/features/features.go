@@ -8,7 +8,9 @@
 package features
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"time"
 )
 
@@ -108,19 +110,25 @@ func (d *Doc) Attest(st *Stats) {
 // documents written in a script.
 func SurfaceScope(script string) string { return "s:" + script }
 
-// termVec keys terms of a scope; the weights are their counts.
-func termVec(scope string, terms map[string]float64) (Vec, []string) {
-	b := make(VecBuilder, len(terms))
-	text := make(map[uint64]string, len(terms))
-	for t, n := range terms {
-		k := TokenHash(scope, t)
-		b[k] = n
-		text[k] = t
+// termVec keys terms of a scope; the weights are their counts. Of two terms
+// with one key (a collision of 64-bit hashes), the later one is kept.
+func termVec(scope string, terms termCounts) (Vec, []string) {
+	type entry struct {
+		k uint64
+		i int // in terms
 	}
-	v := b.Build()
-	ts := make([]string, len(v.K))
-	for i, k := range v.K {
-		ts[i] = text[k]
+	es := make([]entry, len(terms.text))
+	for i, t := range terms.text {
+		es[i] = entry{TokenHash(scope, t), i}
+	}
+	slices.SortFunc(es, func(a, b entry) int { return cmp.Or(cmp.Compare(a.k, b.k), cmp.Compare(a.i, b.i)) })
+	v := Vec{K: make([]uint64, 0, len(es)), W: make([]float32, 0, len(es))}
+	ts := make([]string, 0, len(es))
+	for j, e := range es {
+		if j+1 < len(es) && es[j+1].k == e.k {
+			continue
+		}
+		v.K, v.W, ts = append(v.K, e.k), append(v.W, float32(terms.count[e.i])), append(ts, terms.text[e.i])
 	}
 	return v, ts
 }
