@@ -241,7 +241,7 @@ const snippetBytes = 160
 // word boundary after about snippetBytes bytes, with "…" when cut.
 func snippet(text string) string {
 	var b strings.Builder
-	for _, w := range strings.Fields(text) {
+	for w := range strings.FieldsSeq(text) {
 		if b.Len() > 0 && b.Len()+1+len(w) > snippetBytes {
 			b.WriteString(" …")
 			break
