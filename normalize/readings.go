@@ -62,19 +62,17 @@ type alignPhrase struct {
 }
 
 // phraseModel is the phrase model of a reading against English spellings
-// (see align.Model), mixed with its letter model with the weight given;
-// threshold is the readingThreshold of the mixture.
+// (see align.Model); threshold is its readingThreshold.
 type phraseModel struct {
-	threshold, weight float64
-	letters           bool // read letter by letter (align.PhraseOptions)
-	counts            []alignCount
-	phrases           []alignPhrase
+	threshold float64
+	letters   bool // read letter by letter (align.PhraseOptions)
+	counts    []alignCount
+	phrases   []alignPhrase
 }
 
-// scorer returns the scorer of the mixture of the phrase model with the
-// letter model of joint, English spellings on the source side or, reversed,
-// on the target side.
-func (pm *phraseModel) scorer(joint *align.Joint, reversed bool) *align.Scorer {
+// scorer returns the scorer of the phrase model, English spellings on the
+// source side or, reversed, on the target side.
+func (pm *phraseModel) scorer(reversed bool) *align.Scorer {
 	m := &align.Model{Phrases: make(map[align.Phrase]float64, len(pm.phrases)), Letters: pm.letters}
 	for _, x := range pm.counts {
 		m.Counts[x.u][x.v] = x.n
@@ -83,9 +81,9 @@ func (pm *phraseModel) scorer(joint *align.Joint, reversed bool) *align.Scorer {
 		m.Phrases[align.Phrase{Src: x.u, Tgt: x.v}] = x.n
 	}
 	if reversed {
-		m, joint = m.Transpose(), joint.Transpose()
+		m = m.Transpose()
 	}
-	return align.Mix(align.NewPhraseScorer(m), align.NewScorer(joint), pm.weight)
+	return align.NewPhraseScorer(m)
 }
 
 // latinPivot is the reading through which two Latin spellings are compared:
@@ -122,9 +120,9 @@ var readingScorers = sync.OnceValue(func() *[numReadings][numReadings]*align.Sco
 			case a == b:
 				s[a][b] = spelling
 			case a == rdLatin && readingPhrases[b] != nil:
-				s[a][b] = readingPhrases[b].scorer(joint[b], false)
+				s[a][b] = readingPhrases[b].scorer(false)
 			case b == rdLatin && readingPhrases[a] != nil:
-				s[a][b] = readingPhrases[a].scorer(joint[a], true)
+				s[a][b] = readingPhrases[a].scorer(true)
 			case a == rdLatin:
 				s[a][b] = align.NewScorer(joint[b])
 			case b == rdLatin:

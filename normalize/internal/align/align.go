@@ -13,7 +13,7 @@
 // A phrase model ([TrainPhrases], [Model]) also writes a unit of two
 // letters of one side as one or two letters of the other, as Chinese renders
 // an English name syllable by syllable (tur → te), and scores a pair by
-// every alignment; [Mix] mixes it with a letter model.
+// every alignment; [Interpolate] smooths it with a letter model.
 package align
 
 import "math"

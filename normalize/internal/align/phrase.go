@@ -303,13 +303,12 @@ func NewPhraseScorer(m *Model) *Scorer {
 	if len(p.phrases) == 0 {
 		return s
 	}
-	s.phrases = make(map[uint32]float64, len(p.phrases))
+	ratios := make(map[Phrase]float64, len(p.phrases))
 	for u := range Size {
 		for v := range Size {
 			s.ratio[u][v] = math.Exp(float64(-s.cost[u][v]))
 		}
 	}
-	s.srcUnits, s.tgtUnits = new([1 << 14]bool), new([1 << 14]bool)
 	for ph, q := range p.phrases {
 		c := -math.Log(q)
 		for _, x := range [2]Unit{ph.Src, ph.Src >> 8} {
@@ -322,11 +321,58 @@ func NewPhraseScorer(m *Model) *Scorer {
 				c += math.Log(pv[x&0xff])
 			}
 		}
-		s.phrases[uint32(ph.Src)<<16|uint32(ph.Tgt)] = math.Exp(-c)
-		s.srcUnits[ph.Src] = true
-		s.tgtUnits[ph.Tgt] = true
+		ratios[ph] = math.Exp(-c)
 	}
+	s.phrases = newPhraseTables(ratios)
 	return s
+}
+
+// phraseTables holds the likelihood ratios of the phrase operations of a
+// scorer by shape, indexed by the symbols of the units of one symbol and by
+// the ids of the units of two symbols (0 for a unit in no phrase); a ratio
+// of 0 is an operation the model does not have.
+type phraseTables struct {
+	srcID, tgtID [Size * Size]uint16 // the id of the unit of two symbols a, b at a*Size+b
+	nSrc, nTgt   int                 // ids, 0 included
+	r20, r02     []float64           // [src id], [tgt id]
+	r21          []float64           // [src id*Size + tgt symbol]
+	r12          []float64           // [src symbol*nTgt + tgt id]
+	r22          []float64           // [src id*nTgt + tgt id]
+}
+
+// newPhraseTables returns the tables of the ratios of the phrases.
+func newPhraseTables(ratios map[Phrase]float64) *phraseTables {
+	t := &phraseTables{nSrc: 1, nTgt: 1}
+	pairID := func(u Unit) int { return int(u&0xff)*Size + int(u>>8) }
+	for ph := range ratios {
+		if ph.Src.Len() == 2 && t.srcID[pairID(ph.Src)] == 0 {
+			t.srcID[pairID(ph.Src)] = uint16(t.nSrc)
+			t.nSrc++
+		}
+		if ph.Tgt.Len() == 2 && t.tgtID[pairID(ph.Tgt)] == 0 {
+			t.tgtID[pairID(ph.Tgt)] = uint16(t.nTgt)
+			t.nTgt++
+		}
+	}
+	t.r20, t.r02 = make([]float64, t.nSrc), make([]float64, t.nTgt)
+	t.r21, t.r12 = make([]float64, t.nSrc*Size), make([]float64, Size*t.nTgt)
+	t.r22 = make([]float64, t.nSrc*t.nTgt)
+	for ph, r := range ratios {
+		s, g := int(t.srcID[pairID(ph.Src)]), int(t.tgtID[pairID(ph.Tgt)])
+		switch [2]int{ph.Src.Len(), ph.Tgt.Len()} {
+		case [2]int{2, 0}:
+			t.r20[s] = r
+		case [2]int{0, 2}:
+			t.r02[g] = r
+		case [2]int{2, 1}:
+			t.r21[s*Size+int(ph.Tgt)] = r
+		case [2]int{1, 2}:
+			t.r12[int(ph.Src)*t.nTgt+g] = r
+		case [2]int{2, 2}:
+			t.r22[s*t.nTgt+g] = r
+		}
+	}
+	return t
 }
 
 // phraseCost returns minus the log-likelihood ratio of xs and ys under the
@@ -336,83 +382,95 @@ func NewPhraseScorer(m *Model) *Scorer {
 // would undercount.
 func (s *Scorer) phraseCost(xs, ys []uint8) float32 {
 	n, w := len(xs), len(ys)
-	var buf [33 * 33]float64
-	d := buf[:0]
-	if (n+1)*(w+1) > len(buf) {
-		d = make([]float64, (n+1)*(w+1))
+	t := s.phrases
+	// three rows of the table (i-2, i-1, i), and by column the ratio of
+	// an added letter and the id of the unit of two letters ending there;
+	// id 0 has ratio 0 in every table, so that no step needs a test
+	var buf [3 * 33]float64
+	var ibuf [33]float64
+	var tbuf [33]uint16
+	rows, ins, tid := buf[:0], ibuf[:0], tbuf[:0]
+	if w+1 > len(ibuf) {
+		rows, ins, tid = make([]float64, 3*(w+1)), make([]float64, w+1), make([]uint16, w+1)
 	} else {
-		d = buf[:(n+1)*(w+1)]
+		rows, ins, tid = buf[:3*(w+1)], ibuf[:w+1], tbuf[:w+1]
 	}
-	for i := 0; i <= n; i++ {
-		row := d[i*(w+1) : (i+1)*(w+1)]
-		var src2 Unit // the unit of the two symbols ending at i
+	for j := 1; j <= w; j++ {
+		ins[j] = s.ratio[0][ys[j-1]]
+		if j >= 2 {
+			tid[j] = t.tgtID[int(ys[j-2])*Size+int(ys[j-1])]
+		}
+	}
+	nt := t.nTgt
+	up2, up, cur := rows[:w+1], rows[w+1:2*(w+1)], rows[2*(w+1):]
+	// row 0: letters added; up2 stays 0 as row -1
+	up[0] = 1
+	for j := 1; j <= w; j++ {
+		v := up[j-1] * ins[j]
+		if j >= 2 {
+			v += up[j-2] * t.r02[tid[j]]
+		}
+		up[j] = v
+	}
+	for i := 1; i <= n; i++ {
+		x := xs[i-1]
+		rx := &s.ratio[x]
+		del := rx[0]
+		r12 := t.r12[int(x)*nt : int(x)*nt+nt]
+		var a int
 		if i >= 2 {
-			src2 = unitOf(xs[i-2 : i])
-			if !s.srcUnits[src2] {
-				src2 = 0
-			}
+			a = int(t.srcID[int(xs[i-2])*Size+int(x)])
 		}
-		for j := 0; j <= w; j++ {
-			if i == 0 && j == 0 {
-				row[0] = 1
-				continue
-			}
-			var sum float64
-			if i > 0 {
-				up := d[(i-1)*(w+1):]
-				sum = up[j] * s.ratio[xs[i-1]][0]
-				if j > 0 {
-					sum += up[j-1] * s.ratio[xs[i-1]][ys[j-1]]
-				}
-			}
-			if j > 0 {
-				sum += row[j-1] * s.ratio[0][ys[j-1]]
-			}
-			row[j] = sum + s.phraseSteps(d, w, i, j, xs, ys, src2)
+		r21 := t.r21[a*Size : a*Size+Size]
+		r22 := t.r22[a*nt : a*nt+nt]
+		r20 := t.r20[a]
+		cur[0] = up[0]*del + up2[0]*r20
+		if w >= 1 {
+			y := ys[0]
+			cur[1] = up[1]*del + up[0]*rx[y] + cur[0]*ins[1] + up2[1]*r20 + up2[0]*r21[y]
 		}
+		for j := 2; j <= w; j++ {
+			y, g := ys[j-1], tid[j]
+			cur[j] = up[j]*del + up[j-1]*rx[y] + cur[j-1]*ins[j] +
+				up[j-2]*r12[g] + cur[j-2]*t.r02[g] +
+				up2[j]*r20 + up2[j-1]*r21[y] + up2[j-2]*r22[g]
+		}
+		up2, up, cur = up, cur, up2
 	}
-	return float32(-math.Log(d[n*(w+1)+w]))
+	return float32(-math.Log(up[w]))
 }
 
-// phraseSteps returns the sum of the ratios of the alignments reaching cell
-// (i, j) of the table d (rows of w+1) by a phrase operation.
-func (s *Scorer) phraseSteps(d []float64, w, i, j int, xs, ys []uint8, src2 Unit) float64 {
-	var sum float64
-	var tgt2 Unit
-	if j >= 2 {
-		if tgt2 = unitOf(ys[j-2 : j]); !s.tgtUnits[tgt2] {
-			tgt2 = 0
+// Interpolate returns the phrase model whose every operation has
+// probability w under p plus 1-w under q (linear interpolation): the letters
+// of q smooth the estimates of p, learnt from few pairs. Both must read
+// letters alike (Model.Letters).
+func Interpolate(p, q *Model, w float64) *Model {
+	sp, sq := p.total(), q.total()
+	m := &Model{Phrases: make(map[Phrase]float64, len(p.Phrases)+len(q.Phrases)), Letters: p.Letters}
+	for u := range Size {
+		for v := range Size {
+			m.Counts[u][v] = w*p.Counts[u][v] + (1-w)*q.Counts[u][v]*sp/sq
 		}
 	}
-	try := func(a, b int, u, v Unit) {
-		if r, ok := s.phrases[uint32(u)<<16|uint32(v)]; ok {
-			sum += d[(i-a)*(w+1)+j-b] * r
+	for ph, n := range p.Phrases {
+		m.Phrases[ph] += w * n
+	}
+	for ph, n := range q.Phrases {
+		m.Phrases[ph] += (1 - w) * n * sp / sq
+	}
+	return m
+}
+
+// total returns the sum of the counts of m.
+func (m *Model) total() float64 {
+	sum := 0.0
+	for u := range Size {
+		for v := range Size {
+			sum += m.Counts[u][v]
 		}
 	}
-	if src2 != 0 {
-		try(2, 0, src2, 0)
-		if j >= 1 {
-			try(2, 1, src2, Unit(ys[j-1]))
-		}
-		if tgt2 != 0 {
-			try(2, 2, src2, tgt2)
-		}
-	}
-	if tgt2 != 0 {
-		try(0, 2, 0, tgt2)
-		if i >= 1 {
-			try(1, 2, Unit(xs[i-1]), tgt2)
-		}
+	for _, n := range m.Phrases {
+		sum += n
 	}
 	return sum
-}
-
-// Mix returns the scorer of the mixture of two models: with probability w
-// a pair is written as p says, else as q says. Its information is p's. A
-// phrase model learnt from few pairs knows the clusters it has seen better
-// than a letter model and the others worse: mixed, each covers the other.
-func Mix(p, q *Scorer, w float64) *Scorer {
-	m := *p
-	m.alt, m.weight = q, w
-	return &m
 }

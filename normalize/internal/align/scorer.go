@@ -80,17 +80,12 @@ type Scorer struct {
 	// info[0][u], info[1][v]: the information of a letter of either side
 	// alone, -log of its marginal probability.
 	info [2][Size]float32
-	// phrases holds the costs of the phrase operations by Src<<16 | Tgt,
-	// and srcUnits and tgtUnits the units of two symbols they have; nil
-	// for a memoryless model.
-	phrases map[uint32]float64  // likelihood ratios
-	ratio   [Size][Size]float64 // exp(-cost)
-	letters bool                // no digraphs: the phrases hold them
-	// alt is the other model of a mixture (see Mix), weight this one's
-	// probability.
-	alt                *Scorer
-	weight             float64
-	srcUnits, tgtUnits *[1 << 14]bool
+	// phrases holds the likelihood ratios of the phrase operations, and
+	// ratio those of the single ones, exp(-cost); nil for a memoryless
+	// model.
+	phrases *phraseTables
+	ratio   [Size][Size]float64
+	letters bool // no digraphs: the phrases hold them
 }
 
 // NewScorer returns the scorer of joint model j.
@@ -158,17 +153,10 @@ func (s *Scorer) LogRatio(x, y []byte) (llr, info float64) {
 		return 0, 0
 	}
 	info = float64((ix + iy) / 2)
-	llr = s.logRatio(xs, ys)
-	if s.alt != nil {
-		lq, _ := s.alt.LogRatio(x, y)
-		hi := max(llr, lq)
-		llr = hi + math.Log(s.weight*math.Exp(llr-hi)+(1-s.weight)*math.Exp(lq-hi))
-	}
-	return llr, info
+	return s.logRatio(xs, ys), info
 }
 
-// logRatio returns the log-likelihood ratio of the symbols xs and ys under
-// the model of s alone.
+// logRatio returns the log-likelihood ratio of the symbols xs and ys.
 func (s *Scorer) logRatio(xs, ys []uint8) float64 {
 	if s.phrases != nil {
 		return float64(-s.phraseCost(xs, ys))
