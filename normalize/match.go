@@ -95,11 +95,12 @@ type Matcher struct {
 	Threshold float64
 }
 
-// Match compares two names written in any script. It parses both; callers
-// comparing a name many times should parse it once and use [Matcher.MatchNames].
+// Match compares two names written in any script. It parses both, or finds
+// them in a small cache of the names it parsed lately; callers comparing a
+// name many times may also parse it once and use [Matcher.MatchNames].
 func (m Matcher) Match(a, b string) Match {
 	s := matchPool.Get().(*[2]nameStore)
-	r := m.MatchNames(parseName(a, false, &s[0]), parseName(b, false, &s[1]))
+	r := m.MatchNames(parseCached(a, &s[0]), parseCached(b, &s[1]))
 	matchPool.Put(s)
 	return r
 }
