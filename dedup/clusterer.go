@@ -154,7 +154,7 @@ func open(dir string, opts []Option) (*Clusterer, error) {
 	cfg := config{
 		window: DefaultWindow, lateness: DefaultLateness, maxDocs: DefaultMaxDocs,
 		threshold: DefaultThreshold, sameScore: DefaultSameScore, duplicate: DefaultDuplicate, batchSize: DefaultBatchSize,
-		maxText: DefaultMaxText,
+		maxText: DefaultMaxText, reorder: DefaultReorder,
 	}
 	for _, o := range opts {
 		o(&cfg)
@@ -171,6 +171,8 @@ func open(dir string, opts []Option) (*Clusterer, error) {
 		return nil, fmt.Errorf("%w: lateness %v, want a duration of 0 or more", ErrInvalidOption, cfg.lateness)
 	case cfg.maxDocs <= 0:
 		return nil, fmt.Errorf("%w: maximum documents %d, want a positive number", ErrInvalidOption, cfg.maxDocs)
+	case cfg.reorder < 0:
+		return nil, fmt.Errorf("%w: reorder %d, want 0 or more documents", ErrInvalidOption, cfg.reorder)
 	case cfg.maxText <= 0:
 		return nil, fmt.Errorf("%w: maximum text %d, want a positive number of bytes", ErrInvalidOption, cfg.maxText)
 	case !(cfg.threshold >= 0 && cfg.threshold <= 1): // NaN too
@@ -320,31 +322,49 @@ func (c *Clusterer) Add(ctx context.Context, d Document) (Assignment, error) {
 	return c.commit(ctx, p)
 }
 
-// AddAll adds the documents of a stream, extracting features on all CPUs
-// while assigning documents in stream order, so that results are the same as
-// adding them one by one. It yields one assignment or error per document; an
-// error for one document does not stop the stream. Stopping the iteration, or
+// AddAll adds the documents of a stream, extracting features on all CPUs.
+// It holds up to WithReorder documents (DefaultReorder) and assigns them in
+// order of publication, undated ones last, so that reports arriving out of
+// order, or a backfill mixed into a feed, cluster as if sorted: within such
+// a block the clusters do not depend on the order of arrival. A block is
+// assigned when it is full, when the stream ends, and when the stream
+// pauses for a second (a live feed). With WithReorder(1) the
+// documents are assigned in stream order, as by Add one by one.
+//
+// It yields one assignment or error per document, in stream order; an error
+// for one document does not stop the stream. Stopping the iteration, or
 // cancelling ctx, stops reading docs; a cancellation ends the iteration at
 // once even while docs is waiting for its next document (a live feed), and
-// the goroutine reading docs returns when docs next yields or returns.
+// the goroutine reading docs returns when docs next yields or returns. The
+// documents held and not yet assigned when ctx is cancelled are yielded with
+// its error: they were not added.
 func (c *Clusterer) AddAll(ctx context.Context, docs iter.Seq[Document]) iter.Seq2[Assignment, error] {
 	return func(yield func(Assignment, error) bool) {
-		if docs == nil {
-			return
-		}
-		for j := range c.prepareAll(ctx, docs) {
-			var a Assignment
-			err := j.err
-			if err == nil {
-				a, err = c.commit(ctx, j.p)
-			} else {
-				a = Assignment{ID: j.d.ID}
-			}
-			if !yield(a, err) {
-				return
-			}
+		switch {
+		case docs == nil:
+		case c.cfg.reorder > 1:
+			c.addBlocks(ctx, docs, yield)
+		default:
+			c.addStream(ctx, docs, yield)
 		}
 	}
+}
+
+// addStream assigns the documents of docs in stream order.
+func (c *Clusterer) addStream(ctx context.Context, docs iter.Seq[Document], yield func(Assignment, error) bool) bool {
+	for j := range c.prepareAll(ctx, docs) {
+		var a Assignment
+		err := j.err
+		if err == nil {
+			a, err = c.commit(ctx, j.p)
+		} else {
+			a = Assignment{ID: j.d.ID}
+		}
+		if !yield(a, err) {
+			return false
+		}
+	}
+	return true
 }
 
 // AddBatch adds documents in order, as AddAll does, and returns their
@@ -367,6 +387,7 @@ type job struct {
 	d   Document
 	p   *prepared
 	err error
+	end bool // no document: the stream was cut short by err
 }
 
 // Documents read ahead of their assignment, per worker extracting features:
@@ -407,7 +428,8 @@ func feed(ctx context.Context, docs iter.Seq[Document], order, work chan<- pendi
 
 // prepareAll prepares the documents of a stream on all CPUs and yields them
 // in stream order. Cancelling ctx yields one job with ctx's error and stops,
-// even when no document was read yet.
+// even when no document was read yet, after the documents read and not yet
+// yielded, each with the error.
 func (c *Clusterer) prepareAll(ctx context.Context, docs iter.Seq[Document]) iter.Seq[*job] {
 	return func(yield func(*job) bool) {
 		ctx, cancel := context.WithCancel(ctx)
@@ -453,7 +475,7 @@ func (c *Clusterer) prepareAll(ctx context.Context, docs iter.Seq[Document]) ite
 			select {
 			case j, ok = <-order:
 			case <-ctx.Done():
-				yield(&job{err: ctx.Err()})
+				cancelled(yield, order, ctx.Err())
 				return
 			}
 			if !ok {
@@ -462,7 +484,9 @@ func (c *Clusterer) prepareAll(ctx context.Context, docs iter.Seq[Document]) ite
 			select {
 			case <-j.done:
 			case <-ctx.Done():
-				yield(&job{d: j.d, err: ctx.Err()})
+				if yield(&job{d: j.d, err: ctx.Err()}) {
+					cancelled(yield, order, ctx.Err())
+				}
 				return
 			}
 			if !yield(j.job) {
@@ -470,7 +494,28 @@ func (c *Clusterer) prepareAll(ctx context.Context, docs iter.Seq[Document]) ite
 			}
 		}
 		if stopped {
-			yield(&job{err: ctx.Err()})
+			yield(&job{err: ctx.Err(), end: true})
+		}
+	}
+}
+
+// cancelled yields the documents read and not yet yielded with err, the
+// cancellation, so that the caller knows they were not added, then the end
+// of the stream. It does not wait for the stream.
+func cancelled(yield func(*job) bool, order <-chan pending, err error) {
+	for {
+		select {
+		case j, ok := <-order:
+			if !ok {
+				yield(&job{err: err, end: true})
+				return
+			}
+			if !yield(&job{d: j.d, err: err}) {
+				return
+			}
+		default:
+			yield(&job{err: err, end: true})
+			return
 		}
 	}
 }
@@ -488,12 +533,14 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 	if err := c.store.Failed(); err != nil {
 		return Assignment{ID: p.doc.ID}, err
 	}
-	if i, ok := c.hist.lookup(p.doc.ID); ok {
-		if c.hist.recs[i].fp != p.d.FP {
+	if r, ok, err := c.recorded(p.doc.ID); err != nil {
+		return Assignment{ID: p.doc.ID}, err
+	} else if ok {
+		if r.FP != p.d.FP {
 			return Assignment{ID: p.doc.ID}, ErrReusedID
 		}
-		a := c.hist.assignment(i)
-		a.Truncated, a.IgnoredTime = p.truncated, p.ignoredTime
+		a := publicAssignment(r)
+		a.Repeat, a.Truncated, a.IgnoredTime = true, p.truncated, p.ignoredTime
 		return a, nil
 	}
 
@@ -513,7 +560,7 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 func (c *Clusterer) admit(d *doc) ([]*openCluster, []*doc) {
 	w := c.win
 	d.Attest(w.st)
-	d.Seq = int64(len(c.hist.recs)) + 1
+	d.Seq = int64(c.hist.len()) + 1
 	d.At = w.at(d.Published)
 	w.st.Update(d.Doc, 1)
 	d.Weigh(w.st)
@@ -521,23 +568,23 @@ func (c *Clusterer) admit(d *doc) ([]*openCluster, []*doc) {
 }
 
 // copyOf returns the document of found that d copies nearly verbatim, the
-// one naming the earliest copy, with that copy's sequence number; nil if
-// none.
-func (c *Clusterer) copyOf(d *doc, found []*doc) (copied *doc, origSeq int64) {
+// one naming the earliest copy, with that copy's id; nil if none.
+func (c *Clusterer) copyOf(d *doc, found []*doc) (copied *doc, orig string) {
+	var origSeq int64
 	for _, n := range found[:min(len(found), maxDupChecks)] {
 		if !c.win.eligible(d, n.cl) || d.Sig.Jaccard(&n.Sig) < c.cfg.duplicate {
 			continue
 		}
-		s := n.Seq
+		s, id := n.Seq, n.ID
 		if n.DuplicateOf != "" {
-			i, _ := c.hist.lookup(n.DuplicateOf)
-			s = int64(i) + 1
+			i, _ := c.hist.seq(n.DuplicateOf)
+			s, id = int64(i)+1, n.DuplicateOf
 		}
 		if copied == nil || s < origSeq {
-			copied, origSeq = n, s
+			copied, origSeq, orig = n, s, id
 		}
 	}
-	return copied, origSeq
+	return copied, orig
 }
 
 // choose picks the cluster d joins: that of the document it copies, else
@@ -547,9 +594,9 @@ func (c *Clusterer) copyOf(d *doc, found []*doc) (copied *doc, origSeq int64) {
 func (c *Clusterer) choose(d *doc, cands []*openCluster, found []*doc) (target *openCluster, best clusterLink, links []clusterLink) {
 	// A near-verbatim copy joins the cluster of the document it copies and
 	// names the earliest copy.
-	if copied, origSeq := c.copyOf(d, found); copied != nil {
+	if copied, orig := c.copyOf(d, found); copied != nil {
 		target = copied.cl
-		d.DuplicateOf = c.hist.id(int32(origSeq - 1))
+		d.DuplicateOf = orig
 		best = clusterLink{cl: target, score: 1, best: copied, members: []*doc{copied}}
 		return target, best, links
 	}
@@ -590,12 +637,13 @@ func (c *Clusterer) assign(p *prepared, target *openCluster, best clusterLink, l
 		_, merged = c.mergeLinked(target, links)
 	}
 	d.Cluster = d.cl.id
-	c.hist.add(d)
+	stored := d.assignment()
+	c.hist.add(d.ID, d.cl.seq)
 	w.evict()
-	a := c.hist.assignment(int32(d.Seq - 1))
-	a.Repeat, a.Evidence, a.Truncated, a.IgnoredTime, a.Merged = false, ev, p.truncated, p.ignoredTime, merged
+	a := publicAssignment(stored)
+	a.Evidence, a.Truncated, a.IgnoredTime, a.Merged = ev, p.truncated, p.ignoredTime, merged
 	d.TermText = nil // only needed for the evidence of d's own assignment
-	if err := c.store.Add(store.Record{Assignment: d.assignment(), Cluster: d.Cluster, Features: d.Doc}, c.state); err != nil {
+	if err := c.store.Add(store.Record{Assignment: stored, Cluster: d.Cluster, Features: d.Doc}, c.state); err != nil {
 		return a, err
 	}
 	return a, nil
@@ -603,7 +651,7 @@ func (c *Clusterer) assign(p *prepared, target *openCluster, best clusterLink, l
 
 // state is what is saved with each batch of documents.
 func (c *Clusterer) state() store.State {
-	st := store.State{Version: store.Version, Clusters: c.clusters, Docs: int64(len(c.hist.recs)), Watermark: c.win.watermark}
+	st := store.State{Version: store.Version, Clusters: c.clusters, Docs: int64(c.hist.len()), Watermark: c.win.watermark}
 	for from, into := range c.merged {
 		st.Merged = append(st.Merged, [2]int{from, into})
 	}
@@ -642,7 +690,7 @@ func (c *Clusterer) restore() error {
 		if a.Seq != int64(i)+1 {
 			return fmt.Errorf("dedup: index lacks document number %d", i+1)
 		}
-		c.hist.restore(a)
+		c.hist.add(a.ID, a.Cluster)
 	}
 	c.clusters = st.Clusters
 	for _, m := range st.Merged {
@@ -677,13 +725,20 @@ func (c *Clusterer) restore() error {
 }
 
 // Clusters returns the clusters, open and closed, in creation order. It is a
-// snapshot: clusters created during the iteration are not included.
+// snapshot, read from the index: clusters created during the iteration are
+// not included. It yields nothing once the Clusterer is closed; a failure to
+// read the index is returned by the next Add, Flush or Close.
 func (c *Clusterer) Clusters() iter.Seq[Cluster] {
 	if c.store == nil {
 		return func(func(Cluster) bool) {}
 	}
 	c.mu.Lock()
-	snap := c.hist.clusters(c.clusters, c.resolve)
+	var snap []Cluster
+	if !c.closed {
+		if as, ok := c.recordedAll(); ok {
+			snap = c.clustersOf(as)
+		}
+	}
 	c.mu.Unlock()
 	return slices.Values(snap)
 }

@@ -52,6 +52,9 @@
 // in any pair of languages: the cosine of their content terms (one
 // language), of their surface words (languages of one script), of their
 // entities (any scripts: all of them, and names, places and numbers apart),
+// the part of their entities' cosine made up by the event concepts their
+// headlines share when their languages differ (a small hand-written
+// multilingual lexicon: the earthquake of "Erdbeben", "زلزله" and "地震"),
 // the time between them, whether either is undated, and how short the
 // shorter is (a headline alone shares fewer words than an article). A
 // logistic model turns them into the probability that the two report one
@@ -92,8 +95,10 @@
 // looked up in the index on disk by its most prominent entities and the
 // days of its window, and the evicted clusters of the documents found are
 // loaded again before it is weighted and compared: it clusters as if the
-// stream had been sorted. A compact record of every document (id, cluster,
-// copy of) is kept for the life of the Clusterer.
+// stream had been sorted. A hash of every document's id and its cluster
+// number (some 30 bytes) are kept for the life of the Clusterer; what the
+// cluster view shows, and the assignment of a repeated id, are read back
+// from the index.
 //
 // An undated document is compared with every open cluster regardless of
 // time, and looked up in the index by its entities alone; for eviction it

@@ -21,10 +21,14 @@
 // program prints the out-of-fold pair precision, recall and F1 of each set
 // at the threshold with the best mean F1, and writes the weights fitted on
 // all pairs to dedup/internal/link/weights.go (-o), with these figures.
+// With -dump FILE it writes the labelled pairs and their features as TSV
+// instead, and fits nothing.
 package main
 
 import (
+	"bufio"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"go/format"
@@ -49,10 +53,11 @@ const window = 72 * time.Hour
 const lambda = 1e-3
 
 // names are the Go names of the features, in the order of link.N.
-var names = [link.N]string{"Terms", "Surface", "Ents", "Names", "Places", "Numbers", "CrossLang", "CrossScript", "Gap", "Undated", "Short", "ShortTerms", "ShortEnts", "ShortSurface"}
+var names = [link.N]string{"Terms", "Surface", "Ents", "Names", "Places", "Numbers", "Concepts", "CrossLang", "CrossScript", "Gap", "Undated", "Short", "ShortTerms", "ShortEnts", "ShortSurface"}
 
 func main() {
 	out := flag.String("o", filepath.Join("dedup", "internal", "link", "weights.go"), "the Go `file` to write the weights to")
+	dump := flag.String("dump", "", "write the pairs' features as TSV to `file` and stop")
 	flag.Parse()
 	if flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "usage: go run ./dedup/fitlink.go [-o weights.go] labelled.jsonl ...")
@@ -78,6 +83,12 @@ func main() {
 		ps = append(ps, s.pairs(i)...)
 	}
 	balance(ps)
+	if *dump != "" {
+		if err := dumpPairs(*dump, sets, ps); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 	report, w := crossValidate(sets, ps)
 	fmt.Print(report)
 	if err := writeWeights(*out, report, w); err != nil {
@@ -165,7 +176,7 @@ func (s fitSet) pairs(set int) []labelledPair {
 			if f[link.Gap] > 1 {
 				continue // never compared: not within the window
 			}
-			out = append(out, labelledPair{f: f, same: s.event[i] == s.event[j], set: set, fold: fold(s.topic[i])})
+			out = append(out, labelledPair{f: f, same: s.event[i] == s.event[j], set: set, fold: fold(s.topic[i]), a: s.docs[i], b: s.docs[j], topic: s.topic[i]})
 		}
 		if !s.topics {
 			continue
@@ -173,7 +184,7 @@ func (s fitSet) pairs(set int) []labelledPair {
 		for range 3 {
 			j := r.IntN(len(s.docs))
 			if f := link.Features(s.docs[i], s.docs[j], window); s.topic[j] != s.topic[i] && f[link.Gap] <= 1 {
-				out = append(out, labelledPair{f: f, set: set, fold: fold(s.topic[i])})
+				out = append(out, labelledPair{f: f, set: set, fold: fold(s.topic[i]), a: s.docs[i], b: s.docs[j], topic: s.topic[i]})
 			}
 		}
 	}
@@ -266,6 +277,8 @@ type labelledPair struct {
 	set    int // index of the data set
 	fold   int
 	weight float64
+	a, b   *features.Doc
+	topic  string
 }
 
 // balance weighs pairs so that every set counts the same, and within a set
@@ -393,4 +406,28 @@ func pairF1(ps []labelledPair, oof []float64, set int, theta float64) (prec, rec
 	}
 	prec, rec = tp/(tp+fp), tp/(tp+fn)
 	return prec, rec, 2 * prec * rec / (prec + rec)
+}
+
+// dumpPairs writes the labelled pairs as TSV: the documents' ids, the
+// set, the topic, the fold, the label, the pair's weight and its features,
+// for analysis outside (e.g. of other models on the same features).
+func dumpPairs(path string, sets []fitSet, ps []labelledPair) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	fmt.Fprintf(w, "ida\tidb\tset\ttopic\tfold\tsame\tweight\t%s\n", strings.Join(names[:], "\t"))
+	for _, p := range ps {
+		same := 0
+		if p.same {
+			same = 1
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%d\t%d\t%g", p.a.ID, p.b.ID, sets[p.set].name, p.topic, p.fold, same, p.weight)
+		for _, x := range p.f {
+			fmt.Fprintf(w, "\t%.4f", x)
+		}
+		fmt.Fprintln(w)
+	}
+	return errors.Join(w.Flush(), f.Close())
 }

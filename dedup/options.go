@@ -65,6 +65,13 @@ const (
 	// assignment, only how often the index is written and how much a crash
 	// may lose (the documents of the batches not yet written).
 	DefaultBatchSize = 512
+	// DefaultReorder is how many documents AddAll holds to assign them in
+	// order of publication (see WithReorder): a memory and latency bound,
+	// not fitted. Every development set (under 500 documents) fits in one
+	// block, so their clusters do not depend on the order of arrival. The
+	// documents wait as given, before analysis: on the 30,000-article speed
+	// corpus peak RSS is 242 MB with it and 222 MB with WithReorder(1).
+	DefaultReorder = 4096
 	// DefaultMaxText is the length in bytes beyond which a document's title
 	// and text are truncated (see WithMaxText): 1 MiB, some fifty times a
 	// long article.
@@ -84,6 +91,7 @@ type config struct {
 	duplicate float64
 	batchSize int
 	maxText   int
+	reorder   int
 }
 
 // WithDetector sets the language detector. The default detector,
@@ -131,6 +139,15 @@ func WithSameScore(s float64) Option { return func(c *config) { c.sameScore = s 
 // at which a document is a near-verbatim copy of another (default
 // DefaultDuplicate).
 func WithDuplicate(j float64) Option { return func(c *config) { c.duplicate = j } }
+
+// WithReorder sets how many documents AddAll (and AddBatch) hold and assign
+// in order of publication, undated ones last (default DefaultReorder). With
+// 1 they are assigned in stream order, as Add assigns them one by one; with
+// more, the clusters of the documents of one block do not depend on the
+// order they arrived in, at the cost of assigning them only when the block
+// is full, the stream ends or pauses. Add is not affected. A negative n is
+// an ErrInvalidOption; 0 is 1.
+func WithReorder(n int) Option { return func(c *config) { c.reorder = n } }
 
 // WithBatchSize sets how many documents are written to the index at once
 // (default DefaultBatchSize; n must be positive). Writing happens in the background; larger

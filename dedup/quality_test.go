@@ -150,6 +150,7 @@ func TestTwoPlusTwo(t *testing.T) {
 	for _, n := range []string{"Antony", "Blinken", "Lloyd", "Austin", "Yoshimasa", "Hayashi", "Nobuo", "Kishi",
 		"Fumio", "Kishida", "Scott", "Morrison", "Jagang"} {
 		names[normalize.Key(n)] = true
+		names["="+normalize.Romanize(n)] = true // a short name, keyed by its spelling
 	}
 	for i, a := range as {
 		if want := map[string]string{"tp-en-3": "tp-en-1"}[a.ID]; a.DuplicateOf != want {

@@ -84,8 +84,8 @@ func (c *Clusterer) recall(d *doc) error {
 		order = append(order, f.cluster)
 	}
 	for _, id := range ids {
-		if i, ok := c.hist.lookup(id); ok {
-			order = append(order, c.hist.recs[i].cluster)
+		if i, ok := c.hist.seq(id); ok {
+			order = append(order, c.hist.cluster(i))
 		}
 	}
 	var seqs []int
@@ -145,7 +145,7 @@ func (c *Clusterer) reload(n int) error {
 	if err != nil {
 		return err
 	}
-	seq := func(id string) int32 { i, _ := c.hist.lookup(id); return i }
+	seq := func(id string) int32 { i, _ := c.hist.seq(id); return i }
 	slices.SortFunc(ids, func(a, b string) int { return cmp.Compare(seq(b), seq(a)) })
 	recs, err := c.store.Load(ids[:min(len(ids), maxRecallDocs)])
 	if err != nil {

@@ -453,7 +453,10 @@ func TestCloseWhileStreaming(t *testing.T) {
 // stream, and that every document is reported or assigned before it.
 func TestAddAllCancelled(t *testing.T) {
 	docs := stream(t)
-	c, err := dedup.New()
+	// In stream order each document is assigned as it comes, so that the
+	// cancellation finds documents not yet added (see TestReorderCancelled
+	// for documents held in a block).
+	c, err := dedup.New(dedup.WithReorder(1))
 	if err != nil {
 		t.Fatal(err)
 	}

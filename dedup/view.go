@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/eventdedup/eventdedup/dedup/internal/store"
 )
 
 // Member is one document of a Cluster, as it was added: enough to show the
@@ -61,7 +63,8 @@ const maxTiesKept = 8
 
 // Cluster returns the cluster with the given id, and false when there is
 // none. The id of a cluster merged into another gives that other one (see
-// Resolve). Like Clusters, it is a snapshot.
+// Resolve). Like Clusters, it is a snapshot read from the index, and it
+// finds nothing once the Clusterer is closed.
 func (c *Clusterer) Cluster(id string) (Cluster, bool) {
 	if c.store == nil {
 		return Cluster{}, false
@@ -69,14 +72,18 @@ func (c *Clusterer) Cluster(id string) (Cluster, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	n := clusterSeq(id)
-	if n < 1 || n > c.clusters {
+	if c.closed || n < 1 || n > c.clusters {
 		return Cluster{}, false
 	}
 	n = c.resolve(n) // an absorbed cluster is now part of another
+	as, ok := c.recordedAll()
+	if !ok {
+		return Cluster{}, false
+	}
 	var cl clusterView
-	for i := range c.hist.recs {
-		if c.resolve(c.hist.recs[i].cluster) == n {
-			cl.add(&c.hist, i)
+	for _, a := range as {
+		if c.resolve(a.Cluster) == n {
+			cl.add(a)
 		}
 	}
 	out := cl.build(clusterID(n))
@@ -86,6 +93,45 @@ func (c *Clusterer) Cluster(id string) (Cluster, bool) {
 		}
 	}
 	return out, true
+}
+
+// recordedAll returns the stored assignments of every document added, in
+// order of addition. A failure to read them is returned by the next Add,
+// Flush or Close, and ok is false.
+func (c *Clusterer) recordedAll() (as []store.Assignment, ok bool) {
+	as, err := c.store.All()
+	if err != nil {
+		c.store.Fail(err)
+		return nil, false
+	}
+	slices.SortFunc(as, func(a, b store.Assignment) int { return cmp.Compare(a.Seq, b.Seq) })
+	return as, true
+}
+
+// clustersOf lists the clusters created so far that were not merged into
+// others, with the members of the stored assignments as, which are in order
+// of addition.
+func (c *Clusterer) clustersOf(as []store.Assignment) []Cluster {
+	n := c.clusters
+	views := make([]clusterView, n)
+	for _, a := range as {
+		views[c.resolve(a.Cluster)-1].add(a)
+	}
+	merged := make(map[int][]string) // by surviving cluster
+	for i := range n {
+		if into := c.resolve(i + 1); into != i+1 {
+			merged[into] = append(merged[into], clusterID(i+1))
+		}
+	}
+	out := make([]Cluster, 0, n)
+	for i := range views {
+		if c.resolve(i+1) == i+1 {
+			cl := views[i].build(clusterID(i + 1))
+			cl.Merged = merged[i+1]
+			out = append(out, cl)
+		}
+	}
+	return out
 }
 
 // clusterSeq is the number of the cluster with the given id, or 0.
@@ -104,7 +150,8 @@ func clusterSeq(id string) int {
 	return n
 }
 
-// clusterView gathers the members of one cluster from the history.
+// clusterView gathers the members of one cluster from their stored
+// assignments.
 type clusterView struct {
 	members []Member
 	names   map[string]*nameCount // by key
@@ -117,18 +164,17 @@ type nameCount struct {
 	first   int // order of appearance, to break ties
 }
 
-// add adds the i-th record of h.
-func (v *clusterView) add(h *history, i int) {
-	r, s := &h.recs[i], h.strings(i)
-	m := Member{ID: s.id, Title: s.title, Snippet: s.snippet, Source: s.source, URL: s.url, Lang: h.langs.names[r.lang], New: r.isNew, Score: r.score}
-	if r.published != noTime {
-		m.Published = time.Unix(r.published, int64(r.nsec)).UTC()
+// add adds the member of a stored assignment.
+func (v *clusterView) add(a store.Assignment) {
+	m := Member{
+		ID: a.ID, Title: a.Title, Snippet: a.Snippet, Source: a.Source, URL: a.URL, Lang: a.Lang,
+		New: a.New, Score: a.Score, DuplicateOf: a.DuplicateOf,
 	}
-	if r.dup > 0 {
-		m.DuplicateOf = h.id(r.dup - 1)
+	if !a.Published.IsZero() {
+		m.Published = a.Published.UTC()
 	}
 	v.members = append(v.members, m)
-	for _, n := range s.names {
+	for _, n := range a.Names {
 		if v.names == nil {
 			v.names = make(map[string]*nameCount)
 		}
@@ -141,7 +187,7 @@ func (v *clusterView) add(h *history, i int) {
 		nc.forms[n.A]++
 		nc.forms[n.B]++
 	}
-	for _, p := range s.places {
+	for _, p := range a.Places {
 		if v.places == nil {
 			v.places = make(map[string]int)
 		}
@@ -195,7 +241,7 @@ const snippetBytes = 160
 // word boundary after about snippetBytes bytes, with "…" when cut.
 func snippet(text string) string {
 	var b strings.Builder
-	for _, w := range strings.Fields(text) {
+	for w := range strings.FieldsSeq(text) {
 		if b.Len() > 0 && b.Len()+1+len(w) > snippetBytes {
 			b.WriteString(" …")
 			break

@@ -245,8 +245,12 @@ func (d *doc) indexKeys() [4][]keyWeight {
 	if d.index != nil {
 		return *d.index
 	}
+	// The keys are sorted in one scratch slice, and the heaviest copied
+	// out: the index keeps postKeys keys of each kind, not the capacity of
+	// all.
+	scratch := make([]keyWeight, 0, max(len(d.Terms.K), len(d.Surface.K), len(d.Ents.K)))
 	heaviest := func(v features.Vec, keep func(i int) bool) []keyWeight {
-		var top []keyWeight
+		top := scratch[:0]
 		for i, k := range v.K {
 			if keep(i) {
 				top = append(top, keyWeight{k, v.W[i]})
@@ -258,7 +262,10 @@ func (d *doc) indexKeys() [4][]keyWeight {
 			}
 			return cmp.Compare(a.k, b.k)
 		})
-		return slices.Clip(top[:min(len(top), postKeys)])
+		if len(top) == 0 {
+			return nil
+		}
+		return slices.Clone(top[:min(len(top), postKeys)])
 	}
 	all := func(int) bool { return true }
 	d.index = &[4][]keyWeight{

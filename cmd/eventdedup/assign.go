@@ -25,6 +25,7 @@ type clustering struct {
 	threshold float64
 	batch     int
 	maxText   int
+	reorder   int
 	progress  bool
 	create    bool
 	detection
@@ -36,6 +37,7 @@ func (o *clustering) flags(fs *flag.FlagSet) {
 	fs.DurationVar(&o.window, "window", dedup.DefaultWindow, "how far apart in publication time reports of one event may be")
 	fs.DurationVar(&o.lateness, "lateness", dedup.DefaultLateness, "how late, behind the newest report, a report may arrive and still find its clusters in memory (later ones find them in the index)")
 	fs.Float64Var(&o.threshold, "threshold", dedup.DefaultThreshold, "similarity in [0,1] at which a document joins a cluster")
+	fs.IntVar(&o.reorder, "reorder", dedup.DefaultReorder, "assign documents in blocks of up to `N`, each in order of publication (undated last), so that their clusters do not depend on the order they arrive in; 1 assigns them in input order, each as it comes")
 	fs.IntVar(&o.batch, "batch", dedup.DefaultBatchSize, "write the index every `N` documents; a crash loses at most the last N, which a re-run adds again")
 	fs.IntVar(&o.maxText, "max-text", dedup.DefaultMaxText, "truncate titles and texts longer than `BYTES`, with a warning")
 	fs.BoolVar(&o.progress, "progress", false, "report progress on stderr even when it is not a terminal")
@@ -47,7 +49,7 @@ func (o *clustering) flags(fs *flag.FlagSet) {
 func (o *clustering) check(cmd string, stderr io.Writer) bool {
 	return checkFlags(cmd, stderr,
 		positiveDuration("window", o.window), nonNegativeDuration("lateness", o.lateness),
-		unitFlag("threshold", o.threshold), positiveInt("batch", o.batch), positiveInt("max-text", o.maxText),
+		unitFlag("threshold", o.threshold), positiveInt("batch", o.batch), positiveInt("max-text", o.maxText), positiveInt("reorder", o.reorder),
 		o.detection.check())
 }
 
@@ -69,6 +71,7 @@ func (o *clustering) open() (*dedup.Clusterer, error) {
 	opts := []dedup.Option{
 		dedup.WithWindow(o.window), dedup.WithLateness(o.lateness), dedup.WithThreshold(o.threshold),
 		dedup.WithMaxText(o.maxText), dedup.WithBatchSize(o.batch), dedup.WithDetector(o.detector()),
+		dedup.WithReorder(o.reorder),
 	}
 	if o.index != "" {
 		return dedup.Open(o.index, opts...)

@@ -68,6 +68,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	asJSON := fs.Bool("json", false, "print the scores as one JSON object")
 	orders := fs.Int("orders", 0, "cluster the gold file in time order, `N` seeded random orders and grouped by source, and print each order's scores and the spread (0: the time order and by source)")
 	threshold := fs.Float64("threshold", dedup.DefaultThreshold, "with --orders: the link probability in [0,1] at which a document joins a cluster")
+	reorder := fs.Int("reorder", dedup.DefaultReorder, "with --orders: assign documents in blocks of up to `N`, each in order of publication (1: in each order as it comes, to measure the online assignment alone)")
 	titleOnly := fs.Bool("title-only", false, "drop the documents' texts before clustering (implies --orders 0 unless given)")
 	if status, ok := parseFlags(fs, evalHelp, args, stdout, stderr); !ok {
 		return status
@@ -86,17 +87,17 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch {
 	case *orders < 0:
 		return usageError(stderr, "eval", "invalid value for --orders: %d is negative", *orders)
-	case given["threshold"] && !given["orders"] && !*titleOnly:
-		return usageError(stderr, "eval", "--threshold is for --orders and --title-only, which cluster the gold file")
+	case (given["threshold"] || given["reorder"]) && !given["orders"] && !*titleOnly:
+		return usageError(stderr, "eval", "--threshold and --reorder are for --orders and --title-only, which cluster the gold file")
 	}
 	if given["orders"] || *titleOnly {
 		if *predPath != "" {
 			return usageError(stderr, "eval", "--orders and --title-only cluster the gold file: no --pred")
 		}
-		if !checkFlags("eval", stderr, unitFlag("threshold", *threshold)) {
+		if !checkFlags("eval", stderr, unitFlag("threshold", *threshold), positiveInt("reorder", *reorder)) {
 			return exitUsage
 		}
-		return evalOrders(*goldPath, *orders, *titleOnly, *asJSON, stdout, stderr, dedup.WithThreshold(*threshold))
+		return evalOrders(*goldPath, *orders, *titleOnly, *asJSON, stdout, stderr, dedup.WithThreshold(*threshold), dedup.WithReorder(*reorder))
 	}
 	return evalClusters(*goldPath, *predPath, *asJSON, stdout, stderr)
 }

@@ -42,6 +42,7 @@ var commands = map[string]command{
 }
 
 func main() {
+	tuneGC()
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 

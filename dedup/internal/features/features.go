@@ -1,13 +1,16 @@
 // Package features analyses news reports for package dedup: content terms
 // (bleve's analyzer of the language), surface words scoped by script,
-// entities (names as phonetic keys, countries, organisations, numbers) and a
+// entities (names as phonetic keys, countries, organisations, numbers, and
+// the event concepts of the headline, see package concept) and a
 // MinHash signature, keyed as sparse vectors (Vec) and weighted by their
 // rarity in a window of documents (Stats). See the documentation of package
 // dedup for the model.
 package features
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"time"
 )
 
@@ -54,8 +57,8 @@ type Doc struct {
 	// Weighted as Terms, against the documents of the same main Script.
 	Surface Vec
 	Script  string
-	// Ents are the entities (names, places, numbers): weight = prominence ×
-	// rarity × kind weight. EntText, EntKey, EntKind and EntWeak describe
+	// Ents are the entities (names, places, numbers, event concepts):
+	// weight = prominence × rarity × kind weight. EntText, EntKey, EntKind and EntWeak describe
 	// them.
 	Ents    Vec
 	EntText []string
@@ -107,19 +110,25 @@ func (d *Doc) Attest(st *Stats) {
 // documents written in a script.
 func SurfaceScope(script string) string { return "s:" + script }
 
-// termVec keys terms of a scope; the weights are their counts.
-func termVec(scope string, terms map[string]float64) (Vec, []string) {
-	b := make(VecBuilder, len(terms))
-	text := make(map[uint64]string, len(terms))
-	for t, n := range terms {
-		k := TokenHash(scope, t)
-		b[k] = n
-		text[k] = t
+// termVec keys terms of a scope; the weights are their counts. Of two terms
+// with one key (a collision of 64-bit hashes), the later one is kept.
+func termVec(scope string, terms termCounts) (Vec, []string) {
+	type entry struct {
+		k uint64
+		i int // in terms
 	}
-	v := b.Build()
-	ts := make([]string, len(v.K))
-	for i, k := range v.K {
-		ts[i] = text[k]
+	es := make([]entry, len(terms.text))
+	for i, t := range terms.text {
+		es[i] = entry{TokenHash(scope, t), i}
+	}
+	slices.SortFunc(es, func(a, b entry) int { return cmp.Or(cmp.Compare(a.k, b.k), cmp.Compare(a.i, b.i)) })
+	v := Vec{K: make([]uint64, 0, len(es)), W: make([]float32, 0, len(es))}
+	ts := make([]string, 0, len(es))
+	for j, e := range es {
+		if j+1 < len(es) && es[j+1].k == e.k {
+			continue
+		}
+		v.K, v.W, ts = append(v.K, e.k), append(v.W, float32(terms.count[e.i])), append(ts, terms.text[e.i])
 	}
 	return v, ts
 }
@@ -151,9 +160,13 @@ func (d *Doc) Weigh(st *Stats) {
 	}
 }
 
-// SplitEnts returns the strong and the weak entities of d.
+// SplitEnts returns the strong and the weak entities of d but its
+// concepts, which the link model weighs on their own.
 func (d *Doc) SplitEnts() (strong, weak Vec) {
 	for i, k := range d.Ents.K {
+		if d.EntKind[i] == KindConcept {
+			continue
+		}
 		v := &strong
 		if d.EntWeak[i] {
 			v = &weak

@@ -108,3 +108,54 @@ func (s *Store) Load(ids []string) ([]Record, error) {
 // Pending returns the documents added and not yet sent to the index. The
 // caller must not modify them.
 func (s *Store) Pending() []Record { return s.pending }
+
+// Get returns the assignment of the document with the given id, and whether
+// it was added: one not yet sent to the index, or else one of the index,
+// once the batches sent are applied.
+func (s *Store) Get(id string) (Assignment, bool, error) {
+	for i := len(s.pending) - 1; i >= 0; i-- {
+		if s.pending[i].Assignment.ID == id {
+			return s.pending[i].Assignment, true, nil
+		}
+	}
+	s.wg.Wait()
+	if err := s.Failed(); err != nil {
+		return Assignment{}, false, err
+	}
+	var a Assignment
+	found := false
+	err := s.reader(func(r index.IndexReader) error {
+		doc, err := r.Document(id)
+		if err != nil || doc == nil {
+			return err
+		}
+		raw, err := docField(doc, id, "a")
+		if err != nil {
+			return err
+		}
+		if err := json.Unmarshal(raw, &a); err != nil {
+			return fmt.Errorf("dedup: stored assignment of %q: %w", id, err)
+		}
+		found = true
+		return nil
+	})
+	return a, found, err
+}
+
+// All returns the assignments of every document added, those not yet sent
+// to the index included, in no particular order, once the batches sent are
+// applied.
+func (s *Store) All() ([]Assignment, error) {
+	s.wg.Wait()
+	if err := s.Failed(); err != nil {
+		return nil, err
+	}
+	as, err := s.Assignments()
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range s.pending {
+		as = append(as, r.Assignment)
+	}
+	return as, nil
+}

@@ -205,6 +205,10 @@ func Open(path string, batchSize int) (*Store, error) {
 	return s, nil
 }
 
+// Fail records an error of the store's user, reading it: the next Add,
+// Flush or Close returns the first error recorded.
+func (s *Store) Fail(err error) { s.fail(err) }
+
 // fail records the first error of the store.
 func (s *Store) fail(err error) {
 	s.mu.Lock()
@@ -467,6 +471,11 @@ func field(r index.IndexReader, id, name string) ([]byte, error) {
 	if doc == nil {
 		return nil, fmt.Errorf("dedup: document %q not in the index", id)
 	}
+	return docField(doc, id, name)
+}
+
+// docField returns a stored field of a document read.
+func docField(doc index.Document, id, name string) ([]byte, error) {
 	var val []byte
 	doc.VisitFields(func(f index.Field) {
 		if f.Name() == name {
