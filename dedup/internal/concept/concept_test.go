@@ -48,7 +48,9 @@ func TestFind(t *testing.T) {
 		{"fr", "Séisme de magnitude 6 : au moins 12 morts", []string{"earthquake", "death"}, "diacritics folded"},
 		{"fr", "ÉLECTIONS LÉGISLATIVES", []string{"election"}, "capitals folded"},
 		{"de", "Erdbeben erschüttert Region, Tote befürchtet", []string{"earthquake", "death"}, "German"},
-		{"de", "Landtagswahl: CDU vorn", nil, "German compound with the concept at the end is not matched"},
+		{"de", "Landtagswahl: CDU vorn", []string{"election"}, "suffix form *wahl, the head of a German compound"},
+		{"de", "Raketenangriff auf Kiew", []string{"missile", "attack"}, "a compound names two concepts, by prefix and suffix"},
+		{"de", "Vorurteile und eine große Auswahl", nil, "stop forms !*vorurteil and !*auswahl against *urteil and *wahl"},
 		{"de", "Zinserhöhung der EZB", []string{"interestrate", "centralbank"}, "prefix zins* of a compound"},
 		{"es", "Terremoto sacude México; elecciones aplazadas", []string{"earthquake", "election"}, "Spanish"},
 		{"it", "Terremoto in Turchia, elezioni rinviate", []string{"earthquake", "election"}, "Italian"},
@@ -136,14 +138,16 @@ func TestLexicon(t *testing.T) {
 		}
 		for _, f := range strings.Fields(fields[2]) {
 			f = strings.TrimPrefix(f, "!")
-			stem, prefix := strings.CutSuffix(f, "*")
+			stem, suffix := strings.CutPrefix(f, "*")
+			stem, prefix := strings.CutSuffix(stem, "*")
+			prefix = prefix || suffix
 			n := utf8.RuneCountInString(fold(stem))
 			r, _ := utf8.DecodeRuneInString(stem)
 			switch {
 			case n < 2:
 				t.Errorf("line %d: form %q shorter than 2 letters", i+1, f)
 			case prefix && unicode.Is(unicode.Latin, r) && n < 4:
-				t.Errorf("line %d: Latin prefix form %q shorter than 4 letters", i+1, f)
+				t.Errorf("line %d: Latin prefix or suffix form %q shorter than 4 letters", i+1, f)
 			}
 		}
 	}
@@ -160,6 +164,8 @@ func TestParseErrors(t *testing.T) {
 		{"earthquake\ten\tqua*", "Latin stem too short"},
 		{"earthquake\tja\t地震*", "prefix form in a substring language"},
 		{"earthquake\ten\tquake-s", "not a single word"},
+		{"earthquake\ten\t*quake*", "both a prefix and a suffix form"},
+		{"earthquake\tja\t*地震", "suffix form in a substring language"},
 		{"earthquake\ten\tquake\nstorm\ten\tQuake", "one form, two concepts"},
 	} {
 		_, err := Parse(strings.NewReader(c.in))
