@@ -200,11 +200,12 @@ const (
 	// parts are paired without their keys' agreement: a margin, so that it
 	// means as much under a letter and a phrase model. Chosen on
 	// dev-names.tsv and testdata/names-entities.tsv: phonetic precision is
-	// 1.00 on both from 0.5 to 0.7 (0.7 to 0.9 in similarity under the
-	// letter models, whose threshold is about 0.2; recall 0.962 and 0.966
-	// throughout), 0.990 on dev-names at 0.4 (李强 against Zhao Lijian:
-	// liqiang, lijian); recall on the Wikidata pairs, one word each, does
-	// not depend on it.
+	// 1.00 on both from 0.4 to 0.9 (recall 0.962 and 0.966 throughout),
+	// 0.990 on dev-names at 0.3; recall on the Wikidata pairs, one word
+	// each, does not depend on it. (As a similarity under the letter
+	// models, whose threshold is about 0.2, 0.5 is the 0.7 chosen before
+	// the phrase model, which gave 1.00 from 0.7 to 0.9 and 李强 against
+	// Zhao Lijian, liqiang and lijian, at 0.6.)
 	readingAlone = 0.5
 )
 
