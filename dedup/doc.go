@@ -52,6 +52,9 @@
 // in any pair of languages: the cosine of their content terms (one
 // language), of their surface words (languages of one script), of their
 // entities (any scripts: all of them, and names, places and numbers apart),
+// the part of their entities' cosine made up by the event concepts their
+// headlines share when their languages differ (a small hand-written
+// multilingual lexicon: the earthquake of "Erdbeben", "زلزله" and "地震"),
 // the time between them, whether either is undated, and how short the
 // shorter is (a headline alone shares fewer words than an article). A
 // logistic model turns them into the probability that the two report one

@@ -253,6 +253,9 @@ func (m *match) scoreEntities(c *openCluster, d *doc, evidence bool) (named bool
 	c.weakBy[d.Lang].lookup(d.Ents, func(i int, w float64) { cwl[i] = w })
 	dp, dn2, cn2 := 0.0, 0.0, c.strong.norm2
 	for i, k := range d.Ents.K {
+		if d.EntKind[i] == features.KindConcept {
+			continue // not in the centroids (see features.Doc.SplitEnts)
+		}
 		w := float64(d.Ents.W[i])
 		weak := 0.0
 		weakOK := len(d.EntKey[i]) >= features.MinKeyWeakMatch

@@ -20,8 +20,9 @@ import (
 // pair different names (a Japanese given name with a family name, a title
 // or a translation: 31 of 40 misses sampled by hand), which bounds ko near
 // 0.86; the Chinese misses are half such pairs (Japanese names read in
-// pinyin, titles) and half transcriptions whose syllables the letter model
-// does not capture (特納 Turner).
+// pinyin, titles) and half transcriptions that even the phrase model of
+// Chinese does not capture (Cantonese renderings such as 急庇利 Cleverly,
+// shortened ones such as 克特 Peukert).
 func TestWikidataNames(t *testing.T) {
 	f, err := os.Open(corpustest.Path(t, "names-wikidata-dev.tsv"))
 	if err != nil {
@@ -58,7 +59,7 @@ func TestWikidataNames(t *testing.T) {
 		t.Logf("%-3s recall %.3f (%d/%d), false matches %.4f (%d/%d)", lang, c.recall(), c.tp, c.tp+c.fn, fmr(c), c.fp, c.fp+c.tn)
 	}
 	// levels reached, in-sample
-	minRecall := map[string]float64{"ar": 0.95, "he": 0.95, "ja": 0.95, "ru": 0.95, "ko": 0.83, "zh": 0.90, "all": 0.925}
+	minRecall := map[string]float64{"ar": 0.95, "he": 0.95, "ja": 0.95, "ru": 0.95, "ko": 0.83, "zh": 0.92, "all": 0.93}
 	for lang, least := range minRecall {
 		if c := by[lang]; c == nil || c.recall() < least {
 			t.Errorf("%s: recall %.3f, want ≥ %.2f", lang, by[lang].recall(), least)

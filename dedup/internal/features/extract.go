@@ -33,6 +33,7 @@ import (
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/sv"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/tr"
 
+	"github.com/eventdedup/eventdedup/dedup/internal/concept"
 	"github.com/eventdedup/eventdedup/news"
 	"github.com/eventdedup/eventdedup/normalize"
 )
@@ -41,14 +42,18 @@ import (
 type Kind uint8
 
 const (
-	KindName   Kind = iota // a personal or organisation name, as a phonetic key
-	KindPlace              // a country, as an ISO 3166 code
-	KindOrg                // an international organisation (NATO, OSCE), by its code
-	KindNumber             // a number of two or more digits, or "N+N"
+	KindName    Kind = iota // a personal or organisation name, as a phonetic key
+	KindPlace               // a country, as an ISO 3166 code
+	KindOrg                 // an international organisation (NATO, OSCE), by its code
+	KindNumber              // a number of two or more digits, or "N+N"
+	KindConcept             // an event concept (package concept), by its name
 )
 
 // Entity keys are scoped by kind so that a number never matches a name.
-var kindScope = [...]string{KindName: "n", KindPlace: "p", KindOrg: "o", KindNumber: "#"}
+var kindScope = [...]string{KindName: "n", KindPlace: "p", KindOrg: "o", KindNumber: "#", KindConcept: "c"}
+
+// concepts is the lexicon of event concepts, parsed on first use and shared.
+var concepts = sync.OnceValues(concept.New)
 
 // Scope returns the prefix that scopes the keys of entities of kind k.
 func (k Kind) Scope() string { return kindScope[k] }
@@ -378,6 +383,10 @@ func (x *Extractor) Extract(d news.Document, lang string) (*extracted, error) {
 	if err != nil {
 		return nil, err
 	}
+	lex, err := concepts()
+	if err != nil {
+		return nil, err
+	}
 	fc := x.stdFilters
 	if c, ok := x.filters[lang]; ok {
 		fc = c
@@ -431,6 +440,10 @@ func (x *Extractor) Extract(d news.Document, lang string) (*extracted, error) {
 			}
 			e.surface[w.surface] += n
 		}
+	}, func(folded string) {
+		for m := range lex.FindFolded(lang, folded) {
+			add(KindConcept, m.Concept, m.Word, true, false)
+		}
 	})
 	findNumbers(digitsOf(d.Title), func(n string) { add(KindNumber, n, n, true, false) })
 	findNumbers(digitsOf(d.Text), func(n string) { add(KindNumber, n, n, false, false) })
@@ -467,9 +480,13 @@ func IsCJK(b []byte) bool {
 // وزير), country names and the common words of the document's language
 // (normalize.CommonWord) are not names.
 //
-// It also calls surf with every word, folded, and returns the script most
-// words are written in.
-func entities(sc *caches, title, text, lang string, add func(k Kind, key, text string, title, weak bool), surf func(w *wordInfo, title bool)) string {
+// It also calls surf with every word but those of Han and kana, and
+// headline with every word of the title, folded (a run of Han and kana is
+// one word), and returns the script most words are written in. Event
+// concepts are looked up in the headline only: it says what happened, the
+// concepts of a body are as often its background (a pact recalled in a
+// report of talks).
+func entities(sc *caches, title, text, lang string, add func(k Kind, key, text string, title, weak bool), surf func(w *wordInfo, title bool), headline func(folded string)) string {
 	ws := scanWords(sc, title, text)
 	maxN := min(places().g.MaxWords(), 4)
 	base, _, _ := strings.Cut(lang, "-")
@@ -478,10 +495,16 @@ func entities(sc *caches, title, text, lang string, add func(k Kind, key, text s
 		w, info := ws.words[i], ws.infos[i]
 		counts[w.script] += utf8.RuneCountInString(w.s)
 		if w.script == ScriptCJK {
+			if w.title {
+				headline(normalize.Fold(w.s))
+			}
 			cjkEntities(sc, w, lang, add)
 			continue
 		}
 		surf(info, w.title)
+		if w.title {
+			headline(info.folded)
+		}
 		// In cased scripts, names are capitalised: "un" is an article, not
 		// the UN.
 		if info.script.cased() && !info.capital {

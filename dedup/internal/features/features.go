@@ -1,6 +1,7 @@
 // Package features analyses news reports for package dedup: content terms
 // (bleve's analyzer of the language), surface words scoped by script,
-// entities (names as phonetic keys, countries, organisations, numbers) and a
+// entities (names as phonetic keys, countries, organisations, numbers, and
+// the event concepts of the headline, see package concept) and a
 // MinHash signature, keyed as sparse vectors (Vec) and weighted by their
 // rarity in a window of documents (Stats). See the documentation of package
 // dedup for the model.
@@ -56,8 +57,8 @@ type Doc struct {
 	// Weighted as Terms, against the documents of the same main Script.
 	Surface Vec
 	Script  string
-	// Ents are the entities (names, places, numbers): weight = prominence ×
-	// rarity × kind weight. EntText, EntKey, EntKind and EntWeak describe
+	// Ents are the entities (names, places, numbers, event concepts):
+	// weight = prominence × rarity × kind weight. EntText, EntKey, EntKind and EntWeak describe
 	// them.
 	Ents    Vec
 	EntText []string
@@ -159,9 +160,13 @@ func (d *Doc) Weigh(st *Stats) {
 	}
 }
 
-// SplitEnts returns the strong and the weak entities of d.
+// SplitEnts returns the strong and the weak entities of d but its
+// concepts, which the link model weighs on their own.
 func (d *Doc) SplitEnts() (strong, weak Vec) {
 	for i, k := range d.Ents.K {
+		if d.EntKind[i] == KindConcept {
+			continue
+		}
 		v := &strong
 		if d.EntWeak[i] {
 			v = &weak

@@ -36,7 +36,7 @@ func TestFrequentNames(t *testing.T) {
 						seen[text] = true
 						df[d.lang+":"+text]++
 					}
-				}, func(*wordInfo, bool) {})
+				}, func(*wordInfo, bool) {}, func(string) {})
 			}
 			top := make([]string, 0, len(df))
 			for s := range df {

@@ -8,7 +8,12 @@
 //   - surface: the cosine of their words as written, when they are in
 //     different languages of one script, else 0;
 //   - entities: the cosine of their names, places, organisations and
-//     numbers, in any scripts;
+//     numbers, in any scripts, and the cosines of each kind alone;
+//   - concepts: when they are in different languages, the part of the
+//     cosine of all their entities made up by the event concepts their
+//     headlines share (package concept: the earthquake of "Erdbeben",
+//     "زلزله" and "地震"), which stand for the words that reports of one
+//     event share within a language (see conceptSim);
 //   - crossLang and crossScript: whether they differ in language, and in
 //     script (the evidence then rests on fewer features);
 //   - gap: the time between their publications, in windows, capped at 2,
@@ -40,6 +45,7 @@ const (
 	Names
 	Places
 	Numbers
+	Concepts
 	CrossLang
 	CrossScript
 	Gap
@@ -73,10 +79,14 @@ func Features(a, b *features.Doc, window time.Duration) [N]float64 {
 	default:
 		f[CrossLang], f[CrossScript] = 1, 1
 	}
-	f[Ents] = entCosine(a, b, -1)
-	f[Names] = entCosine(a, b, int(features.KindName))
-	f[Places] = entCosine(a, b, int(features.KindPlace))
-	f[Numbers] = entCosine(a, b, int(features.KindNumber))
+	f[Ents] = entCosine(a, b, entsKinds)
+	f[Names] = entCosine(a, b, kinds(features.KindName))
+	f[Places] = entCosine(a, b, kinds(features.KindPlace))
+	f[Numbers] = entCosine(a, b, kinds(features.KindNumber))
+	if !sameLang {
+		// Within one language the terms already compare the words.
+		f[Concepts] = conceptSim(a, b)
+	}
 	n := min(len(a.Terms.K), len(b.Terms.K))
 	f[Short] = max(0, 1-float64(n)/shortTerms)
 	f[ShortTerms] = f[Short] * f[Terms]
@@ -91,26 +101,51 @@ func Features(a, b *features.Doc, window time.Duration) [N]float64 {
 	return f
 }
 
-// entCosine is the cosine of the entities of two documents, of one kind
-// only when only is not negative. A weak entity
+// kindSet is a set of entity kinds, a bit for each.
+type kindSet uint32
+
+// kinds returns the set of kinds ks.
+func kinds(ks ...features.Kind) kindSet {
+	var s kindSet
+	for _, k := range ks {
+		s |= 1 << k
+	}
+	return s
+}
+
+func (s kindSet) has(k features.Kind) bool { return s&(1<<k) != 0 }
+
+// entsKinds are the kinds of entities of the Ents feature: all but the
+// concepts, which have their own feature.
+var entsKinds = kinds(features.KindName, features.KindPlace, features.KindOrg, features.KindNumber)
+
+// entCosine is the cosine of the entities of two documents of the kinds
+// only. A weak entity
 // (a word of an uncased script that may be a name) counts, at features.WeakWeight,
 // only where it matches, with a key of features.MinKeyWeakMatch consonants or more,
 // and two weak entities match only across languages: within one, a shared
 // word is the business of the terms.
-func entCosine(a, b *features.Doc, only int) float64 {
+func entCosine(a, b *features.Doc, only kindSet) float64 {
+	return entShare(a, b, only, only)
+}
+
+// entShare is the part of the cosine of the entities of two documents of
+// the kinds norm that the entities of the kinds only (a subset) make up:
+// their dot product over the norms of the entities of the kinds norm.
+func entShare(a, b *features.Doc, only, norm kindSet) float64 {
 	var dp, na, nb float64
 	for i, w := range a.Ents.W {
-		if !a.EntWeak[i] && (only < 0 || int(a.EntKind[i]) == only) {
+		if !a.EntWeak[i] && norm.has(a.EntKind[i]) {
 			na += float64(w) * float64(w)
 		}
 	}
 	for i, w := range b.Ents.W {
-		if !b.EntWeak[i] && (only < 0 || int(b.EntKind[i]) == only) {
+		if !b.EntWeak[i] && norm.has(b.EntKind[i]) {
 			nb += float64(w) * float64(w)
 		}
 	}
 	features.Dot(a.Ents, b.Ents, func(i, j int, _ float64) {
-		if only >= 0 && int(a.EntKind[i]) != only {
+		if !only.has(a.EntKind[i]) {
 			return
 		}
 		wa, wb := float64(a.Ents.W[i]), float64(b.Ents.W[j])
@@ -134,6 +169,16 @@ func entCosine(a, b *features.Doc, only int) float64 {
 		return 0
 	}
 	return dp / math.Sqrt(na*nb)
+}
+
+// conceptSim is the part of the cosine of all the entities of two
+// documents that their shared concepts make up: a concept shared by every
+// report of a topic (its IDF low) says little beside the names and places
+// that tell its events apart, a rare one (an earthquake) more; the cosine
+// of the concepts alone is 1 for two documents of one concept each,
+// whatever it is.
+func conceptSim(a, b *features.Doc) float64 {
+	return entShare(a, b, kinds(features.KindConcept), entsKinds|kinds(features.KindConcept))
 }
 
 // Prob is the probability under the link model that two documents with
