@@ -93,3 +93,16 @@ func TestTrainPhrasesLearnsClusters(t *testing.T) {
 		t.Errorf("transposed %.6f, model %.6f", b, a)
 	}
 }
+
+func TestInitialPMI(t *testing.T) {
+	s := NewScorer(Train(trainPairs, 10).Normalize())
+	if pmi, ok := s.InitialPMI([]byte("vera"), []byte("bera")); !ok || pmi <= 0 {
+		t.Errorf("InitialPMI(vera, bera) = %.3f, %v: want v written b above chance", pmi, ok)
+	}
+	if pmi, ok := s.InitialPMI([]byte("vera"), []byte("kera")); !ok || pmi >= 0 {
+		t.Errorf("InitialPMI(vera, kera) = %.3f, %v: want below chance", pmi, ok)
+	}
+	if _, ok := s.InitialPMI([]byte("anna"), []byte("hana")); ok {
+		t.Error("InitialPMI(anna, hana) reports two consonants")
+	}
+}

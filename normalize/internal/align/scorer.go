@@ -225,3 +225,34 @@ var symbolOf = func() (t [256]uint8) {
 	}
 	return t
 }()
+
+// InitialPMI returns the pointwise mutual information of the first symbols
+// of x and y written one as the other, and whether both are consonants; a
+// phrase model, which may write an initial cluster as a unit, reports
+// false.
+func (s *Scorer) InitialPMI(x, y []byte) (float64, bool) {
+	if s.phrases != nil {
+		return 0, false
+	}
+	var xb, yb [4]uint8
+	xs, _ := symbols(xb[:0], x[:min(len(x), 2)], &s.info[0], s.letters)
+	ys, _ := symbols(yb[:0], y[:min(len(y), 2)], &s.info[1], s.letters)
+	if len(xs) == 0 || len(ys) == 0 || !consonant(xs[0]) || !consonant(ys[0]) {
+		return 0, false
+	}
+	return float64(-s.cost[xs[0]][ys[0]]), true
+}
+
+// consonant reports whether symbol u is a consonant: a letter other than a
+// vowel or y, or a digraph of consonants.
+func consonant(u uint8) bool {
+	switch {
+	case u == 0 || u > 26 && u < 31:
+		return false
+	case u <= 26:
+		c := 'a' + u - 1
+		return c != 'a' && c != 'e' && c != 'i' && c != 'o' && c != 'u' && c != 'y'
+	}
+	d := Digraphs[(u-31)*2]
+	return d != 'e' && d != 'o' && d != 'a' && d != 'i' && d != 'u'
+}
