@@ -186,9 +186,13 @@ const (
 	// initialVeto: a Latin part and a part in a script that omits short
 	// vowels whose first letters are consonants that the model writes one
 	// as the other less often than chance (a pointwise mutual information
-	// below 0) are not paired: the consonants are what such a rendering
-	// spells, and the first one is the most stable (Hayashi and קישי,
-	// Kishi, differ only there). Fixed by its meaning, as readingVeto. On
+	// below 0) are not paired by their letters: the consonants are what
+	// such a rendering spells, and the first one is the most stable
+	// (Hayashi and קישי, Kishi, differ only there). Inside names of several
+	// parts, their keys may still pair them, as any parts whose letters are
+	// not alike enough alone (see readingAlone): made absolute, the veto
+	// would cost dev-names.tsv 0.014 of phonetic recall (Arabic and Persian
+	// full names). Fixed by its meaning, as readingVeto. On
 	// the Wikidata pairs it costs ar 0.003 and he 0.004 of recall; applied
 	// to every script, it would cost ru 0.013 and ko 0.008 (Cyrillic and
 	// Hangul spell the vowels, which outweigh one consonant); applied
