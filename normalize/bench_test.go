@@ -3,6 +3,8 @@ package normalize
 import (
 	"strings"
 	"testing"
+
+	"github.com/eventdedup/eventdedup/internal/fnv1a"
 )
 
 // benchPairs are name pairs across scripts for the matcher benchmarks.
@@ -25,6 +27,28 @@ func BenchmarkMatch(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		p := benchPairs[i%len(benchPairs)]
+		m.Match(p[0], p[1])
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pairs/s")
+}
+
+// BenchmarkMatchUncached is BenchmarkMatch with names seen for the first
+// time: the cache of parsed names misses every time.
+func BenchmarkMatchUncached(b *testing.B) {
+	var m Matcher
+	for _, p := range benchPairs {
+		m.Match(p[0], p[1])
+	}
+	forget := func(s string) {
+		h := fnv1a.String(fnv1a.Offset, s)
+		nameCache[h&(nameCacheSize-1)].Store(nil)
+		nameSeen[h&(nameCacheSize-1)].Store(0)
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		p := benchPairs[i%len(benchPairs)]
+		forget(p[0])
+		forget(p[1])
 		m.Match(p[0], p[1])
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pairs/s")

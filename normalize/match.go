@@ -95,11 +95,12 @@ type Matcher struct {
 	Threshold float64
 }
 
-// Match compares two names written in any script. It parses both; callers
-// comparing a name many times should parse it once and use [Matcher.MatchNames].
+// Match compares two names written in any script. It parses both, or finds
+// them in a small cache of the names it parsed lately; callers comparing a
+// name many times may also parse it once and use [Matcher.MatchNames].
 func (m Matcher) Match(a, b string) Match {
 	s := matchPool.Get().(*[2]nameStore)
-	r := m.MatchNames(parseName(a, false, &s[0]), parseName(b, false, &s[1]))
+	r := m.MatchNames(parseCached(a, &s[0]), parseCached(b, &s[1]))
 	matchPool.Put(s)
 	return r
 }
@@ -115,6 +116,8 @@ type pairing struct {
 	same  bool    // the spans are in one spelling system
 	latin bool    // one span is in Latin letters
 	x     float64 // the similarity of their letters (readingSimilarity)
+	// margin is x less the threshold of its model (readingSimilarity)
+	margin float64
 }
 
 // MatchNames compares two parsed names. Each part of one name is paired with
@@ -384,7 +387,7 @@ func compareSpans(c *keyCosts, a, b *Name, sa, sb *span) (pairing, bool) {
 			keys, _ := compareKeys(c, a, b, sa, sb, least)
 			if keys.sim >= least {
 				best.sim = max(best.sim, keys.sim)
-			} else if best.x < readingAlone {
+			} else if best.margin < readingAlone {
 				best = keys
 			}
 		}
@@ -442,7 +445,7 @@ func compareReadings(a, b *Name, sa, sb *span) (pairing, bool) {
 			}
 			kb := b.appendSpanRoman(bbuf[:0], sb, rb)
 			rda, rdb := asLatin(ta.rd[ra], tb.rd[rb]), asLatin(tb.rd[rb], ta.rd[ra])
-			sim, x, ok := readingSimilarity(ka, rda, kb, rdb)
+			sim, x, margin, ok := readingSimilarity(ka, rda, kb, rdb)
 			if !ok {
 				return pairing{}, false
 			}
@@ -452,7 +455,7 @@ func compareReadings(a, b *Name, sa, sb *span) (pairing, bool) {
 			}
 			if !found || sim > best.sim || sim == best.sim && x > best.x {
 				found = true
-				best = pairing{sim: sim, how: how, same: ta.rd[ra] == tb.rd[rb], latin: ta.rd[ra] == rdLatin || tb.rd[rb] == rdLatin, x: x}
+				best = pairing{sim: sim, how: how, same: ta.rd[ra] == tb.rd[rb], latin: ta.rd[ra] == rdLatin || tb.rd[rb] == rdLatin, x: x, margin: margin}
 			}
 		}
 	}

@@ -16,10 +16,14 @@
 //	concept<TAB>lang<TAB>form form …
 //
 // A form matches a whole word, or, ending in "*", the start of a word (the
-// stem of an inflected language: "землетрясени*", "زلزال*"). A form that
-// starts with "!" is a stop form: it matches, but names no concept, so that a
-// longer word is kept from a shorter stem ("!warsaw" against "war*"). The
-// longest matching form of a word wins. Words are compared folded (package
+// stem of an inflected language: "землетрясени*", "زلزال*"), or, starting
+// with "*", the end of a word (the head of a German compound: "*wahl" of
+// Landtagswahl). A form that starts with "!" is a stop form: it matches,
+// but names no concept, so that a longer word is kept from a shorter stem
+// ("!electr*" against "elect*", "!*auswahl" against "*wahl"). The longest
+// matching whole-word or prefix form of a word wins, and so does the
+// longest suffix form: a word names at most two concepts
+// (Raketenangriff: missile, attack). Words are compared folded (package
 // normalize: case, diacritics, Arabic letter variants); Arabic and Persian
 // words are also tried without a conjunction, preposition or article
 // written against them (و ف ب ل ك ال وال بال لل), Hebrew words without
@@ -103,7 +107,8 @@ func Parse(r io.Reader) (*Lexicon, error) {
 		return nil, err
 	}
 	for _, t := range l.langs {
-		t.freeze()
+		t.words.freeze()
+		t.ends.freeze()
 	}
 	return l, nil
 }

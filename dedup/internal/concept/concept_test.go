@@ -48,7 +48,9 @@ func TestFind(t *testing.T) {
 		{"fr", "Séisme de magnitude 6 : au moins 12 morts", []string{"earthquake", "death"}, "diacritics folded"},
 		{"fr", "ÉLECTIONS LÉGISLATIVES", []string{"election"}, "capitals folded"},
 		{"de", "Erdbeben erschüttert Region, Tote befürchtet", []string{"earthquake", "death"}, "German"},
-		{"de", "Landtagswahl: CDU vorn", nil, "German compound with the concept at the end is not matched"},
+		{"de", "Landtagswahl: CDU vorn", []string{"election"}, "suffix form *wahl, the head of a German compound"},
+		{"de", "Raketenangriff auf Kiew", []string{"missile", "attack"}, "a compound names two concepts, by prefix and suffix"},
+		{"de", "Vorurteile und eine große Auswahl", nil, "stop forms !*vorurteil and !*auswahl against *urteil and *wahl"},
 		{"de", "Zinserhöhung der EZB", []string{"interestrate", "centralbank"}, "prefix zins* of a compound"},
 		{"es", "Terremoto sacude México; elecciones aplazadas", []string{"earthquake", "election"}, "Spanish"},
 		{"it", "Terremoto in Turchia, elezioni rinviate", []string{"earthquake", "election"}, "Italian"},
@@ -74,6 +76,11 @@ func TestFind(t *testing.T) {
 		{"ja", "ﾐｻｲﾙ発射", []string{"missile", "launch"}, "half-width katakana folded"},
 		{"ko", "북한, 탄도미사일 2발 발사", []string{"ballistic", "missile", "launch"}, "Korean compound"},
 		{"ko", "지진으로 선거를 연기", []string{"earthquake", "election"}, "Korean particles"},
+		{"en", "Queen Victoria's birthday", nil, "false friends: Victoria is no victory, a birthday no birth"},
+		{"es", "El ministro recordó el récord", []string{"minister", "record"}, "Spanish recordar (remember) is not récord"},
+		{"tr", "Film ilk kez gösterildi", nil, "Turkish göstermek (show) is not gösteri (demonstration)"},
+		{"ar", "الخدمات الاجتماعية والرئيسية", nil, "Arabic social and main are not meeting and president"},
+		{"de", "Eine Entscheidung betreffen", nil, "German Entscheidung is no divorce (*scheidung is not a form)"},
 		{"xx", "earthquake", nil, "unknown language"},
 		{"en", "", nil, "empty text"},
 	} {
@@ -136,14 +143,16 @@ func TestLexicon(t *testing.T) {
 		}
 		for _, f := range strings.Fields(fields[2]) {
 			f = strings.TrimPrefix(f, "!")
-			stem, prefix := strings.CutSuffix(f, "*")
+			stem, suffix := strings.CutPrefix(f, "*")
+			stem, prefix := strings.CutSuffix(stem, "*")
+			prefix = prefix || suffix
 			n := utf8.RuneCountInString(fold(stem))
 			r, _ := utf8.DecodeRuneInString(stem)
 			switch {
 			case n < 2:
 				t.Errorf("line %d: form %q shorter than 2 letters", i+1, f)
 			case prefix && unicode.Is(unicode.Latin, r) && n < 4:
-				t.Errorf("line %d: Latin prefix form %q shorter than 4 letters", i+1, f)
+				t.Errorf("line %d: Latin prefix or suffix form %q shorter than 4 letters", i+1, f)
 			}
 		}
 	}
@@ -160,6 +169,8 @@ func TestParseErrors(t *testing.T) {
 		{"earthquake\ten\tqua*", "Latin stem too short"},
 		{"earthquake\tja\t地震*", "prefix form in a substring language"},
 		{"earthquake\ten\tquake-s", "not a single word"},
+		{"earthquake\ten\t*quake*", "both a prefix and a suffix form"},
+		{"earthquake\tja\t*地震", "suffix form in a substring language"},
 		{"earthquake\ten\tquake\nstorm\ten\tQuake", "one form, two concepts"},
 	} {
 		_, err := Parse(strings.NewReader(c.in))

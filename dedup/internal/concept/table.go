@@ -38,26 +38,34 @@ var proclitics = map[string][]string{
 	"he": {"וה", "וב", "ול", "ומ", "וש", "שה", "מה", "בה", "לה", "ה", "ו", "ב", "ל", "מ", "ש", "כ"},
 }
 
-// table holds the forms of one language as a trie of their folded bytes:
-// the edges of node i are edges[nodes[i].lo:nodes[i].hi], sorted by byte.
-// It is built as a tree of builder nodes and flattened by freeze.
+// table holds the forms of one language: words, the whole-word and prefix
+// forms by their folded bytes, and ends, the suffix forms by their folded
+// bytes read backwards.
 type table struct {
 	mode   mode
 	clitic []string
-	nodes  []node
-	edges  []edge
+	words  trie
+	ends   trie
 	forms  int
 	has    map[uint32]bool // concept ids with a form
-	build  *builder
-	// root maps a first byte to its node (0: none), as the root has
-	// more edges than the other nodes and is visited by every word.
+}
+
+// trie is a byte trie: the edges of node i are edges[nodes[i].lo:nodes[i].hi],
+// sorted by byte. It is built as a tree of builder nodes and flattened by
+// freeze.
+type trie struct {
+	nodes []node
+	edges []edge
+	build *builder
+	// root maps a first byte to its node (0: none), as the root has more
+	// edges than the other nodes and is visited by every word.
 	root [256]int32
 }
 
 type node struct {
 	lo, hi int32
 	// exact is the concept a word equal to the path names, prefix the one
-	// a word starting with it names (0: none).
+	// a word starting with it names (in ends, ending with it); 0: none.
 	exact, prefix uint32
 }
 
@@ -73,7 +81,10 @@ type builder struct {
 }
 
 func newTable(lang string) *table {
-	return &table{mode: modes[lang], clitic: proclitics[lang], has: make(map[uint32]bool), build: &builder{}}
+	return &table{
+		mode: modes[lang], clitic: proclitics[lang], has: make(map[uint32]bool),
+		words: trie{build: &builder{}}, ends: trie{build: &builder{}},
+	}
 }
 
 // add adds a form of concept id.
@@ -81,6 +92,7 @@ func (t *table) add(form string, id uint32) error {
 	if s, ok := strings.CutPrefix(form, "!"); ok {
 		form, id = s, stop
 	}
+	form, suffix := strings.CutPrefix(form, "*")
 	form, prefix := strings.CutSuffix(form, "*")
 	f := fold(form)
 	switch {
@@ -88,26 +100,21 @@ func (t *table) add(form string, id uint32) error {
 		return errors.New("not a single word")
 	case utf8.RuneCountInString(f) < minForm:
 		return errors.New("too short")
-	case prefix && t.mode == substrings:
-		return errors.New("a prefix form in a language matched by substrings")
-	case prefix && isLatin(f) && utf8.RuneCountInString(f) < minLatinPrefix:
+	case prefix && suffix:
+		return errors.New("both a prefix and a suffix form")
+	case (prefix || suffix) && t.mode == substrings:
+		return errors.New("a prefix or suffix form in a language matched by substrings")
+	case (prefix || suffix) && isLatin(f) && utf8.RuneCountInString(f) < minLatinPrefix:
 		return errors.New("too short a Latin stem")
 	}
-	n := t.build
-	for i := 0; i < len(f); i++ {
-		if n.next == nil {
-			n.next = make(map[byte]*builder)
-		}
-		c := n.next[f[i]]
-		if c == nil {
-			c = &builder{}
-			n.next[f[i]] = c
-		}
-		n = c
-	}
-	slot := &n.exact
-	if prefix {
-		slot = &n.prefix
+	var slot *uint32
+	switch {
+	case suffix:
+		slot = &t.ends.insert(reverse(f)).prefix
+	case prefix:
+		slot = &t.words.insert(f).prefix
+	default:
+		slot = &t.words.insert(f).exact
 	}
 	if *slot != 0 && *slot != id {
 		return errors.New("names two concepts")
@@ -120,9 +127,33 @@ func (t *table) add(form string, id uint32) error {
 	return nil
 }
 
+// reverse returns the bytes of s in reverse order.
+func reverse(s string) string {
+	b := []byte(s)
+	slices.Reverse(b)
+	return string(b)
+}
+
+// insert returns the builder node of key, adding the nodes on its path.
+func (t *trie) insert(key string) *builder {
+	n := t.build
+	for i := 0; i < len(key); i++ {
+		if n.next == nil {
+			n.next = make(map[byte]*builder)
+		}
+		c := n.next[key[i]]
+		if c == nil {
+			c = &builder{}
+			n.next[key[i]] = c
+		}
+		n = c
+	}
+	return n
+}
+
 // freeze flattens the builder trie into nodes and edges, breadth first,
 // and drops the builder.
-func (t *table) freeze() {
+func (t *trie) freeze() {
 	queue := []*builder{t.build}
 	t.build = nil
 	for i := 0; i < len(queue); i++ {
@@ -146,7 +177,7 @@ func (t *table) freeze() {
 }
 
 // child returns the node reached from node n by byte c, or -1.
-func (t *table) child(n int32, c byte) int32 {
+func (t *trie) child(n int32, c byte) int32 {
 	if n == 0 {
 		if r := t.root[c]; r != 0 {
 			return r
@@ -178,15 +209,31 @@ func (t *table) word(w string) uint32 {
 	var best uint32
 	n := int32(0)
 	for i := 0; i < len(w); i++ {
-		if n = t.child(n, w[i]); n < 0 {
+		if n = t.words.child(n, w[i]); n < 0 {
 			return best
 		}
-		if p := t.nodes[n].prefix; p != 0 {
+		if p := t.words.nodes[n].prefix; p != 0 {
 			best = p
 		}
 	}
-	if e := t.nodes[n].exact; e != 0 {
+	if e := t.words.nodes[n].exact; e != 0 {
 		return e
+	}
+	return best
+}
+
+// end returns the concept of the longest suffix form a word ends with
+// (stop, or 0 for none).
+func (t *table) end(w string) uint32 {
+	var best uint32
+	n := int32(0)
+	for i := len(w) - 1; i >= 0; i-- {
+		if n = t.ends.child(n, w[i]); n < 0 {
+			return best
+		}
+		if p := t.ends.nodes[n].prefix; p != 0 {
+			best = p
+		}
 	}
 	return best
 }
@@ -198,10 +245,10 @@ func (t *table) longest(s string) (uint32, int) {
 	size := 0
 	n := int32(0)
 	for i := 0; i < len(s); i++ {
-		if n = t.child(n, s[i]); n < 0 {
+		if n = t.words.child(n, s[i]); n < 0 {
 			break
 		}
-		if e := t.nodes[n].exact; e != 0 {
+		if e := t.words.nodes[n].exact; e != 0 {
 			best, size = e, i+1
 		}
 	}
@@ -259,10 +306,15 @@ func (t *table) findWord(concepts []string, w string, yield func(Match) bool) bo
 			id = t.word(rest)
 		}
 	}
-	if id == 0 || id == stop {
-		return true
+	if id != 0 && id != stop && !yield(Match{Concept: concepts[id-1], Word: w}) {
+		return false
 	}
-	return yield(Match{Concept: concepts[id-1], Word: w})
+	// A compound may end in another concept (Raketenangriff: missile,
+	// attack).
+	if end := t.end(w); end != 0 && end != stop && end != id {
+		return yield(Match{Concept: concepts[end-1], Word: w})
+	}
+	return true
 }
 
 // wordRuneSize returns the size of the first rune of s if it continues a

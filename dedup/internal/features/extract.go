@@ -78,8 +78,7 @@ type extracted struct {
 	sig      Signature
 }
 
-// termCounts counts the terms of a document. It looks a term up by its
-// bytes, which costs no string for a term seen before.
+// termCounts counts the terms of a document.
 type termCounts struct {
 	index map[string]int32 // term → its index in text and count
 	text  []string
@@ -92,12 +91,11 @@ func newTermCounts(n int) termCounts {
 }
 
 // add counts a term n times.
-func (c *termCounts) add(term []byte, n float64) {
-	if i, ok := c.index[string(term)]; ok {
+func (c *termCounts) add(t string, n float64) {
+	if i, ok := c.index[t]; ok {
 		c.count[i] += n
 		return
 	}
-	t := string(term)
 	c.index[t] = int32(len(c.text))
 	c.text = append(c.text, t)
 	c.count = append(c.count, n)
@@ -325,6 +323,10 @@ type Extractor struct {
 	// stemmer's tables, a third of the start-up for one document.
 	byLang map[string]func() (analysis.Analyzer, error)
 	std    analysis.Analyzer
+	// filters and stdFilters cache the token filters of the analyzers that
+	// filter each token alone (see termsOf).
+	filters    map[string]*filterCache
+	stdFilters *filterCache
 	caches
 }
 
@@ -339,15 +341,19 @@ var analyzerNames = map[string]string{
 // built on first use.
 func NewExtractor() (*Extractor, error) {
 	cache := registry.NewCache() // safe for concurrent use
-	x := &Extractor{byLang: make(map[string]func() (analysis.Analyzer, error), len(analyzerNames))}
+	x := &Extractor{
+		byLang:  make(map[string]func() (analysis.Analyzer, error), len(analyzerNames)),
+		filters: make(map[string]*filterCache, len(analyzerNames)),
+	}
 	for lang, name := range analyzerNames {
 		x.byLang[lang] = sync.OnceValues(func() (analysis.Analyzer, error) { return cache.AnalyzerNamed(name) })
+		x.filters[lang] = new(filterCache)
 	}
 	std, err := cache.AnalyzerNamed(standard.Name)
 	if err != nil {
 		return nil, err
 	}
-	x.std = std
+	x.std, x.stdFilters = std, new(filterCache)
 	x.caches = caches{words: newCache(analyzeWord), phrase: newCache(places().find)}
 	return x, nil
 }
@@ -381,12 +387,19 @@ func (x *Extractor) Extract(d news.Document, lang string) (*extracted, error) {
 	if err != nil {
 		return nil, err
 	}
+	fc := x.stdFilters
+	if c, ok := x.filters[lang]; ok {
+		fc = c
+	}
+	if !perToken(an) {
+		fc = nil
+	}
 	// The headline says what the event is: its terms count twice (it is
 	// analyzed once).
-	var toks [2]analysis.TokenStream
+	var toks [2][]string
 	for i, part := range [...]string{d.Title, d.Text} {
 		if part != "" {
-			toks[i] = an.Analyze([]byte(part))
+			toks[i] = termsOf(an, fc, []byte(part))
 		}
 	}
 	e := &extracted{
@@ -395,11 +408,11 @@ func (x *Extractor) Extract(d news.Document, lang string) (*extracted, error) {
 		mentions: make(map[uint64]*mention),
 	}
 	for i, ts := range toks {
-		for _, tok := range ts {
-			if len(tok.Term) < 2 || utf8.RuneCount(tok.Term) < 2 && !IsCJK(tok.Term) {
+		for _, t := range ts {
+			if len(t) < 2 || utf8.RuneCountInString(t) < 2 && ScriptOf(first(t)) != ScriptCJK {
 				continue
 			}
-			e.terms.add(tok.Term, float64(2-i))
+			e.terms.add(t, float64(2-i))
 		}
 	}
 	e.surface = make(map[uint64]float64)

@@ -9,6 +9,11 @@
 // log P(v) (minus the pointwise mutual information of the aligned letters),
 // so that the best alignment maximises the log-likelihood ratio of "the same
 // name" against "two independent names".
+//
+// A phrase model ([TrainPhrases], [Model]) also writes a unit of two
+// letters of one side as one or two letters of the other, as Chinese renders
+// an English name syllable by syllable (tur → te), and scores a pair by
+// every alignment; [Interpolate] smooths it with a letter model.
 package align
 
 import "math"
@@ -89,7 +94,7 @@ func Train(pairs [][2]string, iters int) *Counts {
 		p := probabilities(c, Smooth)
 		next := new(Counts)
 		for _, pr := range pairs {
-			expect(next, p, encode(pr[0]), encode(pr[1]))
+			expect(next, p, encode(pr[0], false), encode(pr[1], false))
 		}
 		c = next
 	}
@@ -118,9 +123,9 @@ func probabilities(c *Counts, smooth float64) *[Size][Size]float64 {
 	return p
 }
 
-func encode(s string) []uint8 {
+func encode(s string, letters bool) []uint8 {
 	var info [Size]float32
-	b, _ := symbols(make([]uint8, 0, len(s)), []byte(s), &info)
+	b, _ := symbols(make([]uint8, 0, len(s)), []byte(s), &info, letters)
 	return b
 }
 

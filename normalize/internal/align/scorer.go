@@ -80,6 +80,12 @@ type Scorer struct {
 	// info[0][u], info[1][v]: the information of a letter of either side
 	// alone, -log of its marginal probability.
 	info [2][Size]float32
+	// phrases holds the likelihood ratios of the phrase operations, and
+	// ratio those of the single ones, exp(-cost); nil for a memoryless
+	// model.
+	phrases *phraseTables
+	ratio   [Size][Size]float64
+	letters bool // no digraphs: the phrases hold them
 }
 
 // NewScorer returns the scorer of joint model j.
@@ -91,6 +97,12 @@ func NewScorer(j *Joint) *Scorer {
 			pv[v] += j[u][v]
 		}
 	}
+	return newScorer(j, &pu, &pv)
+}
+
+// newScorer returns the scorer of the single operations of j, whose
+// letters have the marginals pu and pv.
+func newScorer(j *Joint, pu, pv *[Size]float64) *Scorer {
 	s := new(Scorer)
 	for u := range Size {
 		for v := range Size {
@@ -118,16 +130,36 @@ func NewScorer(j *Joint) *Scorer {
 	return s
 }
 
-// Similarity returns the log-likelihood ratio of the best alignment of x
-// and y ("the same name" against "two independent names") divided by the
-// mean information of x and y: 1 when the alignment explains each letter,
-// 0 or less for unrelated spellings. Bytes without a symbol are ignored.
+// Similarity returns the log-likelihood ratio of x and y ("the same name"
+// against "two independent names") divided by the mean information of x and
+// y: 1 when the alignment explains each letter, 0 or less for unrelated
+// spellings. A memoryless model counts its best alignment, a phrase model
+// every alignment (see phraseCost). Bytes without a symbol are ignored.
 func (s *Scorer) Similarity(x, y []byte) float64 {
-	var xb, yb [32]uint8
-	xs, ix := symbols(xb[:0], x, &s.info[0])
-	ys, iy := symbols(yb[:0], y, &s.info[1])
-	if len(xs) == 0 || len(ys) == 0 {
+	llr, info := s.LogRatio(x, y)
+	if info == 0 {
 		return 0
+	}
+	return llr / info
+}
+
+// LogRatio returns the log-likelihood ratio of x and y and the mean
+// information of x and y, both in nats; 0, 0 when either has no symbol.
+func (s *Scorer) LogRatio(x, y []byte) (llr, info float64) {
+	var xb, yb [32]uint8
+	xs, ix := symbols(xb[:0], x, &s.info[0], s.letters)
+	ys, iy := symbols(yb[:0], y, &s.info[1], s.letters)
+	if len(xs) == 0 || len(ys) == 0 {
+		return 0, 0
+	}
+	info = float64((ix + iy) / 2)
+	return s.logRatio(xs, ys), info
+}
+
+// logRatio returns the log-likelihood ratio of the symbols xs and ys.
+func (s *Scorer) logRatio(xs, ys []uint8) float64 {
+	if s.phrases != nil {
+		return float64(-s.phraseCost(xs, ys))
 	}
 	var rbuf [33]float32
 	row := rbuf[:0]
@@ -159,12 +191,12 @@ func (s *Scorer) Similarity(x, y []byte) float64 {
 			left = best
 		}
 	}
-	return float64(-row[len(xs)] / ((ix + iy) / 2))
+	return float64(-row[len(xs)])
 }
 
 // symbols appends the symbols of s to b and returns them with the sum of
 // their information.
-func symbols(b []uint8, s []byte, info *[Size]float32) ([]uint8, float32) {
+func symbols(b []uint8, s []byte, info *[Size]float32, letters bool) ([]uint8, float32) {
 	var sum float32
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -172,7 +204,7 @@ func symbols(b []uint8, s []byte, info *[Size]float32) ([]uint8, float32) {
 		if x == 0 {
 			continue
 		}
-		if i+1 < len(s) && x <= 26 {
+		if i+1 < len(s) && x <= 26 && !letters {
 			if n := s[i+1]; 'a' <= n && n <= 'z' {
 				if d := digraphOf[c-'a'][n-'a']; d > 0 {
 					x = d
@@ -193,3 +225,34 @@ var symbolOf = func() (t [256]uint8) {
 	}
 	return t
 }()
+
+// InitialPMI returns the pointwise mutual information of the first symbols
+// of x and y written one as the other, and whether both are consonants; a
+// phrase model, which may write an initial cluster as a unit, reports
+// false.
+func (s *Scorer) InitialPMI(x, y []byte) (float64, bool) {
+	if s.phrases != nil {
+		return 0, false
+	}
+	var xb, yb [4]uint8
+	xs, _ := symbols(xb[:0], x[:min(len(x), 2)], &s.info[0], s.letters)
+	ys, _ := symbols(yb[:0], y[:min(len(y), 2)], &s.info[1], s.letters)
+	if len(xs) == 0 || len(ys) == 0 || !consonant(xs[0]) || !consonant(ys[0]) {
+		return 0, false
+	}
+	return float64(-s.cost[xs[0]][ys[0]]), true
+}
+
+// consonant reports whether symbol u is a consonant: a letter other than a
+// vowel or y, or a digraph of consonants.
+func consonant(u uint8) bool {
+	switch {
+	case u == 0 || u > 26 && u < 31:
+		return false
+	case u <= 26:
+		c := 'a' + u - 1
+		return c != 'a' && c != 'e' && c != 'i' && c != 'o' && c != 'u' && c != 'y'
+	}
+	d := Digraphs[(u-31)*2]
+	return d != 'e' && d != 'o' && d != 'a' && d != 'i' && d != 'u'
+}
