@@ -67,8 +67,8 @@ var phraseOpts = map[string]align.PhraseOptions{
 // whole pair (weight 0.5) gave 0.873 at twice the cost.
 const phraseWeight = 0.65
 
-// group is the calibration group of a language: the languages of letter
-// models share a scale and a threshold; a phrase model has its own.
+// group is the calibration group of the model a language is scored by: the
+// letter models share a scale and a threshold; a phrase model has its own.
 func group(lang string) string {
 	if _, ok := phraseOpts[lang]; ok {
 		return lang
@@ -96,7 +96,7 @@ func main() {
 	}
 	langs := slices.Sorted(maps.Keys(readingOf))
 	var report strings.Builder
-	oof, foldTh := crossValidate(&report, pairs, langs)
+	oof, oofLetters, foldTh := crossValidate(&report, pairs, langs)
 	// the calibration: threshold of each group at the target rate of its
 	// out-of-fold negatives, slope by logistic regression of the
 	// out-of-fold scores less their fold's threshold
@@ -104,7 +104,9 @@ func main() {
 	margin := make([]float64, len(pairs))
 	for i, p := range pairs {
 		if !p.label {
-			neg[group(p.lang)] = append(neg[group(p.lang)], oof[i])
+			for g, x := range groupScores(p.lang, oof[i], oofLetters[i]) {
+				neg[g] = append(neg[g], x)
+			}
 		}
 		margin[i] = oof[i] - foldTh[p.fold][group(p.lang)]
 	}
@@ -135,17 +137,21 @@ func main() {
 // the rates of each fold judged at the thresholds chosen on the other folds'
 // negatives, and returns the out-of-fold scores and the fold thresholds of
 // each group.
-func crossValidate(report *strings.Builder, pairs []pair, langs []string) (oof []float64, foldTh []map[string]float64) {
-	oof, foldTh = make([]float64, len(pairs)), make([]map[string]float64, folds)
+func crossValidate(report *strings.Builder, pairs []pair, langs []string) (oof, oofLetters []float64, foldTh []map[string]float64) {
+	oof, oofLetters, foldTh = make([]float64, len(pairs)), make([]float64, len(pairs)), make([]map[string]float64, folds)
 	for f := range folds {
-		sc := train(pairs, langs, f).scorers()
+		m := train(pairs, langs, f)
+		sc, lsc := m.scorers(), m.letterScorers()
 		trainNeg := map[string][]float64{}
 		for i, p := range pairs {
 			x := sc[p.lang].Similarity([]byte(p.ra), []byte(p.rb))
+			xl := lsc[p.lang].Similarity([]byte(p.ra), []byte(p.rb))
 			if p.fold == f {
-				oof[i] = x
+				oof[i], oofLetters[i] = x, xl
 			} else if !p.label {
-				trainNeg[group(p.lang)] = append(trainNeg[group(p.lang)], x)
+				for g, y := range groupScores(p.lang, x, xl) {
+					trainNeg[g] = append(trainNeg[g], y)
+				}
 			}
 		}
 		foldTh[f] = map[string]float64{}
@@ -155,7 +161,19 @@ func crossValidate(report *strings.Builder, pairs []pair, langs []string) (oof [
 	}
 	fmt.Fprintf(report, "// Cross-validated (%d folds by English name; each fold scored by models\n// and thresholds fitted on the other folds), recall and false matches per\n// script:\n", folds)
 	writeRates(report, pairs, langs, func(i int) bool { return oof[i] >= foldTh[pairs[i].fold][group(pairs[i].lang)] })
-	return oof, foldTh
+	return oof, oofLetters, foldTh
+}
+
+// groupScores returns the scores of a pair of language lang that count in
+// the calibration of each group: its letter model's score in the group of
+// the letter models, which every language's letter model calibrates, as
+// they are all used (Chinese's in the models composed through English); the
+// score of its phrase model in its own group.
+func groupScores(lang string, x, xLetters float64) map[string]float64 {
+	if group(lang) == "" {
+		return map[string]float64{"": x}
+	}
+	return map[string]float64{"": xLetters, group(lang): x}
 }
 
 // fmtGroups formats the thresholds of the groups.
@@ -185,7 +203,7 @@ func table(n int, report string, langs []string, m *models, foldTh []map[string]
 // align.Scorer.Similarity) from which they are judged renderings of one
 // name under a letter model: the least value that at most %.2f%% of the
 // out-of-fold scores of the pairs of different names reach (the letter
-// models of every script pooled). Fold thresholds: %s.
+// models of every script pooled, Chinese's included). Fold thresholds: %s.
 const readingThreshold = %.4f
 
 // readingSlope is the slope of the logistic regression of the label on the
@@ -319,6 +337,15 @@ func trimmed(tr [][2]string, o align.PhraseOptions) *align.Model {
 		}
 	}
 	return align.TrainPhrases(kept, iters, o)
+}
+
+// letterScorers returns the scorer of the letter model of each language.
+func (m *models) letterScorers() map[string]*align.Scorer {
+	s := map[string]*align.Scorer{}
+	for l, c := range m.letters {
+		s[l] = align.NewScorer(c.Normalize())
+	}
+	return s
 }
 
 // scorers returns the scorer of each language against English: by its

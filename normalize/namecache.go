@@ -28,21 +28,30 @@ type cachedName struct {
 
 // nameCache is a direct-mapped cache of parsed names, safe for concurrent
 // use: a slot is replaced whole, atomically. It changes no result, only
-// how often a name is parsed.
-var nameCache [nameCacheSize]atomic.Pointer[cachedName]
+// how often a name is parsed. nameSeen holds, by slot, the hash of the last
+// text parsed there: a name is cached when it is seen a second time, so
+// that a name seen once costs no copy (a doorkeeper, as in TinyLFU).
+var (
+	nameCache [nameCacheSize]atomic.Pointer[cachedName]
+	nameSeen  [nameCacheSize]atomic.Uint64
+)
 
 // parseCached returns the Name of s for matching, from the cache when s was
-// parsed lately; otherwise it parses s into store and caches a copy when s
-// is short enough.
+// parsed lately; otherwise it parses s into store and, when s is short
+// enough and was seen before, caches a copy.
 func parseCached(s string, store *nameStore) Name {
 	if len(s) > nameCacheMax {
 		return parseName(s, false, store)
 	}
-	slot := &nameCache[fnv1a.String(fnv1a.Offset, s)&(nameCacheSize-1)]
+	h := fnv1a.String(fnv1a.Offset, s)
+	slot := &nameCache[h&(nameCacheSize-1)]
 	if c := slot.Load(); c != nil && string(c.key) == s {
 		return c.name
 	}
 	n := parseName(s, false, store)
+	if seen := &nameSeen[h&(nameCacheSize-1)]; seen.Swap(h) != h {
+		return n // seen once: remembered, not copied
+	}
 	// a copy in three allocations: the texts, the parts, the entry
 	buf := make([]byte, len(s)+len(n.text))
 	c := &cachedName{key: buf[:len(s):len(s)], name: n}

@@ -186,9 +186,13 @@ const (
 	// initialVeto: a Latin part and a part in a script that omits short
 	// vowels whose first letters are consonants that the model writes one
 	// as the other less often than chance (a pointwise mutual information
-	// below 0) are not paired: the consonants are what such a rendering
-	// spells, and the first one is the most stable (Hayashi and קישי,
-	// Kishi, differ only there). Fixed by its meaning, as readingVeto. On
+	// below 0) are not paired by their letters: the consonants are what
+	// such a rendering spells, and the first one is the most stable
+	// (Hayashi and קישי, Kishi, differ only there). Inside names of several
+	// parts, their keys may still pair them, as any parts whose letters are
+	// not alike enough alone (see readingAlone): made absolute, the veto
+	// would cost dev-names.tsv 0.014 of phonetic recall (Arabic and Persian
+	// full names). Fixed by its meaning, as readingVeto. On
 	// the Wikidata pairs it costs ar 0.003 and he 0.004 of recall; applied
 	// to every script, it would cost ru 0.013 and ko 0.008 (Cyrillic and
 	// Hangul spell the vowels, which outweigh one consonant); applied
@@ -200,11 +204,12 @@ const (
 	// parts are paired without their keys' agreement: a margin, so that it
 	// means as much under a letter and a phrase model. Chosen on
 	// dev-names.tsv and testdata/names-entities.tsv: phonetic precision is
-	// 1.00 on both from 0.5 to 0.7 (0.7 to 0.9 in similarity under the
-	// letter models, whose threshold is about 0.2; recall 0.962 and 0.966
-	// throughout), 0.990 on dev-names at 0.4 (李强 against Zhao Lijian:
-	// liqiang, lijian); recall on the Wikidata pairs, one word each, does
-	// not depend on it.
+	// 1.00 on both from 0.4 to 0.9 (recall 0.962 and 0.966 throughout),
+	// 0.990 on dev-names at 0.3; recall on the Wikidata pairs, one word
+	// each, does not depend on it. (As a similarity under the letter
+	// models, whose threshold is about 0.2, 0.5 is the 0.7 chosen before
+	// the phrase model, which gave 1.00 from 0.7 to 0.9 and 李强 against
+	// Zhao Lijian, liqiang and lijian, at 0.6.)
 	readingAlone = 0.5
 )
 

@@ -12,14 +12,14 @@ import (
 
 // TestWikidataNames measures the matcher on names-wikidata-dev.tsv: English
 // name tokens against their Wikidata renderings in six scripts (label 1)
-// and renderings of other names (label 0). The letter model was estimated on
-// this file (its cross-validated figures head readings_table.go), so these
-// are in-sample figures. Issue #12 asks for recall ≥ 0.93 in every script at
+// and renderings of other names (label 0). The letter and phrase models were
+// estimated on this file (their cross-validated figures head
+// readings_table.go), so these are in-sample figures. Issue #12 asks for recall ≥ 0.93 in every script at
 // a false-match rate ≤ 0.1%; the test guards the false-match rate and the
 // levels reached: ko and zh stay below 0.93. About 14% of the Korean pairs
-// pair different names (a Japanese given name with a family name, a title
-// or a translation: 31 of 40 misses sampled by hand), which bounds ko near
-// 0.86; the Chinese misses are half such pairs (Japanese names read in
+// pair different names (141 of 1,000 counted by hand among the misses: 112
+// a Japanese given name with a family name, the rest titles, translations
+// and other names), which bounds ko near 0.86; the Chinese misses are half such pairs (Japanese names read in
 // pinyin, titles) and half transcriptions that even the phrase model of
 // Chinese does not capture (Cantonese renderings such as 急庇利 Cleverly,
 // shortened ones such as 克特 Peukert).

@@ -76,6 +76,11 @@ func TestFind(t *testing.T) {
 		{"ja", "ﾐｻｲﾙ発射", []string{"missile", "launch"}, "half-width katakana folded"},
 		{"ko", "북한, 탄도미사일 2발 발사", []string{"ballistic", "missile", "launch"}, "Korean compound"},
 		{"ko", "지진으로 선거를 연기", []string{"earthquake", "election"}, "Korean particles"},
+		{"en", "Queen Victoria's birthday", nil, "false friends: Victoria is no victory, a birthday no birth"},
+		{"es", "El ministro recordó el récord", []string{"minister", "record"}, "Spanish recordar (remember) is not récord"},
+		{"tr", "Film ilk kez gösterildi", nil, "Turkish göstermek (show) is not gösteri (demonstration)"},
+		{"ar", "الخدمات الاجتماعية والرئيسية", nil, "Arabic social and main are not meeting and president"},
+		{"de", "Eine Entscheidung betreffen", nil, "German Entscheidung is no divorce (*scheidung is not a form)"},
 		{"xx", "earthquake", nil, "unknown language"},
 		{"en", "", nil, "empty text"},
 	} {

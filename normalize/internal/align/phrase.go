@@ -46,8 +46,9 @@ type Model struct {
 
 // PhraseOptions say which phrase operations a model has.
 type PhraseOptions struct {
-	// MaxSrc and MaxTgt are the most symbols of a unit of each side
-	// (1 or 2): 1 and 1 give the memoryless model of Train.
+	// MaxSrc and MaxTgt are the most symbols of a unit of each side, at
+	// most MaxUnit (more count as MaxUnit): up to 1 on both sides, the
+	// zero value included, give the memoryless model of Train.
 	MaxSrc, MaxTgt int
 	// Both says whether a phrase may have two symbols on both sides.
 	Both bool
@@ -64,8 +65,8 @@ type PhraseOptions struct {
 // allowed by o.
 func (o PhraseOptions) shapes() [][2]int {
 	sh := [][2]int{{1, 0}, {0, 1}, {1, 1}}
-	for a := range o.MaxSrc + 1 {
-		for b := range o.MaxTgt + 1 {
+	for a := range min(o.MaxSrc, MaxUnit) + 1 {
+		for b := range min(o.MaxTgt, MaxUnit) + 1 {
 			if a <= 1 && b <= 1 || a == 2 && b == 2 && !o.Both {
 				continue
 			}
