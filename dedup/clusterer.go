@@ -323,13 +323,15 @@ func (c *Clusterer) Add(ctx context.Context, d Document) (Assignment, error) {
 }
 
 // AddAll adds the documents of a stream, extracting features on all CPUs.
-// It holds up to WithReorder documents (DefaultReorder) and assigns them in
-// order of publication, undated ones last, so that reports arriving out of
-// order, or a backfill mixed into a feed, cluster as if sorted: within such
-// a block the clusters do not depend on the order of arrival. A block is
-// assigned when it is full, when the stream ends, and when the stream
-// pauses for a second (a live feed). With WithReorder(1) the
-// documents are assigned in stream order, as by Add one by one.
+// It holds up to WithReorder documents (DefaultReorder, or 2 MB of text)
+// and assigns them in order of publication, undated ones last, after
+// clustering them together (see Blocks in the package documentation), so
+// that reports arriving out of order, or a backfill mixed into a feed,
+// cluster as if sorted: within such a block the clusters do not depend on
+// the order of arrival. A block is assigned when it is full, when the
+// stream ends, and when the stream pauses for a second (a live feed). With
+// WithReorder(1) the documents are assigned in stream order, as by Add one
+// by one.
 //
 // It yields one assignment or error per document, in stream order; an error
 // for one document does not stop the stream. Stopping the iteration, or
@@ -522,6 +524,12 @@ func cancelled(yield func(*job) bool, order <-chan pending, err error) {
 
 // commit assigns a prepared document under the lock.
 func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error) {
+	return c.commitPlanned(ctx, p, nil)
+}
+
+// commitPlanned assigns a prepared document under the lock, following its
+// block's plan when h is not nil (see planBlock).
+func (c *Clusterer) commitPlanned(ctx context.Context, p *prepared, h *planHint) (Assignment, error) {
 	if err := ctx.Err(); err != nil {
 		return Assignment{ID: p.doc.ID}, err
 	}
@@ -551,8 +559,12 @@ func (c *Clusterer) commit(ctx context.Context, p *prepared) (Assignment, error)
 		return Assignment{ID: p.doc.ID}, err
 	}
 	cands, found := c.admit(d)
-	target, best, links := c.choose(d, cands, found)
-	return c.assign(p, target, best, links)
+	target, best, links := c.choose(d, cands, found, h)
+	a, err := c.assign(p, target, best, links)
+	if err == nil {
+		h.done(d.cl.seq)
+	}
+	return a, err
 }
 
 // admit numbers d, counts it in the window's statistics, weighs its
@@ -591,7 +603,7 @@ func (c *Clusterer) copyOf(d *doc, found []*doc) (copied *doc, orig string) {
 // the best-linked candidate at or above the threshold, else none (nil).
 // It returns the best link and, when d is no copy, the links to every
 // candidate.
-func (c *Clusterer) choose(d *doc, cands []*openCluster, found []*doc) (target *openCluster, best clusterLink, links []clusterLink) {
+func (c *Clusterer) choose(d *doc, cands []*openCluster, found []*doc, h *planHint) (target *openCluster, best clusterLink, links []clusterLink) {
 	// A near-verbatim copy joins the cluster of the document it copies and
 	// names the earliest copy.
 	if copied, orig := c.copyOf(d, found); copied != nil {
@@ -600,7 +612,15 @@ func (c *Clusterer) choose(d *doc, cands []*openCluster, found []*doc) (target *
 		best = clusterLink{cl: target, score: 1, best: copied, members: []*doc{copied}}
 		return target, best, links
 	}
+	// A document of a planned block follows its group, and keeps away
+	// from the clusters the plan keeps it apart from.
+	if cl := h.forced(c); cl != nil {
+		return cl, linkTo(d, cl, found, c.cfg.window), nil
+	}
 	for _, cl := range cands {
+		if h.apart(cl) {
+			continue
+		}
 		l := linkTo(d, cl, found, c.cfg.window)
 		links = append(links, l)
 		if l.score > best.score || l.score == best.score && best.cl != nil && cl.seq < best.cl.seq {

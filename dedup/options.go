@@ -140,13 +140,14 @@ func WithSameScore(s float64) Option { return func(c *config) { c.sameScore = s 
 // DefaultDuplicate).
 func WithDuplicate(j float64) Option { return func(c *config) { c.duplicate = j } }
 
-// WithReorder sets how many documents AddAll (and AddBatch) hold and assign
-// in order of publication, undated ones last (default DefaultReorder). With
-// 1 they are assigned in stream order, as Add assigns them one by one; with
-// more, the clusters of the documents of one block do not depend on the
-// order they arrived in, at the cost of assigning them only when the block
-// is full, the stream ends or pauses. Add is not affected. A negative n is
-// an ErrInvalidOption; 0 is 1.
+// WithReorder sets how many documents AddAll (and AddBatch) hold, cluster
+// together and assign in order of publication, undated ones last (default
+// DefaultReorder; a block also ends at 2 MB of text). With 1 they are
+// assigned one at a time in stream order, as Add assigns them; with more,
+// the clusters of the documents of one block do not depend on the order
+// they arrived in, at the cost of assigning them only when the block is
+// full, the stream ends or pauses. Add is not affected. A negative n is an
+// ErrInvalidOption; 0 is 1.
 func WithReorder(n int) Option { return func(c *config) { c.reorder = n } }
 
 // WithBatchSize sets how many documents are written to the index at once

@@ -14,10 +14,17 @@ import (
 // bound, not fitted: no result of a file or a steady stream depends on it.
 const reorderIdle = time.Second
 
+// maxBlockText bounds the titles and texts of a block, in bytes: a block is
+// assigned when it holds DefaultReorder documents or this much text, as its
+// documents are analysed together (some 25 times their text in memory).
+// The 496 articles of the ECB+ development topics hold 1.0 MB: they fit in
+// one block, as every development set does. A memory bound, not fitted.
+const maxBlockText = 2 << 20
+
 // addBlocks assigns the documents of docs in blocks of up to
 // c.cfg.reorder, each in order of publication (see AddAll); it reports
-// whether to go on. The documents wait in a block as they were given, not
-// analysed: some 1 KB each for an article.
+// whether to go on. The documents wait in a block as they were given, and
+// are analysed together when it is full (see maxBlockText).
 func (c *Clusterer) addBlocks(ctx context.Context, docs iter.Seq[Document], yield func(Assignment, error) bool) {
 	in := make(chan Document)
 	stop := make(chan struct{})
@@ -33,6 +40,7 @@ func (c *Clusterer) addBlocks(ctx context.Context, docs iter.Seq[Document], yiel
 		}
 	}()
 	var held []Document
+	text := 0
 	pause := time.NewTimer(reorderIdle)
 	defer pause.Stop()
 	for {
@@ -42,17 +50,18 @@ func (c *Clusterer) addBlocks(ctx context.Context, docs iter.Seq[Document], yiel
 				c.assignBlock(ctx, held, yield)
 				return
 			}
-			if held = append(held, d); len(held) >= c.cfg.reorder {
+			held, text = append(held, d), text+len(d.Title)+len(d.Text)
+			if len(held) >= c.cfg.reorder || text >= maxBlockText {
 				if !c.assignBlock(ctx, held, yield) {
 					return
 				}
-				held = held[:0]
+				held, text = held[:0], 0
 			}
 		case <-pause.C:
 			if !c.assignBlock(ctx, held, yield) {
 				return
 			}
-			held = held[:0]
+			held, text = held[:0], 0
 		case <-ctx.Done():
 			// The documents held were not added: each is told so.
 			for _, d := range held {
@@ -80,19 +89,26 @@ func (c *Clusterer) assignBlock(ctx context.Context, held []Document, yield func
 		sorted[i] = held[k]
 	}
 	as, errs := make([]Assignment, len(held)), make([]error, len(held))
+	ps := make([]*prepared, len(order))
 	i := 0
 	for j := range c.prepareAll(ctx, slices.Values(sorted)) {
 		if j.end || i == len(order) {
 			break
 		}
 		k := order[i]
-		if as[k], errs[k] = (Assignment{ID: held[k].ID}), j.err; j.err == nil {
-			as[k], errs[k] = c.commit(ctx, j.p)
-		}
+		ps[i] = j.p
+		as[k], errs[k] = Assignment{ID: held[k].ID}, j.err
 		i++
 	}
 	for _, k := range order[i:] { // cut short by ctx
 		as[k], errs[k] = Assignment{ID: held[k].ID}, cmp.Or(ctx.Err(), context.Canceled)
+	}
+	plan := c.planBlock(ps[:i])
+	for x, p := range ps[:i] {
+		if p != nil {
+			k := order[x]
+			as[k], errs[k] = c.commitPlanned(ctx, p, &planHint{plan: plan, group: plan.group[x]})
+		}
 	}
 	for k := range held {
 		if !yield(as[k], errs[k]) {

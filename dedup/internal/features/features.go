@@ -160,6 +160,19 @@ func (d *Doc) Weigh(st *Stats) {
 	}
 }
 
+// Weighed returns a copy of d attested and weighed with st (see Attest and
+// Weigh), leaving d as it is.
+func (d *Doc) Weighed(st *Stats) *Doc {
+	e := *d
+	e.Terms.W = slices.Clone(d.Terms.W)
+	e.Surface.W = slices.Clone(d.Surface.W)
+	e.Ents.W = slices.Clone(d.Ents.W)
+	e.EntWeak = slices.Clone(d.EntWeak)
+	e.Attest(st)
+	e.Weigh(st)
+	return &e
+}
+
 // SplitEnts returns the strong and the weak entities of d but its
 // concepts, which the link model weighs on their own.
 func (d *Doc) SplitEnts() (strong, weak Vec) {

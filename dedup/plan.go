@@ -1,0 +1,295 @@
+package dedup
+
+import (
+	"cmp"
+	"container/heap"
+	"slices"
+	"time"
+
+	"github.com/eventdedup/eventdedup/dedup/internal/features"
+	"github.com/eventdedup/eventdedup/dedup/internal/link"
+)
+
+// A block of documents (see AddAll) is clustered as a whole before its
+// documents are assigned one by one: average linkage over the link model's
+// probabilities groups the documents of the block whose mean probability
+// with each other reaches the threshold, which a document taken alone, in
+// whatever order, cannot see. The first document of a group is assigned as
+// any other, to an older cluster or a new one, and the rest of its group
+// follow it; a document the plan keeps apart does not join the clusters the
+// block's other groups went to.
+//
+// On the development sets, simulated from the fitted pair probabilities,
+// average linkage at the link threshold (0.5) kept every hard negative of
+// dev-events apart (BCubed F1 1.000 instead of 0.960) and raised ECB+
+// precision from 0.76 to 0.88 at F1 0.863; single linkage (the greedy
+// assignment's tendency) and complete linkage lose recall (ECB+ F1 0.70).
+
+// Bounds of the candidate pairs of a block, for speed: each document is
+// paired with those that share one of its planKeys heaviest keys of each
+// kind (terms, surface words, entities), through postings of at most
+// planPosting documents (a key more common than that names no one event).
+// Round numbers, not fitted; the pairs they leave out have a probability of
+// 0 in the linkage, as pairs outside the window have.
+const (
+	planKeys    = 16
+	planPosting = 64
+)
+
+// minPlanProb is the least pair probability kept for the linkage: smaller
+// ones change no mean near the threshold. A memory bound, not fitted.
+const minPlanProb = 0.01
+
+// blockPlan is the grouping of a block's documents and what its assignment
+// has done so far.
+type blockPlan struct {
+	group   []int       // per document of the block, its group, or -1 alone
+	cl      map[int]int // group → number of the cluster its first document went to
+	touched map[int]bool
+}
+
+// planHint is a document's place in its block's plan.
+type planHint struct {
+	plan  *blockPlan
+	group int
+}
+
+// forced returns the open cluster the document's group went to, if any.
+func (h *planHint) forced(c *Clusterer) *openCluster {
+	if h == nil || h.group < 0 {
+		return nil
+	}
+	seq, ok := h.plan.cl[h.group]
+	if !ok {
+		return nil
+	}
+	return c.win.bySeq[c.resolve(seq)]
+}
+
+// apart reports whether cl took documents of the block that the plan keeps
+// apart from this one.
+func (h *planHint) apart(cl *openCluster) bool {
+	return h != nil && h.plan.touched[cl.seq]
+}
+
+// done records the cluster the document went to.
+func (h *planHint) done(seq int) {
+	if h == nil {
+		return
+	}
+	h.plan.touched[seq] = true
+	if _, ok := h.plan.cl[h.group]; h.group >= 0 && !ok {
+		h.plan.cl[h.group] = seq
+	}
+}
+
+// planBlock groups the documents of a block (nil where one could not be
+// prepared). Repeats of documents already added, and ids sent twice, are
+// left out.
+func (c *Clusterer) planBlock(ps []*prepared) *blockPlan {
+	plan := &blockPlan{group: make([]int, len(ps)), cl: make(map[int]int), touched: make(map[int]bool)}
+	for i := range plan.group {
+		plan.group[i] = -1
+	}
+	idx := make([]int, 0, len(ps))
+	seen := make(map[string]bool, len(ps))
+	c.mu.Lock()
+	for i, p := range ps {
+		if p == nil || seen[p.doc.ID] {
+			continue
+		}
+		seen[p.doc.ID] = true
+		if c.hist.mayHave(p.doc.ID) {
+			continue // most likely a repeat: commit tells
+		}
+		idx = append(idx, i)
+	}
+	// The documents are weighed as if the whole block were in the window.
+	st := c.win.st
+	for _, i := range idx {
+		st.Update(ps[i].d.Doc, 1)
+	}
+	docs := make([]*features.Doc, len(idx))
+	for k, i := range idx {
+		docs[k] = ps[i].d.Doc.Weighed(st)
+	}
+	for _, i := range idx {
+		st.Update(ps[i].d.Doc, -1)
+	}
+	window, threshold := c.cfg.window, c.cfg.threshold
+	c.mu.Unlock()
+	for k, g := range averageLinkage(len(docs), planPairs(docs, window), threshold) {
+		plan.group[idx[k]] = g
+	}
+	return plan
+}
+
+// planPair is a candidate pair of a block's documents, i < j, and its
+// link probability.
+type planPair struct {
+	i, j int32
+	p    float64
+}
+
+// planPairs returns the candidate pairs of docs (see planKeys) whose link
+// probability reaches minPlanProb.
+func planPairs(docs []*features.Doc, window time.Duration) []planPair {
+	keys := make([][]uint64, len(docs))
+	postings := make(map[uint64][]int32)
+	for i, d := range docs {
+		ks := slices.Concat(heaviestKeys(d.Terms, planKeys), heaviestKeys(d.Surface, planKeys), d.Ents.K)
+		for _, k := range ks {
+			postings[k] = append(postings[k], int32(i))
+		}
+		keys[i] = ks
+	}
+	var out []planPair
+	seen := make([]int32, len(docs)) // the last document paired with each, plus one
+	for i, a := range docs {
+		for _, k := range keys[i] {
+			ps := postings[k]
+			if len(ps) > planPosting {
+				continue
+			}
+			for _, j := range ps {
+				if int(j) <= i || seen[j] == int32(i)+1 {
+					continue
+				}
+				seen[j] = int32(i) + 1
+				b := docs[j]
+				if !near(a.Published, b.Published, window) {
+					continue // never compared
+				}
+				if p := link.Prob(link.Features(a, b, window)); p >= minPlanProb {
+					out = append(out, planPair{int32(i), j, p})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// near reports whether two publication times are within the window of
+// each other, or either is unknown.
+func near(a, b time.Time, window time.Duration) bool {
+	if a.IsZero() || b.IsZero() {
+		return true
+	}
+	gap := a.Sub(b)
+	return gap <= window && gap >= -window
+}
+
+// heaviestKeys returns the keys of the n heaviest weights of v.
+func heaviestKeys(v features.Vec, n int) []uint64 {
+	order := make([]int, len(v.K))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(v.W[b], v.W[a]), cmp.Compare(v.K[a], v.K[b]))
+	})
+	keys := make([]uint64, 0, min(n, len(order)))
+	for _, i := range order[:min(n, len(order))] {
+		keys = append(keys, v.K[i])
+	}
+	return keys
+}
+
+// averageLinkage groups n documents by average linkage over the
+// probabilities of pairs: the two groups with the highest mean pair
+// probability (pairs not given count 0) merge while that mean reaches
+// threshold. It returns the group of each document, -1 for one left alone;
+// groups are numbered in the order of their first document.
+func averageLinkage(n int, pairs []planPair, threshold float64) []int {
+	size := make([]int, n)
+	sums := make([]map[int]float64, n) // group → neighbour group → sum of pair probabilities
+	version := make([]int, n)
+	var h linkHeap
+	for i := range n {
+		size[i] = 1
+		sums[i] = make(map[int]float64)
+	}
+	for _, pp := range pairs {
+		a, b := int(pp.i), int(pp.j)
+		sums[a][b], sums[b][a] = pp.p, pp.p
+		h = append(h, linkItem{mean: pp.p, a: a, b: b})
+	}
+	heap.Init(&h)
+	parent := make([]int, n)
+	for i := range parent {
+		parent[i] = i
+	}
+	for h.Len() > 0 {
+		it := heap.Pop(&h).(linkItem)
+		if it.mean < threshold {
+			break
+		}
+		if parent[it.a] != it.a || parent[it.b] != it.b || version[it.a] != it.va || version[it.b] != it.vb {
+			continue // stale: a group has merged since, and its pairs were pushed again
+		}
+		a, b := min(it.a, it.b), max(it.a, it.b) // the earlier document's group survives
+		parent[b] = a
+		size[a] += size[b]
+		delete(sums[a], b)
+		for g, s := range sums[b] {
+			if g == a {
+				continue
+			}
+			sums[a][g] += s
+			delete(sums[g], b)
+			sums[g][a] = sums[a][g]
+		}
+		sums[b] = nil
+		version[a]++
+		for g, s := range sums[a] {
+			heap.Push(&h, linkItem{mean: s / float64(size[a]*size[g]), a: a, b: g, va: version[a], vb: version[g]})
+		}
+	}
+	group := make([]int, n)
+	num := make(map[int]int)
+	for i := range n {
+		r := i
+		for parent[r] != r {
+			r = parent[r]
+		}
+		if size[r] < 2 {
+			group[i] = -1
+			continue
+		}
+		g, ok := num[r]
+		if !ok {
+			g = len(num)
+			num[r] = g
+		}
+		group[i] = g
+	}
+	return group
+}
+
+// linkItem is a candidate merge of two groups, valid while their versions
+// are va and vb.
+type linkItem struct {
+	mean   float64
+	a, b   int
+	va, vb int
+}
+
+// linkHeap is a max-heap of candidate merges by mean, ties by the earlier
+// groups, so that the linkage does not depend on map order.
+type linkHeap []linkItem
+
+func (h linkHeap) Len() int { return len(h) }
+func (h linkHeap) Less(i, j int) bool {
+	if h[i].mean != h[j].mean {
+		return h[i].mean > h[j].mean
+	}
+	return cmp.Or(cmp.Compare(min(h[i].a, h[i].b), min(h[j].a, h[j].b)), cmp.Compare(max(h[i].a, h[i].b), max(h[j].a, h[j].b))) < 0
+}
+func (h linkHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *linkHeap) Push(x any)   { *h = append(*h, x.(linkItem)) }
+func (h *linkHeap) Pop() any {
+	old := *h
+	it := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return it
+}
