@@ -116,7 +116,7 @@
 // days of its window, and the evicted clusters of the documents found are
 // loaded again before it is weighted and compared: it clusters as if the
 // stream had been sorted. A hash of every document's id and its cluster
-// number (some 30 bytes) are kept for the life of the Clusterer; what the
+// number (some 40 bytes) are kept for the life of the Clusterer; what the
 // cluster view shows, and the assignment of a repeated id, are read back
 // from the index.
 //
