@@ -3,8 +3,11 @@
 // published, …) and writes, as each is assigned, one line per report on
 // stdout: its event cluster, whether it started the cluster, the report it
 // copies if it is a near-verbatim copy, and the names that tied it to the
-// cluster. Features are extracted on all CPUs while reports are assigned in
-// stream order, so the output is deterministic.
+// cluster. Features are extracted on all CPUs; reports are held in blocks
+// (up to 10,000, or until the feed pauses for a second), each clustered as a
+// whole and assigned in order of publication, and written in stream order,
+// so the output is deterministic and does not depend on the order of the
+// reports within a block.
 //
 // Run it from the repository root:
 //
