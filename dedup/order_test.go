@@ -28,6 +28,13 @@ func partition(t *testing.T, docs []dedup.Document, opts ...dedup.Option) map[[2
 		}
 		cluster[d.ID] = a.Cluster
 	}
+	return together(c, cluster)
+}
+
+// together returns, for every pair of the documents of cluster (id →
+// cluster id), in a fixed order, whether they are in one cluster of c
+// (merges resolved).
+func together(c *dedup.Clusterer, cluster map[string]string) map[[2]string]bool {
 	ids := make([]string, 0, len(cluster))
 	for id := range cluster {
 		ids = append(ids, id)

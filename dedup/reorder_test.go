@@ -34,14 +34,7 @@ func partitionAll(t *testing.T, docs []dedup.Document, opts ...dedup.Option) map
 		cluster[a.ID] = a.Cluster
 		i++
 	}
-	pairs := make(map[[2]string]bool)
-	for x, a := range docs {
-		for _, b := range docs[x+1:] {
-			k := [2]string{min(a.ID, b.ID), max(a.ID, b.ID)}
-			pairs[k] = c.Resolve(cluster[a.ID]) == c.Resolve(cluster[b.ID])
-		}
-	}
-	return pairs
+	return together(c, cluster)
 }
 
 // TestReorderInvariant checks that AddAll's blocks make the clusters of a
