@@ -11,10 +11,12 @@ import (
 )
 
 // A block of documents (see AddAll) is clustered as a whole before its
-// documents are assigned one by one: average linkage over the link model's
-// probabilities groups the documents of the block whose mean probability
-// with each other reaches the threshold, which a document taken alone, in
-// whatever order, cannot see. The first document of a group is assigned as
+// documents are assigned one by one: agglomeration over the link model's
+// probabilities groups the documents of the block, groups merging when the
+// mean probability of all their pairs reaches the threshold and a document
+// alone joining a group when it is like two of its members (see
+// averageLinkage), which a document taken alone, in whatever order, cannot
+// see. The first document of a group is assigned as
 // any other, to an older cluster or a new one, and the rest of its group
 // follow it; a document the plan keeps apart does not join the clusters the
 // block's other groups went to.
@@ -24,6 +26,8 @@ import (
 // dev-events apart (BCubed F1 1.000 instead of 0.960) and raised ECB+
 // precision from 0.76 to 0.88 at F1 0.863; single linkage (the greedy
 // assignment's tendency) and complete linkage lose recall (ECB+ F1 0.70).
+// Measured with blocks after the event concepts: dev-events 1.000, ECB+
+// 0.861 (P 0.858), the held-out set 1.000; from titles 0.927, 0.682, 0.942.
 
 // Bounds of the candidate pairs of a block, for speed: each document is
 // paired with those that share one of its planKeys heaviest keys of each
@@ -195,11 +199,22 @@ func heaviestKeys(v features.Vec, n int) []uint64 {
 	return keys
 }
 
-// averageLinkage groups n documents by average linkage over the
-// probabilities of pairs: the two groups with the highest mean pair
-// probability (pairs not given count 0) merge while that mean reaches
-// threshold. It returns the group of each document, -1 for one left alone;
-// groups are numbered in the order of their first document.
+// averageLinkage groups n documents over the probabilities of pairs (pairs
+// not given count 0): the two groups with the strongest linkage merge while
+// it reaches threshold. Two groups of several documents are linked by the
+// mean of all their pairs (average linkage), so that a chain of groups that
+// each resemble the next stays apart; a document alone is linked to a group
+// by the mean of its two highest probabilities with its members (with one
+// member, their probability), the rule by which a document joins a cluster
+// (see linkTopK): like two of its members, not one. It returns the group of
+// each document, -1 for one left alone; groups are numbered in the order of
+// their first document.
+//
+// The rule for a document alone was measured against average linkage for
+// it too, with blocks on the development sets: titles alone, dev-events
+// 0.927 against 0.901 and the held-out set 0.942 against 0.920; ECB+ 0.861
+// (P 0.858) against 0.860 (P 0.872), from titles 0.682 against 0.698;
+// dev-events and the held-out set 1.000 with either.
 func averageLinkage(n int, pairs []planPair, threshold float64) []int {
 	size := make([]int, n)
 	sums := make([]map[int]float64, n) // group → neighbour group → sum of pair probabilities
@@ -209,10 +224,36 @@ func averageLinkage(n int, pairs []planPair, threshold float64) []int {
 		size[i] = 1
 		sums[i] = make(map[int]float64)
 	}
+	prob := make(map[[2]int]float64, len(pairs))
+	members := make([][]int, n)
+	for i := range n {
+		members[i] = []int{i}
+	}
 	for _, pp := range pairs {
 		a, b := int(pp.i), int(pp.j)
 		sums[a][b], sums[b][a] = pp.p, pp.p
+		prob[[2]int{a, b}], prob[[2]int{b, a}] = pp.p, pp.p
 		h = append(h, linkItem{mean: pp.p, a: a, b: b})
+	}
+	// linkage is the linkage of the groups a and g (see above).
+	linkage := func(a, g int) float64 {
+		if size[a] > 1 && size[g] > 1 {
+			return sums[a][g] / float64(size[a]*size[g])
+		}
+		s, grp := a, g
+		if size[a] > 1 {
+			s, grp = g, a
+		}
+		var p1, p2 float64
+		for _, m := range members[grp] {
+			p := prob[[2]int{s, m}]
+			if p > p1 {
+				p1, p2 = p, p1
+			} else if p > p2 {
+				p2 = p
+			}
+		}
+		return (p1 + p2) / 2
 	}
 	heap.Init(&h)
 	parent := make([]int, n)
@@ -230,6 +271,8 @@ func averageLinkage(n int, pairs []planPair, threshold float64) []int {
 		a, b := min(it.a, it.b), max(it.a, it.b) // the earlier document's group survives
 		parent[b] = a
 		size[a] += size[b]
+		members[a] = append(members[a], members[b]...)
+		members[b] = nil
 		delete(sums[a], b)
 		for g, s := range sums[b] {
 			if g == a {
@@ -241,8 +284,8 @@ func averageLinkage(n int, pairs []planPair, threshold float64) []int {
 		}
 		sums[b] = nil
 		version[a]++
-		for g, s := range sums[a] {
-			heap.Push(&h, linkItem{mean: s / float64(size[a]*size[g]), a: a, b: g, va: version[a], vb: version[g]})
+		for g := range sums[a] {
+			heap.Push(&h, linkItem{mean: linkage(a, g), a: a, b: g, va: version[a], vb: version[g]})
 		}
 	}
 	group := make([]int, n)

@@ -16,23 +16,35 @@ func TestAverageLinkage(t *testing.T) {
 		{"a pair under the threshold stays apart", 2, []planPair{{0, 1, 0.49}}, []int{-1, -1}},
 		{"a pair at the threshold joins", 2, []planPair{{0, 1, 0.5}}, []int{0, 0}},
 		{
-			// Single linkage would chain 0–1–2; the mean of 2 with {0, 1}
-			// is (0 + 0.9) / 2.
+			// Alone, 2 is like one member of {0, 1}, not two: the mean of
+			// its two best pairs is (0.9 + 0) / 2.
 			"a chain is not a group", 3,
 			[]planPair{{0, 1, 0.95}, {1, 2, 0.9}},
 			[]int{0, 0, -1},
 		},
 		{
-			"a group joins when most of its pairs link", 3,
+			"a document like two members joins", 3,
 			[]planPair{{0, 1, 0.95}, {1, 2, 0.9}, {0, 2, 0.3}},
 			[]int{0, 0, 0},
 		},
 		{
 			// The strongest pair goes first: 1–2 (0.9) before 0–1 (0.8),
-			// and 0 then has a mean of 0.4 with {1, 2}.
+			// and 0 is then like one member of {1, 2}.
 			"the strongest pair first", 3,
 			[]planPair{{0, 1, 0.8}, {1, 2, 0.9}},
 			[]int{-1, 0, 0},
+		},
+		{
+			// {0, 1} and {2, 3}: one strong pair across, three of
+			// nothing; the mean of the four is 0.225.
+			"two groups merge on the mean of all their pairs", 4,
+			[]planPair{{0, 1, 0.95}, {2, 3, 0.95}, {1, 2, 0.9}},
+			[]int{0, 0, 1, 1},
+		},
+		{
+			"two groups alike on average merge", 4,
+			[]planPair{{0, 1, 0.95}, {2, 3, 0.95}, {0, 2, 0.6}, {0, 3, 0.6}, {1, 2, 0.6}, {1, 3, 0.6}},
+			[]int{0, 0, 0, 0},
 		},
 		{
 			"two groups, numbered by their first document", 4,
