@@ -353,7 +353,7 @@ func (c *Clusterer) AddAll(ctx context.Context, docs iter.Seq[Document]) iter.Se
 }
 
 // addStream assigns the documents of docs in stream order.
-func (c *Clusterer) addStream(ctx context.Context, docs iter.Seq[Document], yield func(Assignment, error) bool) bool {
+func (c *Clusterer) addStream(ctx context.Context, docs iter.Seq[Document], yield func(Assignment, error) bool) {
 	for j := range c.prepareAll(ctx, docs) {
 		var a Assignment
 		err := j.err
@@ -363,10 +363,9 @@ func (c *Clusterer) addStream(ctx context.Context, docs iter.Seq[Document], yiel
 			a = Assignment{ID: j.d.ID}
 		}
 		if !yield(a, err) {
-			return false
+			return
 		}
 	}
-	return true
 }
 
 // AddBatch adds documents in order, as AddAll does, and returns their
@@ -600,9 +599,10 @@ func (c *Clusterer) copyOf(d *doc, found []*doc) (copied *doc, orig string) {
 }
 
 // choose picks the cluster d joins: that of the document it copies, else
-// the best-linked candidate at or above the threshold, else none (nil).
-// It returns the best link and, when d is no copy, the links to every
-// candidate.
+// that of its group in its block's plan (h, nil outside a block), else the
+// best-linked candidate at or above the threshold that the plan does not
+// keep d apart from, else none (nil). It returns the best link and, when d
+// follows neither a copy nor its group, the links to every candidate.
 func (c *Clusterer) choose(d *doc, cands []*openCluster, found []*doc, h *planHint) (target *openCluster, best clusterLink, links []clusterLink) {
 	// A near-verbatim copy joins the cluster of the document it copies and
 	// names the earliest copy.

@@ -26,7 +26,20 @@ import (
 // the first clusters close while the second are open.
 func stream(t testing.TB) []dedup.Document {
 	t.Helper()
-	f, err := os.Open(filepath.Join("..", "testdata", "twoplustwo.jsonl"))
+	docs := readDocs(t, filepath.Join("..", "testdata", "twoplustwo.jsonl"))
+	n := len(docs)
+	for _, d := range docs[:n] {
+		d.ID += "-later"
+		d.Published = d.Published.Add(7 * 24 * time.Hour)
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// readDocs returns the documents of a JSON Lines file.
+func readDocs(t testing.TB, path string) []dedup.Document {
+	t.Helper()
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,12 +49,6 @@ func stream(t testing.TB) []dedup.Document {
 		if err != nil {
 			t.Fatal(err)
 		}
-		docs = append(docs, d)
-	}
-	n := len(docs)
-	for _, d := range docs[:n] {
-		d.ID += "-later"
-		d.Published = d.Published.Add(7 * 24 * time.Hour)
 		docs = append(docs, d)
 	}
 	return docs

@@ -87,38 +87,39 @@ func (h *planHint) done(seq int) {
 	}
 }
 
-// planBlock groups the documents of a block (nil where one could not be
-// prepared). Repeats of documents already added, and ids sent twice, are
-// left out.
-func (c *Clusterer) planBlock(ps []*prepared) *blockPlan {
-	plan := &blockPlan{group: make([]int, len(ps)), cl: make(map[int]int), touched: make(map[int]bool)}
-	for i := range plan.group {
-		plan.group[i] = -1
+// planBlock groups the prepared documents ps of a block, taken in order
+// (see blockOrder); plan.group follows order. Repeats of documents already
+// added, and ids sent twice, are left alone.
+func (c *Clusterer) planBlock(ps []*prepared, order []int) *blockPlan {
+	plan := &blockPlan{group: make([]int, len(order)), cl: make(map[int]int), touched: make(map[int]bool)}
+	for x := range plan.group {
+		plan.group[x] = -1
 	}
-	idx := make([]int, 0, len(ps))
-	seen := make(map[string]bool, len(ps))
+	idx := make([]int, 0, len(order)) // positions in order of the documents planned
+	seen := make(map[string]bool, len(order))
 	c.mu.Lock()
-	for i, p := range ps {
-		if p == nil || seen[p.doc.ID] {
+	for x, k := range order {
+		id := ps[k].doc.ID
+		if seen[id] {
 			continue
 		}
-		seen[p.doc.ID] = true
-		if c.hist.mayHave(p.doc.ID) {
+		seen[id] = true
+		if c.hist.mayHave(id) {
 			continue // most likely a repeat: commit tells
 		}
-		idx = append(idx, i)
+		idx = append(idx, x)
 	}
 	// The documents are weighed as if the whole block were in the window.
 	st := c.win.st
-	for _, i := range idx {
-		st.Update(ps[i].d.Doc, 1)
+	for _, x := range idx {
+		st.Update(ps[order[x]].d.Doc, 1)
 	}
 	docs := make([]*features.Doc, len(idx))
-	for k, i := range idx {
-		docs[k] = ps[i].d.Doc.Weighed(st)
+	for n, x := range idx {
+		docs[n] = ps[order[x]].d.Doc.Weighed(st)
 	}
-	for _, i := range idx {
-		st.Update(ps[i].d.Doc, -1)
+	for _, x := range idx {
+		st.Update(ps[order[x]].d.Doc, -1)
 	}
 	window, threshold := c.cfg.window, c.cfg.threshold
 	c.mu.Unlock()
@@ -140,8 +141,15 @@ type planPair struct {
 func planPairs(docs []*features.Doc, window time.Duration) []planPair {
 	keys := make([][]uint64, len(docs))
 	postings := make(map[uint64][]int32)
+	var scratch []keyWeight
 	for i, d := range docs {
-		ks := slices.Concat(heaviestKeys(d.Terms, planKeys), heaviestKeys(d.Surface, planKeys), d.Ents.K)
+		ks := slices.Clone(d.Ents.K)
+		for _, v := range [...]features.Vec{d.Terms, d.Surface} {
+			scratch = slices.Grow(scratch[:0], len(v.K))
+			for _, kw := range heaviestKeys(scratch, v, planKeys, nil) {
+				ks = append(ks, kw.k)
+			}
+		}
 		for _, k := range ks {
 			postings[k] = append(postings[k], int32(i))
 		}
@@ -181,22 +189,6 @@ func near(a, b time.Time, window time.Duration) bool {
 	}
 	gap := a.Sub(b)
 	return gap <= window && gap >= -window
-}
-
-// heaviestKeys returns the keys of the n heaviest weights of v.
-func heaviestKeys(v features.Vec, n int) []uint64 {
-	order := make([]int, len(v.K))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int {
-		return cmp.Or(cmp.Compare(v.W[b], v.W[a]), cmp.Compare(v.K[a], v.K[b]))
-	})
-	keys := make([]uint64, 0, min(n, len(order)))
-	for _, i := range order[:min(n, len(order))] {
-		keys = append(keys, v.K[i])
-	}
-	return keys
 }
 
 // averageLinkage groups n documents over the probabilities of pairs (pairs

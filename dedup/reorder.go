@@ -22,9 +22,9 @@ const reorderIdle = time.Second
 const maxBlockText = 2 << 20
 
 // addBlocks assigns the documents of docs in blocks of up to
-// c.cfg.reorder, each in order of publication (see AddAll); it reports
-// whether to go on. The documents wait in a block as they were given, and
-// are analysed together when it is full (see maxBlockText).
+// c.cfg.reorder, each in order of publication (see AddAll). The documents
+// wait in a block as they were given, and are analysed together when it is
+// full (see maxBlockText).
 func (c *Clusterer) addBlocks(ctx context.Context, docs iter.Seq[Document], yield func(Assignment, error) bool) {
 	in := make(chan Document)
 	stop := make(chan struct{})
@@ -76,39 +76,31 @@ func (c *Clusterer) addBlocks(ctx context.Context, docs iter.Seq[Document], yiel
 	}
 }
 
-// assignBlock assigns the documents of a block in order of publication
-// (blockOrder) and yields their assignments in stream order; it reports
-// whether to go on.
+// assignBlock prepares the documents of a block, assigns them in order of
+// publication (blockOrder) and yields their assignments in stream order; it
+// reports whether to go on.
 func (c *Clusterer) assignBlock(ctx context.Context, held []Document, yield func(Assignment, error) bool) bool {
 	if len(held) == 0 {
 		return true
 	}
-	order := blockOrder(held)
-	sorted := make([]Document, len(order))
-	for i, k := range order {
-		sorted[i] = held[k]
-	}
 	as, errs := make([]Assignment, len(held)), make([]error, len(held))
-	ps := make([]*prepared, len(order))
+	ps := make([]*prepared, len(held))
 	i := 0
-	for j := range c.prepareAll(ctx, slices.Values(sorted)) {
-		if j.end || i == len(order) {
+	for j := range c.prepareAll(ctx, slices.Values(held)) {
+		if j.end || i == len(held) {
 			break
 		}
-		k := order[i]
 		ps[i] = j.p
-		as[k], errs[k] = Assignment{ID: held[k].ID}, j.err
+		as[i], errs[i] = Assignment{ID: held[i].ID}, j.err
 		i++
 	}
-	for _, k := range order[i:] { // cut short by ctx
-		as[k], errs[k] = Assignment{ID: held[k].ID}, cmp.Or(ctx.Err(), context.Canceled)
+	for k := range held[i:] { // cut short by ctx
+		as[i+k], errs[i+k] = Assignment{ID: held[i+k].ID}, cmp.Or(ctx.Err(), context.Canceled)
 	}
-	plan := c.planBlock(ps[:i])
-	for x, p := range ps[:i] {
-		if p != nil {
-			k := order[x]
-			as[k], errs[k] = c.commitPlanned(ctx, p, &planHint{plan: plan, group: plan.group[x]})
-		}
+	order := blockOrder(ps[:i])
+	plan := c.planBlock(ps, order)
+	for x, k := range order {
+		as[k], errs[k] = c.commitPlanned(ctx, ps[k], &planHint{plan: plan, group: plan.group[x]})
 	}
 	for k := range held {
 		if !yield(as[k], errs[k]) {
@@ -118,47 +110,40 @@ func (c *Clusterer) assignBlock(ctx context.Context, held []Document, yield func
 	return true
 }
 
-// blockOrder returns the order in which the documents of a block are
-// assigned, as indices: the dated ones by their time, then the undated ones
-// (and those whose time is ignored, see maxFuture), ties broken by content
-// (the fingerprint) and then by id, so that the order, and the clusters, do
-// not depend on the order the documents were held in. A document whose id
-// the block already holds comes after all others, in stream order: it is a
+// blockOrder returns the order in which the prepared documents of a block
+// are assigned, as indices (those that could not be prepared, nil, are
+// left out): the dated ones by their time, then the undated ones (and those
+// whose time is ignored, see maxFuture), ties broken by content (the
+// fingerprint) and then by id, so that the order, and the clusters, do not
+// depend on the order the documents were held in. A document whose id the
+// block already holds comes after all others, in stream order: it is a
 // repeat, or ErrReusedID, of the first.
-func blockOrder(held []Document) []int {
-	type key struct {
-		t  time.Time
-		fp uint64
-	}
-	keys := make([]key, len(held))
-	latest := time.Now().Add(maxFuture)
-	order := make([]int, 0, len(held))
+func blockOrder(ps []*prepared) []int {
+	order := make([]int, 0, len(ps))
 	var again []int
-	seen := make(map[string]bool, len(held))
-	for i, d := range held {
-		if seen[d.ID] {
+	seen := make(map[string]bool, len(ps))
+	for i, p := range ps {
+		switch {
+		case p == nil:
+		case seen[p.doc.ID]:
 			again = append(again, i)
-			continue
-		}
-		seen[d.ID] = true
-		order = append(order, i)
-		keys[i] = key{d.Published, fingerprint(d)}
-		if keys[i].t.After(latest) {
-			keys[i].t = time.Time{}
+		default:
+			seen[p.doc.ID] = true
+			order = append(order, i)
 		}
 	}
 	slices.SortStableFunc(order, func(x, y int) int {
-		a, b := keys[x], keys[y]
+		a, b := ps[x].d, ps[y].d
 		switch {
-		case a.t.IsZero() != b.t.IsZero():
-			if a.t.IsZero() {
+		case a.Published.IsZero() != b.Published.IsZero():
+			if a.Published.IsZero() {
 				return 1
 			}
 			return -1
-		case !a.t.Equal(b.t):
-			return a.t.Compare(b.t)
+		case !a.Published.Equal(b.Published):
+			return a.Published.Compare(b.Published)
 		}
-		return cmp.Or(cmp.Compare(a.fp, b.fp), cmp.Compare(held[x].ID, held[y].ID))
+		return cmp.Or(cmp.Compare(a.FP, b.FP), cmp.Compare(a.ID, b.ID))
 	})
 	return append(order, again...)
 }

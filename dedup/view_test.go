@@ -14,7 +14,6 @@ import (
 
 	"github.com/eventdedup/eventdedup/dedup"
 	"github.com/eventdedup/eventdedup/dedup/internal/features"
-	"github.com/eventdedup/eventdedup/jsonl"
 )
 
 // TestClusterView checks that the cluster view gives back each member as it
@@ -213,18 +212,7 @@ func mergeThreshold(t *testing.T, docs []dedup.Document) dedup.Option {
 // and holds its members, Cluster of the absorbed id gives the survivor; and
 // so after opening the index again.
 func TestClusterViewMerges(t *testing.T) {
-	f, err := os.Open(filepath.Join("..", "testdata", "heldout-events.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var docs []dedup.Document
-	for d, err := range jsonl.Read(f) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, d)
-	}
+	docs := readDocs(t, filepath.Join("..", "testdata", "heldout-events.jsonl"))
 	threshold := mergeThreshold(t, docs)
 	dir := t.TempDir()
 	c, err := dedup.Open(dir, threshold)

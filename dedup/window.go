@@ -238,6 +238,25 @@ type keyWeight struct {
 	w float32
 }
 
+// heaviestKeys returns a copy of the n heaviest keys of v that keep
+// accepts (nil for all), heaviest first, ties by key; it sorts them in
+// scratch.
+func heaviestKeys(scratch []keyWeight, v features.Vec, n int, keep func(i int) bool) []keyWeight {
+	top := scratch[:0]
+	for i, k := range v.K {
+		if keep == nil || keep(i) {
+			top = append(top, keyWeight{k, v.W[i]})
+		}
+	}
+	slices.SortFunc(top, func(a, b keyWeight) int {
+		return cmp.Or(cmp.Compare(b.w, a.w), cmp.Compare(a.k, b.k))
+	})
+	if len(top) == 0 {
+		return nil
+	}
+	return slices.Clone(top[:min(len(top), n)])
+}
+
 // indexKeys returns, for each kind of key (terms, surface words, strong and
 // weak entities), the postKeys heaviest keys of d, heaviest first. They
 // depend only on d, and are computed once.
@@ -250,27 +269,11 @@ func (d *doc) indexKeys() [4][]keyWeight {
 	// all.
 	scratch := make([]keyWeight, 0, max(len(d.Terms.K), len(d.Surface.K), len(d.Ents.K)))
 	heaviest := func(v features.Vec, keep func(i int) bool) []keyWeight {
-		top := scratch[:0]
-		for i, k := range v.K {
-			if keep(i) {
-				top = append(top, keyWeight{k, v.W[i]})
-			}
-		}
-		slices.SortFunc(top, func(a, b keyWeight) int {
-			if c := cmp.Compare(b.w, a.w); c != 0 {
-				return c
-			}
-			return cmp.Compare(a.k, b.k)
-		})
-		if len(top) == 0 {
-			return nil
-		}
-		return slices.Clone(top[:min(len(top), postKeys)])
+		return heaviestKeys(scratch, v, postKeys, keep)
 	}
-	all := func(int) bool { return true }
 	d.index = &[4][]keyWeight{
-		heaviest(d.Terms, all),
-		heaviest(d.Surface, all),
+		heaviest(d.Terms, nil),
+		heaviest(d.Surface, nil),
 		heaviest(d.Ents, func(i int) bool { return !d.EntWeak[i] }),
 		heaviest(d.Ents, func(i int) bool { return d.EntWeak[i] }),
 	}

@@ -162,15 +162,23 @@ func (m *Model) probabilities(initial bool) *phraseProbs {
 	return p
 }
 
+// single returns the letters of a pair of at most one letter on each side
+// (0 for none), as the letter model indexes them, and whether it is one.
+func single(x, y []uint8) (u, v uint8, ok bool) {
+	if len(x) > 1 || len(y) > 1 {
+		return 0, 0, false
+	}
+	if len(x) == 1 {
+		u = x[0]
+	}
+	if len(y) == 1 {
+		v = y[0]
+	}
+	return u, v, true
+}
+
 func (p *phraseProbs) get(x, y []uint8) float64 {
-	if len(x) <= 1 && len(y) <= 1 {
-		var u, v uint8
-		if len(x) == 1 {
-			u = x[0]
-		}
-		if len(y) == 1 {
-			v = y[0]
-		}
+	if u, v, ok := single(x, y); ok {
 		return p.single[u][v]
 	}
 	if q, ok := p.phrases[Phrase{unitOf(x), unitOf(y)}]; ok {
@@ -180,14 +188,7 @@ func (p *phraseProbs) get(x, y []uint8) float64 {
 }
 
 func (m *Model) add(x, y []uint8, n float64) {
-	if len(x) <= 1 && len(y) <= 1 {
-		var u, v uint8
-		if len(x) == 1 {
-			u = x[0]
-		}
-		if len(y) == 1 {
-			v = y[0]
-		}
+	if u, v, ok := single(x, y); ok {
 		m.Counts[u][v] += n
 		return
 	}
