@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -86,9 +85,9 @@ func (s *Store) Load(ids []string) ([]Record, error) {
 			if err != nil {
 				return err
 			}
-			var a Assignment
-			if err := json.Unmarshal(raw, &a); err != nil {
-				return fmt.Errorf("dedup: stored assignment of %q: %w", id, err)
+			a, err := decodeAssignment(raw, id)
+			if err != nil {
+				return err
 			}
 			x, err := field(r, id, "x")
 			if err != nil {
@@ -133,8 +132,8 @@ func (s *Store) Get(id string) (Assignment, bool, error) {
 		if err != nil {
 			return err
 		}
-		if err := json.Unmarshal(raw, &a); err != nil {
-			return fmt.Errorf("dedup: stored assignment of %q: %w", id, err)
+		if a, err = decodeAssignment(raw, id); err != nil {
+			return err
 		}
 		found = true
 		return nil

@@ -432,9 +432,9 @@ func (s *Store) Assignments() ([]Assignment, error) {
 			if err != nil {
 				return err
 			}
-			var a Assignment
-			if err := json.Unmarshal(raw, &a); err != nil {
-				return fmt.Errorf("dedup: stored assignment of %q: %w", ext, err)
+			a, err := decodeAssignment(raw, ext)
+			if err != nil {
+				return err
 			}
 			out = append(out, a)
 		}
@@ -472,6 +472,15 @@ func field(r index.IndexReader, id, name string) ([]byte, error) {
 		return nil, fmt.Errorf("dedup: document %q not in the index", id)
 	}
 	return docField(doc, id, name)
+}
+
+// decodeAssignment decodes the stored assignment of the document id.
+func decodeAssignment(raw []byte, id string) (Assignment, error) {
+	var a Assignment
+	if err := json.Unmarshal(raw, &a); err != nil {
+		return a, fmt.Errorf("dedup: stored assignment of %q: %w", id, err)
+	}
+	return a, nil
 }
 
 // docField returns a stored field of a document read.
