@@ -777,8 +777,9 @@ func (c *Clusterer) Flush() error {
 	return c.store.Flush(c.state())
 }
 
-// Close writes buffered documents to the index and releases it. Further
-// calls return ErrClosed.
+// Close writes buffered documents to the index and releases it; the
+// temporary index of a Clusterer made by New is removed instead, without
+// writing what it buffers. Further calls return ErrClosed.
 func (c *Clusterer) Close() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -789,11 +790,10 @@ func (c *Clusterer) Close() error {
 		return ErrClosed
 	}
 	c.closed = true
-	err := c.store.Close(c.state())
-	if c.tmp {
-		if rerr := os.RemoveAll(c.dir); err == nil {
-			err = rerr
-		}
+	if !c.tmp {
+		return c.store.Close(c.state())
 	}
-	return err
+	// A temporary index is removed: what is not yet written of it need
+	// not be.
+	return errors.Join(c.store.Discard(), os.RemoveAll(c.dir))
 }
