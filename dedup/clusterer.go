@@ -186,6 +186,10 @@ func open(dir string, opts []Option) (*Clusterer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("dedup: %w", err)
 	}
+	// The tables built on first use are built now, in the background,
+	// while the index opens and the first documents are read.
+	x.Warm()
+	go cfg.detector.Detect(warmText)
 	path := filepath.Join(dir, indexDir)
 	s, err := store.Open(path, cfg.batchSize)
 	if errors.Is(err, store.ErrInUse) {
@@ -231,6 +235,10 @@ type prepared struct {
 	truncated   bool
 	ignoredTime bool
 }
+
+// warmText is detected when a Clusterer opens, so that the detector builds
+// its tables before the first document needs them.
+const warmText = "A text to load the models of language detection."
 
 // maxFuture is how far after the time of Add a publication time may be: a
 // day, more than any time zone error. A later one is a mistake in the data;
