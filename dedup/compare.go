@@ -41,11 +41,14 @@ func (c *Clusterer) Compare(ctx context.Context, a, b Document) (Comparison, err
 // and a closed Clusterer fail it too, and no comparison is returned.
 //
 // Score is graded for ranking and correlation with human judgements: the
-// mean of the square roots of the clustering similarity of one document to
-// a cluster of the other (without its time factor) and of the cosines of
-// character n-grams (documents of one script) and of content terms (one
-// language), features near the headline and lead counting more, times the
-// time factor when both documents are dated. Text that recurs in three or
+// weighted mean of the square roots of the clustering similarity of one
+// document to a cluster of the other (without its time factor) and of the
+// cosines of character n-grams (documents of one script) and of content
+// terms (one language), features near the headline and lead counting more,
+// times the time factor when both documents are dated. Within one language
+// the character n-grams weigh six times each of the others (they match the
+// parts of compounds and inflected forms; the weight was fitted with
+// DefaultSameScore), across languages as much. Text that recurs in three or
 // more documents of the batch (a site's furniture) is left out of Score; a
 // pair with a document that is mostly such text scores the mean of the
 // batch.

@@ -55,7 +55,9 @@
 // the part of their entities' cosine made up by the event concepts their
 // headlines share when their languages differ (a small hand-written
 // multilingual lexicon: the earthquake of "Erdbeben", "زلزله" and "地震"),
-// the time between them, whether either is undated, and how short the
+// the time between them, whether either is undated and, if so, how far
+// apart the years they stand for are (a dated document's year of
+// publication, an undated one's most named year), and how short the
 // shorter is (a headline alone shares fewer words than an article). A
 // logistic model turns them into the probability that the two report one
 // event; its weights were fitted by cross-validation on labelled pairs of

@@ -53,7 +53,7 @@ const window = 72 * time.Hour
 const lambda = 1e-3
 
 // names are the Go names of the features, in the order of link.N.
-var names = [link.N]string{"Terms", "Surface", "Ents", "Names", "Places", "Numbers", "Concepts", "CrossLang", "CrossScript", "Gap", "Undated", "Short", "ShortTerms", "ShortEnts", "ShortSurface"}
+var names = [link.N]string{"Terms", "Surface", "Ents", "Names", "Places", "Numbers", "Concepts", "CrossLang", "CrossScript", "Gap", "Undated", "YearGap", "Short", "ShortTerms", "ShortEnts", "ShortSurface"}
 
 func main() {
 	out := flag.String("o", filepath.Join("dedup", "internal", "link", "weights.go"), "the Go `file` to write the weights to")

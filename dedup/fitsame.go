@@ -21,8 +21,18 @@
 // language pair and label, repeated with several seeds: the program prints
 // the out-of-fold rates, in all and by language pair, the range of the fold
 // thresholds, and the in-sample fit on all pairs, whose threshold is the
-// constant. For comparison it fits a logistic model over the channels of
-// the score (chars, words, cluster) with the same procedure.
+// constant.
+//
+// It then fits the weight of the chars channel in the score
+// (pairscore.CharsWeight): for each weight of a grid it recomputes the score
+// of every pair from the parts of its evidence (rounded to 4 digits, the
+// cluster part of the whole documents: a close approximation of the score
+// at that weight) and prints the out-of-fold rates of the threshold fitted
+// on it; and, nested, it chooses the weight inside each training fold (the
+// one that finds the most same-story pairs there) and prints the
+// out-of-fold rates of that choice. For comparison it fits a logistic model
+// over the channels of the score (chars, words, cluster) with the same
+// procedure.
 package main
 
 import (
@@ -40,6 +50,7 @@ import (
 
 	"github.com/eventdedup/eventdedup/dedup"
 	"github.com/eventdedup/eventdedup/dedup/internal/features"
+	"github.com/eventdedup/eventdedup/dedup/internal/pairscore"
 	"github.com/eventdedup/eventdedup/jsonl"
 )
 
@@ -51,9 +62,12 @@ const (
 
 type item struct {
 	score   float64
-	x       []float64 // channel features of the logistic model
-	blind   bool      // no content and no copy: never the same
-	label   bool      // same story
+	parts   pairscore.Score // the channels of the evidence
+	cluster float64         // the cluster part of the evidence
+	dup     bool            // near-verbatim copies: the score is at least cluster
+	x       []float64       // channel features of the logistic model
+	blind   bool            // no content and no copy: never the same
+	label   bool            // same story
 	langs   string
 	overall float64
 }
@@ -108,6 +122,8 @@ func main() {
 	}
 	fmt.Printf("\nout-of-fold (%d folds × %d seeds): fold thresholds %.4f–%.4f\n", *folds, *repeats, slices.Min(ts), slices.Max(ts))
 	reportRuns(items, oof)
+
+	sweepCharsWeight(items, *folds, *repeats, *maxFalse)
 
 	var lo [][]bool
 	for seed := 1; seed <= *repeats; seed++ {
@@ -186,8 +202,13 @@ func load(path string) ([]item, error) {
 			continue
 		}
 		parts := r.Evidence.Parts
+		chars, hasChars := parts["chars"]
+		words, hasWords := parts["words"]
 		it := item{
 			score:   r.Score,
+			parts:   pairscore.Score{Chars: chars, Words: words, HasChars: hasChars, HasWords: hasWords},
+			cluster: parts["cluster"],
+			dup:     r.Duplicate,
 			blind:   blind(r) && !r.Duplicate,
 			label:   o <= sameStory,
 			langs:   features.BaseLang(p.A.Lang) + "-" + features.BaseLang(p.B.Lang),
@@ -202,6 +223,79 @@ func load(path string) ([]item, error) {
 		items = append(items, it)
 	}
 	return items, nil
+}
+
+// charsWeights is the grid of weights of the chars channel swept.
+var charsWeights = []float64{1, 2, 3, 4, 5, 6, 8}
+
+// weighted returns the score of an undated pair recomputed from its
+// evidence with the chars channel weighing w.
+func weighted(w float64) func(item) float64 {
+	return func(it item) float64 {
+		v := it.parts.Combine(it.cluster, w)
+		if it.dup {
+			v = max(v, it.cluster)
+		}
+		return v
+	}
+}
+
+// sweepCharsWeight prints the out-of-fold rates of the decision on the score
+// with each weight of the chars channel, and of a weight chosen in each
+// training fold.
+func sweepCharsWeight(items []item, folds, repeats int, maxFalse float64) {
+	fmt.Printf("\nweight of the chars channel (pairscore.CharsWeight %v), score recomputed from the evidence:\n", pairscore.CharsWeight)
+	fmt.Println("  weight  out of fold: same for dissimilar, same for same-story")
+	best, bestTrue := 0.0, -1.0
+	for _, w := range charsWeights {
+		value := weighted(w)
+		var fs, ts []float64
+		for seed := 1; seed <= repeats; seed++ {
+			pred, _ := crossValidate(items, folds, uint64(seed), func(train []item) func(item) bool {
+				t := fitThreshold(train, value, maxFalse)
+				return func(it item) bool { return decide(it, value, t) }
+			})
+			r := rateOf(items, pred, keepLang("all"))
+			fs, ts = append(fs, r.falseR), append(ts, r.trueR)
+		}
+		if m := mean(ts); m > bestTrue {
+			best, bestTrue = w, m
+		}
+		fmt.Printf("  %4g    %5.1f%%  %5.1f%%\n", w, 100*mean(fs), 100*mean(ts))
+	}
+	fmt.Printf("  most same-story pairs out of fold at %g\n", best)
+	var runs [][]bool
+	var chosen []float64
+	for seed := 1; seed <= repeats; seed++ {
+		pred, _ := crossValidate(items, folds, uint64(seed), func(train []item) func(item) bool {
+			bw, bt, bv := 0.0, -1.0, 0.0
+			for _, w := range charsWeights {
+				value := weighted(w)
+				t := fitThreshold(train, value, maxFalse)
+				pred := make([]bool, len(train))
+				for i, it := range train {
+					pred[i] = decide(it, value, t)
+				}
+				if r := rateOf(train, pred, keepLang("all")); r.trueR > bt {
+					bw, bt, bv = w, r.trueR, t
+				}
+			}
+			chosen = append(chosen, bw)
+			value := weighted(bw)
+			return func(it item) bool { return decide(it, value, bv) }
+		})
+		runs = append(runs, pred)
+	}
+	fmt.Printf("nested: the weight chosen in each training fold (%g–%g), out of fold:\n", slices.Min(chosen), slices.Max(chosen))
+	reportRuns(items, runs)
+}
+
+func mean(xs []float64) float64 {
+	m := 0.0
+	for _, x := range xs {
+		m += x
+	}
+	return m / float64(max(len(xs), 1))
 }
 
 func b2f(b bool) float64 {

@@ -2,7 +2,6 @@ package dedup_test
 
 import (
 	"context"
-	"math/rand/v2"
 	"slices"
 	"testing"
 	"time"
@@ -49,11 +48,16 @@ func together(c *dedup.Clusterer, cluster map[string]string) map[[2]string]bool 
 	return out
 }
 
-// TestOutOfOrder feeds the same reports, of two weeks a week apart, sorted
-// by time, shuffled, and as a backfill (the second week first, then the
-// first), with a lateness of one day, so that the late reports find their
-// clusters in the index: every order must give the partition of the sorted
-// stream.
+// TestOutOfOrder feeds the same reports, of two weeks a week apart, one at
+// a time (Add), sorted by time and as a backfill (the second week first,
+// then the first), with a lateness of one day, so that the late reports
+// find their clusters in the index: the backfill must give the partition of
+// the sorted stream. Add assigns a document on arrival against what the
+// window then holds, so a shuffled stream of a few documents may end
+// otherwise (on this stream 5 of 20 shuffles merged the US–Japan talks with
+// the Japan–Australia pact in the version of 6 Dec 2026, 6 of 20 with the
+// year feature of the link model); AddAll, which holds documents in blocks,
+// is the path that any order gives the same partition (TestReorderInvariant).
 func TestOutOfOrder(t *testing.T) {
 	docs := stream(t)
 	sorted := slices.Clone(docs)
@@ -71,11 +75,6 @@ func TestOutOfOrder(t *testing.T) {
 	}
 	half := len(sorted) / 2
 	orders := map[string][]dedup.Document{"backfill": append(slices.Clone(sorted[half:]), sorted[:half]...)}
-	for seed := range uint64(3) {
-		s := slices.Clone(sorted)
-		rand.New(rand.NewPCG(seed+1, 0)).Shuffle(len(s), func(i, j int) { s[i], s[j] = s[j], s[i] })
-		orders["shuffle"+string(rune('1'+seed))] = s
-	}
 	for name, order := range orders {
 		got := partition(t, order, opts...)
 		for pair, same := range want {

@@ -15,13 +15,11 @@ import (
 // one story (overall ≤ 1.5) are judged the same, in all and by language
 // pair. Issue #11 asks for at most 5% and at least 85%. The first holds; the
 // second is out of reach of the graded score (at 5% of the dissimilar pairs
-// it finds 61% of the same-story pairs, in-sample), so the test guards the
-// level reached: DefaultSameScore was fitted on these pairs (in-sample
-// 3.6% and 55.1%; out of fold 4.0% and 57%, see dedup/fitsame.go). Since
-// the common words of a language are no names (normalize.CommonWord: the
-// German nouns Wohnung, Mann), one same-story pair falls below it:
-// in-sample 3.6% and 54.5%, out of fold 4.0% and 56.4%, the fitted
-// threshold unchanged.
+// it finds 62.5% of the same-story pairs, in-sample), so the test guards
+// the level reached: DefaultSameScore and the weight of the character
+// n-grams in the score were fitted on these pairs (in-sample 3.8% and
+// 61.4%; out of fold 4.0% and 60.5%, see dedup/fitsame.go; with equal
+// weights 3.6% and 54.5%, out of fold 4.0% and 56.4%).
 func TestSameDecisionSemEval(t *testing.T) {
 	pairs, gold, langs := readSemEval(t)
 	c, err := dedup.New()
@@ -70,7 +68,7 @@ func TestSameDecisionSemEval(t *testing.T) {
 	}
 	const (
 		maxDissimilar = 0.05 // the target of issue #11
-		minStory      = 0.54 // the level reached (target: 0.85)
+		minStory      = 0.60 // the level reached (target: 0.85)
 	)
 	if r := rate(all.dissimilarSame, all.dissimilar); r > maxDissimilar {
 		t.Errorf("same for %.1f%% of the dissimilar pairs, want ≤ %.0f%%", 100*r, 100*maxDissimilar)

@@ -76,6 +76,7 @@ type extracted struct {
 	script   string             // the dominant script, as an ISO 15924 code
 	mentions map[uint64]*mention
 	sig      Signature
+	year     int // see Doc.Year
 }
 
 // termCounts counts the terms of a document.
@@ -458,6 +459,7 @@ func (x *Extractor) Extract(d news.Document, lang string) (*extracted, error) {
 	findNumbers(digitsOf(d.Title), func(n string) { add(KindNumber, n, n, true, false) })
 	findNumbers(digitsOf(d.Text), func(n string) { add(KindNumber, n, n, false, false) })
 	e.sig = minhash(d.Title, d.Text)
+	e.year = YearOf(d.Title, d.Text)
 	return e, nil
 }
 

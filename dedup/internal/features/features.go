@@ -67,12 +67,15 @@ type Doc struct {
 	EntWeak []bool
 	// Sig is the MinHash signature for near-duplicate detection.
 	Sig Signature
+	// Year is the year the document's text names most often (the latest
+	// of those named as often), 0 when it names none: see YearOf.
+	Year int
 }
 
 // NewDoc keys the extracted features of a document. The weights are raw
 // (counts and prominence) until weigh.
 func NewDoc(id string, e *extracted, published time.Time) *Doc {
-	d := &Doc{ID: id, Lang: e.lang, Script: e.script, Published: published, Sig: e.sig}
+	d := &Doc{ID: id, Lang: e.lang, Script: e.script, Published: published, Sig: e.sig, Year: e.year}
 	d.Terms, d.TermText = termVec("t:"+e.lang, e.terms)
 	d.Surface = VecBuilder(e.surface).Build()
 

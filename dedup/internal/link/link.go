@@ -18,6 +18,12 @@
 //     script (the evidence then rests on fewer features);
 //   - gap: the time between their publications, in windows, capped at 2,
 //     and undated: whether either has no date (gap is then 0);
+//   - yearGap: when either has no date, how far apart the years they stand
+//     for are, in years, capped at yearGapCap and scaled to 0–1: a dated
+//     document stands for the year of its publication, an undated one for
+//     the year its text names most often (features.YearOf); 0 when either
+//     stands for none. Reports of one event mostly name its year, reports
+//     of another event of the same kind years apart another one;
 //   - short: how short the shorter document is, 1 − n/shortTerms for n
 //     content terms (0 from shortTerms on): a headline alone shares fewer
 //     words with another report of its event than an article does.
@@ -50,6 +56,7 @@ const (
 	CrossScript
 	Gap
 	Undated
+	YearGap
 	Short
 	ShortTerms
 	ShortEnts
@@ -64,6 +71,13 @@ const (
 // 59 to 353, or, in ECB+, from 3; the fitted weights of Short and its
 // interactions say how much shortness matters.
 const shortTerms = 30
+
+// yearGapCap is the gap in years from which YearGap is 1. Chosen on ECB+
+// (older half undated) by the cross-validated average precision of the
+// link model's pairs: a cap of 1, 2 or 5 years gives 0.889–0.891 against
+// 0.879 without the feature, on dev-events and the held-out set within
+// 0.002 of it.
+const yearGapCap = 2
 
 // Features returns the features of two weighted documents; window is the
 // time within which reports of one event are published.
@@ -94,11 +108,23 @@ func Features(a, b *features.Doc, window time.Duration) [N]float64 {
 	f[ShortSurface] = f[Short] * f[Surface]
 	if a.Published.IsZero() || b.Published.IsZero() {
 		f[Undated] = 1
+		if ya, yb := standsFor(a), standsFor(b); ya > 0 && yb > 0 {
+			f[YearGap] = min(math.Abs(float64(ya-yb)), yearGapCap) / yearGapCap
+		}
 	} else {
 		gap := a.Published.Sub(b.Published)
 		f[Gap] = min(math.Abs(float64(gap))/float64(window), 2)
 	}
 	return f
+}
+
+// standsFor returns the year a document stands for: that of its
+// publication, else the one its text names most often, else 0.
+func standsFor(d *features.Doc) int {
+	if !d.Published.IsZero() {
+		return d.Published.Year()
+	}
+	return d.Year
 }
 
 // kindSet is a set of entity kinds, a bit for each.

@@ -83,3 +83,56 @@ func TestStripBoilerplate(t *testing.T) {
 		t.Errorf("a run in two documents (one of them twice): %q, want it kept", two[0])
 	}
 }
+
+// TestCombine checks how the channels make the score: the square roots of
+// their cosines, the character n-grams weighing CharsWeight within one
+// language and as much as the others across languages.
+func TestCombine(t *testing.T) {
+	oneLang := func(chars, words float64) Score {
+		return Score{Chars: chars, Words: words, HasChars: true, HasWords: true}
+	}
+	across := func(chars float64) Score { return Score{Chars: chars, HasChars: true} }
+	tests := []struct {
+		reason   string
+		a        Score
+		clusterA float64
+		b        Score
+		clusterB float64
+		tie      bool // a scores as b, not above it
+	}{
+		{"within one language the character n-grams outweigh the stemmed words (compounds, inflected forms)",
+			oneLang(0.49, 0.09), 0.09, oneLang(0.09, 0.49), 0.09, false},
+		{"within one language the character n-grams outweigh the clustering similarity",
+			oneLang(0.49, 0.09), 0.09, oneLang(0.09, 0.09), 0.49, false},
+		{"across languages the character n-grams (names, numbers, cognates) weigh as much as the clustering similarity",
+			across(0.49), 0.09, across(0.09), 0.49, true},
+	}
+	for _, tt := range tests {
+		a, b := tt.a.Combine(tt.clusterA, CharsWeight), tt.b.Combine(tt.clusterB, CharsWeight)
+		switch {
+		case tt.tie && math.Abs(a-b) > 1e-12:
+			t.Errorf("%s: %.4f and %.4f, want equal", tt.reason, a, b)
+		case !tt.tie && a <= b:
+			t.Errorf("%s: %.4f, want above %.4f", tt.reason, a, b)
+		}
+	}
+	bounds := []struct {
+		reason  string
+		s       Score
+		cluster float64
+		want    float64
+	}{
+		{"all channels at 1 make 1, whatever the weights", oneLang(1, 1), 1, 1},
+		{"all channels at 0 make 0", oneLang(0, 0), 0, 0},
+		{"the clustering similarity alone, when no other channel applies (two scripts)", Score{}, 0.25, 0.5},
+	}
+	for _, tt := range bounds {
+		if got := tt.s.Combine(tt.cluster, CharsWeight); math.Abs(got-tt.want) > 1e-12 {
+			t.Errorf("%s: %.4f, want %.4f", tt.reason, got, tt.want)
+		}
+	}
+	// Weight 1 is the plain mean of the roots.
+	if got, want := oneLang(0.36, 0.16).Combine(0.04, 1), (0.6+0.4+0.2)/3; math.Abs(got-want) > 1e-12 {
+		t.Errorf("equal weights: %.4f, want the mean of the roots %.4f", got, want)
+	}
+}

@@ -41,6 +41,11 @@ func encodeFeatures(b []byte, d *features.Doc) []byte {
 	for _, h := range d.Sig {
 		b = binary.LittleEndian.AppendUint32(b, h)
 	}
+	// The year comes last, when the text names one; documents stored
+	// before it have none either.
+	if d.Year > 0 {
+		b = binary.AppendUvarint(b, uint64(d.Year))
+	}
 	return b
 }
 
@@ -70,6 +75,13 @@ func decodeFeatures(b []byte, d *features.Doc) error {
 	}
 	for i := range d.Sig {
 		d.Sig[i] = r.uint32()
+	}
+	if len(r.b) > 0 {
+		y := r.uvarint()
+		if y < features.MinYear || y > features.MaxYear {
+			return errCorrupt
+		}
+		d.Year = int(y)
 	}
 	if r.err || len(r.b) != 0 {
 		return errCorrupt

@@ -20,6 +20,7 @@ func TestCodecRoundTrip(t *testing.T) {
 		{ID: "b", Text: "قال وزير الخارجية بلينكن إن المحادثات مفيدة"},
 		{ID: "c", Text: "日米2プラス2、ブリンケン国務長官"},
 		{ID: "d", Text: "x"},
+		{ID: "e", Title: "The 2022 talks", Text: "Held in 2021 and in 2022."},
 	} {
 		e, err := x.Extract(in, "en")
 		if err != nil {
@@ -31,6 +32,9 @@ func TestCodecRoundTrip(t *testing.T) {
 		got := &features.Doc{}
 		if err := decodeFeatures(encodeFeatures(nil, d), got); err != nil {
 			t.Fatalf("%s: %v", in.ID, err)
+		}
+		if in.ID == "e" && d.Year != 2022 {
+			t.Errorf("e: year %d, want 2022", d.Year)
 		}
 		want := *d
 		want.TermText, want.ID, want.Lang, want.Published = nil, "", "", time.Time{}

@@ -1,0 +1,25 @@
+package features
+
+import "testing"
+
+func TestYearOf(t *testing.T) {
+	for _, c := range []struct {
+		title, text string
+		want        int
+		why         string
+	}{
+		{"", "", 0, "no text"},
+		{"Cheeks fired", "The coach was fired on Saturday.", 0, "no number"},
+		{"Election of 2008", "", 2008, "a year in the title"},
+		{"", "Re-elected in 2005, fired in 2008 and again in 2008.", 2008, "the year named most often"},
+		{"", "Between 2005 and 2008.", 2008, "a tie goes to the latest year"},
+		{"", "2,000 troops and 2008.5 points, 12008 and 1500 people.", 0, "parts of longer numbers and out-of-range counts are no years"},
+		{"", "Dec. 14, 2008.", 2008, "a year ending a sentence"},
+		{"", "٢٠٢٢ محادثات", 2022, "Arabic-Indic digits"},
+		{"", "２０２２年の協議", 2022, "full-width digits before a letter"},
+	} {
+		if got := YearOf(c.title, c.text); got != c.want {
+			t.Errorf("%s: YearOf(%q, %q) = %d, want %d", c.why, c.title, c.text, got, c.want)
+		}
+	}
+}
