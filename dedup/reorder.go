@@ -24,11 +24,14 @@ const maxBlockText = 2 << 20
 
 // prepareAhead bounds the titles and texts, in bytes, of the documents
 // prepared ahead of the block being assigned (see addBlocks): the next
-// block is prepared on the idle CPUs while one is planned and assigned,
-// which on 2 CPUs keeps both busy. With it a stream holds up to two blocks
-// of analysed documents instead of one (see maxBlockText). A memory bound,
-// not fitted: no result depends on it, only time and memory.
-const prepareAhead = maxBlockText
+// block is prepared on the idle CPUs while one is planned and assigned.
+// Half a block: on 2 CPUs, preparing a document takes some twice the CPU
+// time of assigning it (the profile of the speed corpus, see README), so
+// the CPU left free while a block is assigned prepares about half a block.
+// With it a stream holds up to one and a half blocks of analysed documents
+// instead of one (see maxBlockText). A memory bound, not fitted: no result
+// depends on it, only time and memory.
+const prepareAhead = maxBlockText / 2
 
 // maxAheadDocs bounds the number of documents prepared ahead (see
 // prepareAhead) when they are short; a bound of the queue, not fitted.
@@ -263,12 +266,10 @@ func (c *Clusterer) assignBlock(ctx context.Context, held []Document, js []*job,
 	for k := range held[i:] { // cut short by ctx
 		as[i+k], errs[i+k] = Assignment{ID: held[i+k].ID}, cmp.Or(ctx.Err(), context.Canceled)
 	}
-	if ctx.Err() == nil {
-		order := blockOrder(ps[:i])
-		plan := c.planBlock(ps, order)
-		for x, k := range order {
-			as[k], errs[k] = c.commitPlanned(ctx, ps[k], &planHint{plan: plan, group: plan.group[x]})
-		}
+	order := blockOrder(ps[:i])
+	plan := c.planBlock(ps, order)
+	for x, k := range order {
+		as[k], errs[k] = c.commitPlanned(ctx, ps[k], &planHint{plan: plan, group: plan.group[x]})
 	}
 	for k := range held {
 		if !yield(as[k], errs[k]) {
