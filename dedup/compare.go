@@ -47,8 +47,9 @@ func (c *Clusterer) Compare(ctx context.Context, a, b Document) (Comparison, err
 // terms (one language), features near the headline and lead counting more,
 // times the time factor when both documents are dated. Within one language
 // the character n-grams weigh six times each of the others (they match the
-// parts of compounds and inflected forms; the weight was fitted with
-// DefaultSameScore), across languages as much. Text that recurs in three or
+// parts of compounds and inflected forms), across languages half as much as
+// each (they match little but the names and numbers the clustering
+// similarity holds); the weights were fitted with DefaultSameScore. Text that recurs in three or
 // more documents of the batch (a site's furniture) is left out of Score; a
 // pair with a document that is mostly such text scores the mean of the
 // batch.

@@ -23,14 +23,15 @@
 // thresholds, and the in-sample fit on all pairs, whose threshold is the
 // constant.
 //
-// It then fits the weight of the chars channel in the score
-// (pairscore.CharsWeight): for each weight of a grid it recomputes the score
-// of every pair from the parts of its evidence (rounded to 4 digits, the
-// cluster part of the whole documents: a close approximation of the score
-// at that weight) and prints the out-of-fold rates of the threshold fitted
-// on it; and, nested, it chooses the weight inside each training fold (the
-// one that finds the most same-story pairs there) and prints the
-// out-of-fold rates of that choice. For comparison it fits a logistic model
+// It then fits the weights of the chars channel in the score, within one
+// language and across languages (pairscore.CharsWeight and
+// CharsWeightAcross): for each pair of weights of a grid it recomputes the
+// score of every pair from the parts of its evidence (rounded to 4 digits,
+// the cluster part of the whole documents: a close approximation of the
+// score with those weights) and prints the out-of-fold rates of the
+// threshold fitted on it; and, nested, it chooses the weights inside each
+// training fold (those that find the most same-story pairs there) and
+// prints the out-of-fold rates of that choice. For comparison it fits a logistic model
 // over the channels of the score (chars, words, cluster) with the same
 // procedure.
 package main
@@ -225,14 +226,20 @@ func load(path string) ([]item, error) {
 	return items, nil
 }
 
-// charsWeights is the grid of weights of the chars channel swept.
-var charsWeights = []float64{1, 2, 3, 4, 5, 6, 8}
+// The grid of weights of the chars channel swept, within one language and
+// across languages.
+var (
+	charsWithin = []float64{1, 2, 3, 4, 5, 6, 8}
+	charsAcross = []float64{0.25, 0.5, 1}
+)
+
+type weights struct{ within, across float64 }
 
 // weighted returns the score of an undated pair recomputed from its
 // evidence with the chars channel weighing w.
-func weighted(w float64) func(item) float64 {
+func weighted(w weights) func(item) float64 {
 	return func(it item) float64 {
-		v := it.parts.Combine(it.cluster, w)
+		v := it.parts.Combine(it.cluster, w.within, w.across)
 		if it.dup {
 			v = max(v, it.cluster)
 		}
@@ -241,43 +248,59 @@ func weighted(w float64) func(item) float64 {
 }
 
 // sweepCharsWeight prints the out-of-fold rates of the decision on the score
-// with each weight of the chars channel, and of a weight chosen in each
-// training fold.
+// with each pair of weights of the chars channel, and of weights chosen in
+// each training fold.
 func sweepCharsWeight(items []item, folds, repeats int, maxFalse float64) {
-	fmt.Printf("\nweight of the chars channel (pairscore.CharsWeight %v), score recomputed from the evidence:\n", pairscore.CharsWeight)
-	fmt.Println("  weight  out of fold: same for dissimilar, same for same-story")
-	best, bestTrue := 0.0, -1.0
-	for _, w := range charsWeights {
-		value := weighted(w)
-		var fs, ts []float64
-		for seed := 1; seed <= repeats; seed++ {
-			pred, _ := crossValidate(items, folds, uint64(seed), func(train []item) func(item) bool {
-				t := fitThreshold(train, value, maxFalse)
-				return func(it item) bool { return decide(it, value, t) }
-			})
-			r := rateOf(items, pred, keepLang("all"))
-			fs, ts = append(fs, r.falseR), append(ts, r.trueR)
-		}
-		if m := mean(ts); m > bestTrue {
-			best, bestTrue = w, m
-		}
-		fmt.Printf("  %4g    %5.1f%%  %5.1f%%\n", w, 100*mean(fs), 100*mean(ts))
+	fmt.Printf("\nweights of the chars channel (pairscore.CharsWeight %v, CharsWeightAcross %v), score recomputed from the evidence;\n",
+		pairscore.CharsWeight, pairscore.CharsWeightAcross)
+	fmt.Println("out of fold, same for dissimilar / same-story, by the weight within one language and across languages:")
+	fmt.Print("  within")
+	for _, x := range charsAcross {
+		fmt.Printf("   across %-4g  ", x)
 	}
-	fmt.Printf("  most same-story pairs out of fold at %g\n", best)
+	fmt.Println()
+	var best weights
+	bestTrue := -1.0
+	for _, in := range charsWithin {
+		fmt.Printf("  %4g  ", in)
+		for _, x := range charsAcross {
+			w := weights{in, x}
+			value := weighted(w)
+			var fs, ts []float64
+			for seed := 1; seed <= repeats; seed++ {
+				pred, _ := crossValidate(items, folds, uint64(seed), func(train []item) func(item) bool {
+					t := fitThreshold(train, value, maxFalse)
+					return func(it item) bool { return decide(it, value, t) }
+				})
+				r := rateOf(items, pred, keepLang("all"))
+				fs, ts = append(fs, r.falseR), append(ts, r.trueR)
+			}
+			if m := mean(ts); m > bestTrue {
+				best, bestTrue = w, m
+			}
+			fmt.Printf("  %4.1f%% %5.1f%%  ", 100*mean(fs), 100*mean(ts))
+		}
+		fmt.Println()
+	}
+	fmt.Printf("  most same-story pairs out of fold at %g within, %g across\n", best.within, best.across)
 	var runs [][]bool
-	var chosen []float64
+	var chosen []weights
 	for seed := 1; seed <= repeats; seed++ {
 		pred, _ := crossValidate(items, folds, uint64(seed), func(train []item) func(item) bool {
-			bw, bt, bv := 0.0, -1.0, 0.0
-			for _, w := range charsWeights {
-				value := weighted(w)
-				t := fitThreshold(train, value, maxFalse)
-				pred := make([]bool, len(train))
-				for i, it := range train {
-					pred[i] = decide(it, value, t)
-				}
-				if r := rateOf(train, pred, keepLang("all")); r.trueR > bt {
-					bw, bt, bv = w, r.trueR, t
+			var bw weights
+			bt, bv := -1.0, 0.0
+			for _, in := range charsWithin {
+				for _, x := range charsAcross {
+					w := weights{in, x}
+					value := weighted(w)
+					t := fitThreshold(train, value, maxFalse)
+					pred := make([]bool, len(train))
+					for i, it := range train {
+						pred[i] = decide(it, value, t)
+					}
+					if r := rateOf(train, pred, keepLang("all")); r.trueR > bt {
+						bw, bt, bv = w, r.trueR, t
+					}
 				}
 			}
 			chosen = append(chosen, bw)
@@ -286,7 +309,12 @@ func sweepCharsWeight(items []item, folds, repeats int, maxFalse float64) {
 		})
 		runs = append(runs, pred)
 	}
-	fmt.Printf("nested: the weight chosen in each training fold (%g–%g), out of fold:\n", slices.Min(chosen), slices.Max(chosen))
+	in, x := make([]float64, len(chosen)), make([]float64, len(chosen))
+	for i, w := range chosen {
+		in[i], x[i] = w.within, w.across
+	}
+	fmt.Printf("nested: the weights chosen in each training fold (within %g–%g, across %g–%g), out of fold:\n",
+		slices.Min(in), slices.Max(in), slices.Min(x), slices.Max(x))
 	reportRuns(items, runs)
 }
 

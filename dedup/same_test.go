@@ -15,10 +15,10 @@ import (
 // one story (overall ≤ 1.5) are judged the same, in all and by language
 // pair. Issue #11 asks for at most 5% and at least 85%. The first holds; the
 // second is out of reach of the graded score (at 5% of the dissimilar pairs
-// it finds 62.5% of the same-story pairs, in-sample), so the test guards
-// the level reached: DefaultSameScore and the weight of the character
+// it finds 63.6% of the same-story pairs, in-sample), so the test guards
+// the level reached: DefaultSameScore and the weights of the character
 // n-grams in the score were fitted on these pairs (in-sample 3.8% and
-// 61.4%; out of fold 4.0% and 60.5%, see dedup/fitsame.go; with equal
+// 62.5%; out of fold 4.0% and 61.3%, see dedup/fitsame.go; with equal
 // weights 3.6% and 54.5%, out of fold 4.0% and 56.4%).
 func TestSameDecisionSemEval(t *testing.T) {
 	pairs, gold, langs := readSemEval(t)
@@ -68,7 +68,7 @@ func TestSameDecisionSemEval(t *testing.T) {
 	}
 	const (
 		maxDissimilar = 0.05 // the target of issue #11
-		minStory      = 0.60 // the level reached (target: 0.85)
+		minStory      = 0.62 // the level reached (target: 0.85)
 	)
 	if r := rate(all.dissimilarSame, all.dissimilar); r > maxDissimilar {
 		t.Errorf("same for %.1f%% of the dissimilar pairs, want ≤ %.0f%%", 100*r, 100*maxDissimilar)
@@ -82,7 +82,8 @@ func TestSameDecisionSemEval(t *testing.T) {
 // of the development events, whose hard negatives share actors, places or
 // format with another event: no pair of different events is the same, and
 // the pairs of one event, mostly across languages and scripts, are found at
-// least as often as when DefaultSameScore was fitted (42 of 64).
+// least as often as when DefaultSameScore was fitted (48 of 64; 42 with
+// equal channel weights).
 func TestSameDecisionDevEvents(t *testing.T) {
 	docs := readGold(t, corpustest.Path(t, "dev-events.jsonl"))
 	var pairs []dedup.Pair
@@ -116,7 +117,7 @@ func TestSameDecisionDevEvents(t *testing.T) {
 		i++
 	}
 	t.Logf("same for %d of %d pairs of one event", found, events)
-	const least = 42
+	const least = 48
 	if found < least {
 		t.Errorf("same for %d of the %d pairs of one event, want ≥ %d", found, events, least)
 	}

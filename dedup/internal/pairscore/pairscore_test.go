@@ -86,7 +86,7 @@ func TestStripBoilerplate(t *testing.T) {
 
 // TestCombine checks how the channels make the score: the square roots of
 // their cosines, the character n-grams weighing CharsWeight within one
-// language and as much as the others across languages.
+// language and CharsWeightAcross across languages.
 func TestCombine(t *testing.T) {
 	oneLang := func(chars, words float64) Score {
 		return Score{Chars: chars, Words: words, HasChars: true, HasWords: true}
@@ -104,11 +104,11 @@ func TestCombine(t *testing.T) {
 			oneLang(0.49, 0.09), 0.09, oneLang(0.09, 0.49), 0.09, false},
 		{"within one language the character n-grams outweigh the clustering similarity",
 			oneLang(0.49, 0.09), 0.09, oneLang(0.09, 0.09), 0.49, false},
-		{"across languages the character n-grams (names, numbers, cognates) weigh as much as the clustering similarity",
-			across(0.49), 0.09, across(0.09), 0.49, true},
+		{"across languages the clustering similarity (names, numbers and event concepts) outweighs the character n-grams",
+			across(0.09), 0.49, across(0.49), 0.09, false},
 	}
 	for _, tt := range tests {
-		a, b := tt.a.Combine(tt.clusterA, CharsWeight), tt.b.Combine(tt.clusterB, CharsWeight)
+		a, b := tt.a.Combine(tt.clusterA, CharsWeight, CharsWeightAcross), tt.b.Combine(tt.clusterB, CharsWeight, CharsWeightAcross)
 		switch {
 		case tt.tie && math.Abs(a-b) > 1e-12:
 			t.Errorf("%s: %.4f and %.4f, want equal", tt.reason, a, b)
@@ -127,12 +127,12 @@ func TestCombine(t *testing.T) {
 		{"the clustering similarity alone, when no other channel applies (two scripts)", Score{}, 0.25, 0.5},
 	}
 	for _, tt := range bounds {
-		if got := tt.s.Combine(tt.cluster, CharsWeight); math.Abs(got-tt.want) > 1e-12 {
+		if got := tt.s.Combine(tt.cluster, CharsWeight, CharsWeightAcross); math.Abs(got-tt.want) > 1e-12 {
 			t.Errorf("%s: %.4f, want %.4f", tt.reason, got, tt.want)
 		}
 	}
 	// Weight 1 is the plain mean of the roots.
-	if got, want := oneLang(0.36, 0.16).Combine(0.04, 1), (0.6+0.4+0.2)/3; math.Abs(got-want) > 1e-12 {
+	if got, want := oneLang(0.36, 0.16).Combine(0.04, 1, 1), (0.6+0.4+0.2)/3; math.Abs(got-want) > 1e-12 {
 		t.Errorf("equal weights: %.4f, want the mean of the roots %.4f", got, want)
 	}
 }
