@@ -337,9 +337,10 @@ func (c *Clusterer) Add(ctx context.Context, d Document) (Assignment, error) {
 // that reports arriving out of order, or a backfill mixed into a feed,
 // cluster as if sorted: within such a block the clusters do not depend on
 // the order of arrival. A block is assigned when it is full, when the
-// stream ends, and when the stream pauses for a second (a live feed). With
-// WithReorder(1) the documents are assigned in stream order, as by Add one
-// by one.
+// stream ends, and when the stream pauses for a second (a live feed); the
+// documents that follow are analysed meanwhile, on the CPUs the assignment
+// leaves free, with the same results. With WithReorder(1) the documents
+// are assigned in stream order, as by Add one by one.
 //
 // It yields one assignment or error per document, in stream order; an error
 // for one document does not stop the stream. Stopping the iteration, or
