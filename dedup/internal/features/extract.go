@@ -239,6 +239,11 @@ func analyzeWord(w string) *wordInfo {
 	if info.script == scriptLatin && isCalendarWord(info.bare) {
 		return info // Friday, Januar: not names
 	}
+	if info.script.cased() && !info.capital {
+		// A word in lower case is no name (see entities): its keys, half
+		// the cost of analysing a word, would not be used.
+		return info
+	}
 	for _, form := range forms {
 		if len(normalize.ParseName(form).Keys) == 0 {
 			continue // a title or a word around names ("spokesman")
