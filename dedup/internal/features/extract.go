@@ -461,10 +461,11 @@ func (x *Extractor) Extract(d news.Document, lang string) (*extracted, error) {
 			add(KindConcept, m.Concept, m.Word, true, false)
 		}
 	})
-	findNumbers(digitsOf(d.Title), func(n string) { add(KindNumber, n, n, true, false) })
-	findNumbers(digitsOf(d.Text), func(n string) { add(KindNumber, n, n, false, false) })
+	digits := [...]string{digitsOf(d.Title), digitsOf(d.Text)}
+	findNumbers(digits[0], func(n string) { add(KindNumber, n, n, true, false) })
+	findNumbers(digits[1], func(n string) { add(KindNumber, n, n, false, false) })
 	e.sig = minhash(d.Title, d.Text)
-	e.year = YearOf(d.Title, d.Text)
+	e.year = yearOfDigits(digits)
 	return e, nil
 }
 
