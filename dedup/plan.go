@@ -116,10 +116,11 @@ func (c *Clusterer) planBlock(ps []*prepared, order []int) *blockPlan {
 		idx = append(idx, x)
 	}
 	// The documents are weighed as if the whole block were in the window.
-	st := c.win.st
+	block := features.NewStats()
 	for _, x := range idx {
-		st.Update(ps[order[x]].d.Doc, 1)
+		block.Update(ps[order[x]].d.Doc, 1)
 	}
+	st := c.win.st.With(block)
 	docs := make([]*features.Doc, len(idx))
 	forChunks(len(idx), func() func(c, lo, hi int) { // reading st alone
 		return func(_, lo, hi int) {
@@ -128,9 +129,6 @@ func (c *Clusterer) planBlock(ps []*prepared, order []int) *blockPlan {
 			}
 		}
 	})
-	for _, x := range idx {
-		st.Update(ps[order[x]].d.Doc, -1)
-	}
 	window, threshold := c.cfg.window, c.cfg.threshold
 	c.mu.Unlock()
 	for k, g := range averageLinkage(len(docs), planPairs(docs, window), threshold) {
