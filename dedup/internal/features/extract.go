@@ -45,7 +45,7 @@ const (
 	KindName    Kind = iota // a personal or organisation name, as a phonetic key
 	KindPlace               // a country, as an ISO 3166 code
 	KindOrg                 // an international organisation (NATO, OSCE), by its code
-	KindNumber              // a number of two or more digits, or "N+N"
+	KindNumber              // a number of two or more digits, or "N+N", but a year
 	KindConcept             // an event concept (package concept), by its name
 )
 
@@ -446,8 +446,18 @@ func (x *Extractor) Extract(d news.Document, lang string) (*extracted, error) {
 			add(KindConcept, m.Concept, m.Word, true, false)
 		}
 	})
-	findNumbers(digitsOf(d.Title), func(n string) { add(KindNumber, n, n, true, false) })
-	findNumbers(digitsOf(d.Text), func(n string) { add(KindNumber, n, n, false, false) })
+	// A year is no number of an event: every report of that year names it
+	// (it is the document's Year instead).
+	findNumbers(digitsOf(d.Title), func(n string) {
+		if !isYear(n) {
+			add(KindNumber, n, n, true, false)
+		}
+	})
+	findNumbers(digitsOf(d.Text), func(n string) {
+		if !isYear(n) {
+			add(KindNumber, n, n, false, false)
+		}
+	})
 	e.sig = minhash(d.Title, d.Text)
 	e.year = YearOf(d.Title, d.Text)
 	return e, nil

@@ -97,8 +97,11 @@ func Features(a, b *features.Doc, window time.Duration) [N]float64 {
 	f[Names] = entCosine(a, b, kinds(features.KindName))
 	f[Places] = entCosine(a, b, kinds(features.KindPlace))
 	f[Numbers] = entCosine(a, b, kinds(features.KindNumber))
-	if !sameLang {
-		// Within one language the terms already compare the words.
+	if !sameLang && f[Ents] > 0 {
+		// Within one language the terms already compare the words. An
+		// event concept says what happened, not to whom or where: alone it
+		// ties any two reports of that kind of event (a fire here and a
+		// fire there), so it counts with a shared name, place or number.
 		f[Concepts] = conceptSim(a, b)
 	}
 	n := min(len(a.Terms.K), len(b.Terms.K))
