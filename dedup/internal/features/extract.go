@@ -446,18 +446,8 @@ func (x *Extractor) Extract(d news.Document, lang string) (*extracted, error) {
 			add(KindConcept, m.Concept, m.Word, true, false)
 		}
 	})
-	// A year is no number of an event: every report of that year names it
-	// (it is the document's Year instead).
-	findNumbers(digitsOf(d.Title), func(n string) {
-		if !isYear(n) {
-			add(KindNumber, n, n, true, false)
-		}
-	})
-	findNumbers(digitsOf(d.Text), func(n string) {
-		if !isYear(n) {
-			add(KindNumber, n, n, false, false)
-		}
-	})
+	findNumbers(digitsOf(d.Title), func(n string) { add(KindNumber, n, n, true, false) })
+	findNumbers(digitsOf(d.Text), func(n string) { add(KindNumber, n, n, false, false) })
 	e.sig = minhash(d.Title, d.Text)
 	e.year = YearOf(d.Title, d.Text)
 	return e, nil
@@ -753,7 +743,9 @@ func digitsOf(text string) string {
 // findNumbers calls fn for every number of two or more digits, every decimal
 // and every "N+N" form in text mapped by digitsOf. Thousands separators (",",
 // ".", " " before a group of three digits) are removed, so that 15,000 and
-// 15.000 are one number.
+// 15.000 are one number. A year (four digits from MinYear to MaxYear,
+// written without separators) is no number of an event: every report of
+// that year names it (it is the document's Year instead).
 func findNumbers(folded string, fn func(string)) {
 	isDigit := func(i int) bool { return i < len(folded) && folded[i] >= '0' && folded[i] <= '9' }
 	run := func(i int) int { // end of the digit run starting at i
@@ -788,7 +780,7 @@ func findNumbers(folded string, fn func(string)) {
 			next := run(end + 1)
 			fn(num + "." + folded[end+1:next])
 			end = next
-		case len(num) >= 2:
+		case len(num) >= 2 && !(num == folded[i:end] && isYear(num)):
 			fn(num)
 		}
 		i = end

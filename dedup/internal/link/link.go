@@ -97,11 +97,13 @@ func Features(a, b *features.Doc, window time.Duration) [N]float64 {
 	f[Names] = entCosine(a, b, kinds(features.KindName))
 	f[Places] = entCosine(a, b, kinds(features.KindPlace))
 	f[Numbers] = entCosine(a, b, kinds(features.KindNumber))
-	if !sameLang && f[Ents] > 0 {
+	if !sameLang && (f[Ents] > 0 || sharedConcepts(a, b) >= 2) {
 		// Within one language the terms already compare the words. An
 		// event concept says what happened, not to whom or where: alone it
 		// ties any two reports of that kind of event (a fire here and a
-		// fire there), so it counts with a shared name, place or number.
+		// fire there), so it counts with a shared name, place or number,
+		// or with a second concept (an election's run-off, a central
+		// bank's rates), which narrows the kind of event.
 		f[Concepts] = conceptSim(a, b)
 	}
 	n := min(len(a.Terms.K), len(b.Terms.K))
@@ -208,6 +210,17 @@ func entShare(a, b *features.Doc, only, norm kindSet) float64 {
 // whatever it is.
 func conceptSim(a, b *features.Doc) float64 {
 	return entShare(a, b, kinds(features.KindConcept), entsKinds|kinds(features.KindConcept))
+}
+
+// sharedConcepts is the number of event concepts two documents share.
+func sharedConcepts(a, b *features.Doc) int {
+	n := 0
+	features.Dot(a.Ents, b.Ents, func(i, _ int, _ float64) {
+		if a.EntKind[i] == features.KindConcept {
+			n++
+		}
+	})
+	return n
 }
 
 // Prob is the probability under the link model that two documents with
