@@ -186,6 +186,10 @@ func open(dir string, opts []Option) (*Clusterer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("dedup: %w", err)
 	}
+	// The tables built on first use are built now, in the background,
+	// while the index opens and the first documents are read.
+	x.Warm()
+	go cfg.detector.Detect(warmText)
 	path := filepath.Join(dir, indexDir)
 	s, err := store.Open(path, cfg.batchSize)
 	if errors.Is(err, store.ErrInUse) {
@@ -231,6 +235,10 @@ type prepared struct {
 	truncated   bool
 	ignoredTime bool
 }
+
+// warmText is detected when a Clusterer opens, so that the detector builds
+// its tables before the first document needs them.
+const warmText = "A text to load the models of language detection."
 
 // maxFuture is how far after the time of Add a publication time may be: a
 // day, more than any time zone error. A later one is a mistake in the data;
@@ -329,9 +337,10 @@ func (c *Clusterer) Add(ctx context.Context, d Document) (Assignment, error) {
 // that reports arriving out of order, or a backfill mixed into a feed,
 // cluster as if sorted: within such a block the clusters do not depend on
 // the order of arrival. A block is assigned when it is full, when the
-// stream ends, and when the stream pauses for a second (a live feed). With
-// WithReorder(1) the documents are assigned in stream order, as by Add one
-// by one.
+// stream ends, and when the stream pauses for a second (a live feed); the
+// documents that follow are analysed meanwhile, on the CPUs the assignment
+// leaves free, with the same results. With WithReorder(1) the documents
+// are assigned in stream order, as by Add one by one.
 //
 // It yields one assignment or error per document, in stream order; an error
 // for one document does not stop the stream. Stopping the iteration, or
@@ -777,8 +786,9 @@ func (c *Clusterer) Flush() error {
 	return c.store.Flush(c.state())
 }
 
-// Close writes buffered documents to the index and releases it. Further
-// calls return ErrClosed.
+// Close writes buffered documents to the index and releases it; the
+// temporary index of a Clusterer made by New is removed instead, without
+// writing what it buffers. Further calls return ErrClosed.
 func (c *Clusterer) Close() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -789,11 +799,10 @@ func (c *Clusterer) Close() error {
 		return ErrClosed
 	}
 	c.closed = true
-	err := c.store.Close(c.state())
-	if c.tmp {
-		if rerr := os.RemoveAll(c.dir); err == nil {
-			err = rerr
-		}
+	if !c.tmp {
+		return c.store.Close(c.state())
 	}
-	return err
+	// A temporary index is removed: what is not yet written of it need
+	// not be.
+	return errors.Join(c.store.Discard(), os.RemoveAll(c.dir))
 }

@@ -3,7 +3,10 @@ package dedup
 import (
 	"cmp"
 	"container/heap"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/eventdedup/eventdedup/dedup/internal/features"
@@ -139,48 +142,108 @@ type planPair struct {
 }
 
 // planPairs returns the candidate pairs of docs (see planKeys) whose link
-// probability reaches minPlanProb.
+// probability reaches minPlanProb, ordered by i, then as the keys of i
+// find them.
+//
+// Concurrency: the keys of the documents, and the pairs of each chunk of
+// planChunk documents, are computed on all CPUs (the plan lies on the
+// path of every assignment, with no other work left at the end of a
+// stream); the chunks' pairs are joined in order, so the result does not
+// depend on the number of CPUs.
 func planPairs(docs []*features.Doc, window time.Duration) []planPair {
 	keys := make([][]uint64, len(docs))
-	postings := make(map[uint64][]int32)
-	var scratch []keyWeight
-	for i, d := range docs {
-		ks := slices.Clone(d.Ents.K)
-		for _, v := range [...]features.Vec{d.Terms, d.Surface} {
-			scratch = slices.Grow(scratch[:0], len(v.K))
-			for _, kw := range heaviestKeys(scratch, v, planKeys, nil) {
-				ks = append(ks, kw.k)
+	forChunks(len(docs), func() func(c, lo, hi int) {
+		var scratch []keyWeight
+		return func(_, lo, hi int) {
+			for i := lo; i < hi; i++ {
+				keys[i] = planKeysOf(docs[i], &scratch)
 			}
 		}
+	})
+	postings := make(map[uint64][]int32)
+	for i, ks := range keys {
 		for _, k := range ks {
 			postings[k] = append(postings[k], int32(i))
 		}
-		keys[i] = ks
 	}
-	var out []planPair
-	seen := make([]int32, len(docs)) // the last document paired with each, plus one
-	for i, a := range docs {
-		for _, k := range keys[i] {
-			ps := postings[k]
-			if len(ps) > planPosting {
-				continue
-			}
-			for _, j := range ps {
-				if int(j) <= i || seen[j] == int32(i)+1 {
-					continue
-				}
-				seen[j] = int32(i) + 1
-				b := docs[j]
-				if !near(a.Published, b.Published, window) {
-					continue // never compared
-				}
-				if p := link.Prob(link.Features(a, b, window)); p >= minPlanProb {
-					out = append(out, planPair{int32(i), j, p})
+	chunks := make([][]planPair, (len(docs)+planChunk-1)/planChunk)
+	forChunks(len(docs), func() func(c, lo, hi int) {
+		seen := make([]int32, len(docs)) // the last document paired with each, plus one
+		return func(c, lo, hi int) {
+			var out []planPair
+			for i := lo; i < hi; i++ {
+				for _, k := range keys[i] {
+					if ps := postings[k]; len(ps) <= planPosting {
+						out = pairsOf(out, docs, i, ps, seen, window)
+					}
 				}
 			}
+			chunks[c] = out
+		}
+	})
+	return slices.Concat(chunks...)
+}
+
+// planKeysOf returns the keys by which a document of a block finds the
+// others (see planKeys), sorting in *scratch.
+func planKeysOf(d *features.Doc, scratch *[]keyWeight) []uint64 {
+	ks := slices.Clone(d.Ents.K)
+	for _, v := range [...]features.Vec{d.Terms, d.Surface} {
+		*scratch = slices.Grow((*scratch)[:0], len(v.K))
+		for _, kw := range heaviestKeys(*scratch, v, planKeys, nil) {
+			ks = append(ks, kw.k)
+		}
+	}
+	return ks
+}
+
+// pairsOf appends to out the pairs of document i with the later documents
+// of a posting ps, not yet paired with it (seen), whose link probability
+// reaches minPlanProb.
+func pairsOf(out []planPair, docs []*features.Doc, i int, ps []int32, seen []int32, window time.Duration) []planPair {
+	a := docs[i]
+	for _, j := range ps {
+		if int(j) <= i || seen[j] == int32(i)+1 {
+			continue
+		}
+		seen[j] = int32(i) + 1
+		b := docs[j]
+		if !near(a.Published, b.Published, window) {
+			continue // never compared
+		}
+		if p := link.Prob(link.Features(a, b, window)); p >= minPlanProb {
+			out = append(out, planPair{int32(i), j, p})
 		}
 	}
 	return out
+}
+
+// planChunk is the number of documents of a block whose pairs one worker
+// computes at a time (see planPairs): small enough to share the work of a
+// block of hundreds, large enough that handing out chunks costs nothing.
+// Not fitted: no result depends on it.
+const planChunk = 64
+
+// forChunks calls f(c, lo, hi) for each chunk c of planChunk indices
+// [lo, hi) of [0, n), on up to GOMAXPROCS goroutines, and returns when all
+// are done. Each goroutine gets its f from worker, and calls it alone.
+func forChunks(n int, worker func() func(c, lo, hi int)) {
+	chunks := (n + planChunk - 1) / planChunk
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), chunks) {
+		wg.Go(func() {
+			f := worker()
+			for {
+				c := int(next.Add(1) - 1)
+				if c >= chunks {
+					return
+				}
+				f(c, c*planChunk, min(n, (c+1)*planChunk))
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // near reports whether two publication times are within the window of

@@ -1,8 +1,12 @@
 package dedup
 
 import (
+	"cmp"
+	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/eventdedup/eventdedup/dedup/internal/features"
 )
 
 func TestAverageLinkage(t *testing.T) {
@@ -54,6 +58,36 @@ func TestAverageLinkage(t *testing.T) {
 	} {
 		if got := averageLinkage(tc.n, tc.pairs, 0.5); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: groups %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestHeaviestKeys checks the selection of the heaviest keys against
+// sorting all of them, on random vectors with ties of weight.
+func TestHeaviestKeys(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 200 {
+		var v features.Vec
+		for range r.IntN(100) {
+			v.K = append(v.K, r.Uint64N(50))
+			v.W = append(v.W, float32(r.IntN(8))/4)
+		}
+		keep := func(i int) bool { return v.K[i]%3 != 0 }
+		for _, n := range []int{0, 1, 5, 24, 200} {
+			var all []keyWeight
+			for i, k := range v.K {
+				if keep(i) {
+					all = append(all, keyWeight{k, v.W[i]})
+				}
+			}
+			slices.SortFunc(all, func(a, b keyWeight) int {
+				return cmp.Or(cmp.Compare(b.w, a.w), cmp.Compare(a.k, b.k))
+			})
+			want := all[:min(n, len(all))]
+			got := heaviestKeys(nil, v, n, keep)
+			if len(got) != len(want) || len(want) > 0 && !slices.Equal(got, want) {
+				t.Fatalf("n %d: got %v, want %v", n, got, want)
+			}
 		}
 	}
 }

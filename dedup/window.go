@@ -242,19 +242,42 @@ type keyWeight struct {
 // accepts (nil for all), heaviest first, ties by key; it sorts them in
 // scratch.
 func heaviestKeys(scratch []keyWeight, v features.Vec, n int, keep func(i int) bool) []keyWeight {
+	// The n heaviest are kept sorted as the keys go by, rather than all
+	// sorted: a document has hundreds of keys and n is some twenty.
+	if n <= 0 {
+		return nil
+	}
 	top := scratch[:0]
 	for i, k := range v.K {
-		if keep == nil || keep(i) {
-			top = append(top, keyWeight{k, v.W[i]})
+		if keep != nil && !keep(i) {
+			continue
 		}
+		kw := keyWeight{k, v.W[i]}
+		if len(top) == n && !heavier(kw, top[n-1]) {
+			continue
+		}
+		j, _ := slices.BinarySearchFunc(top, kw, func(t, kw keyWeight) int {
+			if heavier(kw, t) {
+				return 1
+			}
+			return -1
+		})
+		if len(top) < n {
+			top = append(top, keyWeight{})
+		}
+		copy(top[j+1:], top[j:len(top)-1])
+		top[j] = kw
 	}
-	slices.SortFunc(top, func(a, b keyWeight) int {
-		return cmp.Or(cmp.Compare(b.w, a.w), cmp.Compare(a.k, b.k))
-	})
 	if len(top) == 0 {
 		return nil
 	}
-	return slices.Clone(top[:min(len(top), n)])
+	return slices.Clone(top)
+}
+
+// heavier reports whether a comes before b among the heaviest keys: by
+// weight, ties by key.
+func heavier(a, b keyWeight) bool {
+	return cmp.Or(cmp.Compare(b.w, a.w), cmp.Compare(a.k, b.k)) < 0
 }
 
 // indexKeys returns, for each kind of key (terms, surface words, strong and

@@ -39,8 +39,14 @@ func (s *Stats) Update(d *Doc, delta int32) {
 	s.n[""] += int(delta)
 	s.n[d.Lang] += int(delta)
 	s.n[SurfaceScope(d.Script)] += int(delta)
+	// A count is stored only while positive, so that an addition needs
+	// one look-up of the map and a removal two.
 	count := func(m map[uint64]int32, k uint64) {
-		if m[k] += delta; m[k] <= 0 {
+		if delta > 0 {
+			m[k] += delta
+		} else if n := m[k] + delta; n > 0 {
+			m[k] = n
+		} else {
 			delete(m, k)
 		}
 	}

@@ -14,10 +14,15 @@ const (
 // YearOf returns the year that title and text name most often, the latest
 // of those named as often, or 0 when they name none.
 func YearOf(title, text string) int {
+	return yearOfDigits([...]string{digitsOf(title), digitsOf(text)})
+}
+
+// yearOfDigits is YearOf of title and text mapped by digitsOf.
+func yearOfDigits(parts [2]string) int {
 	var counts map[int]int
 	best, bestN := 0, 0
-	for _, s := range [...]string{title, text} {
-		yearsIn(digitsOf(s), func(y int) {
+	for _, s := range parts {
+		yearsIn(s, func(y int) {
 			if counts == nil {
 				counts = make(map[int]int)
 			}

@@ -49,6 +49,9 @@ type Store struct {
 	wg   sync.WaitGroup // batches not yet applied
 	mu   sync.Mutex
 	err  error // the first error applying a batch
+	// discard, set by Discard, makes the flusher drop the batches it has
+	// not begun.
+	discard atomic.Bool
 
 	stats *scorch.Stats // the counts of scorch's background errors, see Failed
 }
@@ -272,6 +275,10 @@ func emptyDir(path string) bool {
 
 func (s *Store) flusher() {
 	for b := range s.work {
+		if s.discard.Load() {
+			s.wg.Done()
+			continue
+		}
 		if err := s.write(b); err != nil {
 			s.fail(fmt.Errorf("dedup: index: %w", err))
 		}
@@ -377,6 +384,22 @@ func (s *Store) Close(state State) error {
 		err = fmt.Errorf("dedup: close index: %w", cerr)
 	}
 	// Errors of the last background writes, reported while closing.
+	return cmp.Or(err, s.Failed())
+}
+
+// Discard closes the index without writing the documents not yet
+// written, nor the state: for an index about to be removed, whose last
+// batches and merges would be lost work. It waits for the batch being
+// written, if any, and returns the errors of the writes, as Close does.
+func (s *Store) Discard() error {
+	s.discard.Store(true)
+	s.pending = nil
+	close(s.work)
+	s.wg.Wait()
+	var err error
+	if cerr := s.idx.Close(); cerr != nil {
+		err = fmt.Errorf("dedup: close index: %w", cerr)
+	}
 	return cmp.Or(err, s.Failed())
 }
 
