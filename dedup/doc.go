@@ -54,7 +54,8 @@
 // entities (any scripts: all of them, and names, places and numbers apart),
 // the part of their entities' cosine made up by the event concepts their
 // headlines share when their languages differ (a small hand-written
-// multilingual lexicon: the earthquake of "Erdbeben", "زلزله" and "地震"),
+// multilingual lexicon: the earthquake of "Erdbeben", "زلزله" and "地震";
+// counted with a shared name, place or number, or a second concept),
 // the time between them, whether either is undated and, if so, how far
 // apart the years they stand for are (a dated document's year of
 // publication, an undated one's most named year), and how short the

@@ -50,7 +50,15 @@ first. Prints the Pearson correlation of score and -overall, overall and by
 language pair ("a.lang-b.lang"), and the rates of the same-story decision
 ("same"; without it in --pred, they are not printed): the share of the
 dissimilar pairs (overall >= 3) judged the same, and of the same-story pairs
-(overall <= 1.5); the pairs in between are ambiguous.
+(overall <= 1.5); the pairs in between are ambiguous. With --orders or
+--title-only, the documents of all the pairs, each once, are clustered as one
+dense stream in arrival orders as above (--title-only keeps the title, or
+else the text up to its first line break or double space, at most 160
+characters), against the events the ratings imply: the documents of
+same-story pairs are one event, every other document an event of its own;
+unrated pairs of one story count against precision, a lower bound. Each order
+also prints how many rated same-story and dissimilar pairs it puts together,
+and the mean size of a document's cluster.
 
 An id repeated in the gold or prediction file (a pair, in a prediction file
 of pairs), a gold file without labels, a prediction file without predictions,
@@ -76,14 +84,16 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *goldPath == "" {
 		return usageError(stderr, "eval", "--gold is required")
 	}
-	if isPairs, err := pairsFile(*goldPath); err != nil {
-		fmt.Fprintf(stderr, "eventdedup eval: %v\n", err)
-		return exitFailure
-	} else if isPairs {
-		return evalPairs(*goldPath, *predPath, *asJSON, stdout, stderr)
-	}
 	given := make(map[string]bool)
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	isPairs, err := pairsFile(*goldPath)
+	if err != nil {
+		fmt.Fprintf(stderr, "eventdedup eval: %v\n", err)
+		return exitFailure
+	}
+	if isPairs && !given["orders"] && !*titleOnly {
+		return evalPairs(*goldPath, *predPath, *asJSON, stdout, stderr)
+	}
 	switch {
 	case *orders < 0:
 		return usageError(stderr, "eval", "invalid value for --orders: %d is negative", *orders)
@@ -97,7 +107,11 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if !checkFlags("eval", stderr, unitFlag("threshold", *threshold), positiveInt("reorder", *reorder)) {
 			return exitUsage
 		}
-		return evalOrders(*goldPath, *orders, *titleOnly, *asJSON, stdout, stderr, dedup.WithThreshold(*threshold), dedup.WithReorder(*reorder))
+		opts := []dedup.Option{dedup.WithThreshold(*threshold), dedup.WithReorder(*reorder)}
+		if isPairs {
+			return evalPairStream(*goldPath, *orders, *titleOnly, *asJSON, stdout, stderr, opts...)
+		}
+		return evalOrders(*goldPath, *orders, *titleOnly, *asJSON, stdout, stderr, opts...)
 	}
 	return evalClusters(*goldPath, *predPath, *asJSON, stdout, stderr)
 }

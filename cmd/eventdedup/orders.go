@@ -117,11 +117,14 @@ func timeOrder(docs []labelled) []int {
 
 // orderResult is the evaluation of one arrival order.
 type orderResult struct {
-	Order    string      `json:"order"`
-	Scores   eval.Scores `json:"scores"`
-	Copies   int         `json:"copies"` // documents flagged as near-copies
-	Mixed    []string    `json:"mixed_clusters"`
-	Largest  []purity    `json:"largest"`
+	Order   string      `json:"order"`
+	Scores  eval.Scores `json:"scores"`
+	Copies  int         `json:"copies"` // documents flagged as near-copies
+	Mixed   []string    `json:"mixed_clusters"`
+	Largest []purity    `json:"largest"`
+	// Rated, for a stream of rated pairs, is how many of them the order
+	// puts together.
+	Rated    *ratedTogether `json:"rated,omitempty"`
 	clusters map[string]string
 }
 
@@ -218,6 +221,13 @@ func evalOrders(path string, n int, titleOnly, asJSON bool, stdout, stderr io.Wr
 		fmt.Fprintf(stderr, "eventdedup eval: %v\n", err)
 		return exitFailure
 	}
+	return scoreOrders(docs, nil, n, titleOnly, asJSON, stdout, stderr, opts...)
+}
+
+// scoreOrders clusters docs in several arrival orders and prints each
+// order's scores and their spread; with rated pairs of the documents, also
+// how many of them each order puts together (see ratedTogether).
+func scoreOrders(docs []labelled, rated []ratedPair, n int, titleOnly, asJSON bool, stdout, stderr io.Writer, opts ...dedup.Option) int {
 	ctx, stop := signalContext()
 	defer stop()
 	var results []orderResult
@@ -226,6 +236,9 @@ func evalOrders(path string, n int, titleOnly, asJSON bool, stdout, stderr io.Wr
 		if err != nil {
 			fmt.Fprintf(stderr, "eventdedup eval: %s order: %v\n", o.name, err)
 			return exitFailure
+		}
+		if rated != nil {
+			r.Rated = together(rated, r.clusters)
 		}
 		results = append(results, r)
 	}
@@ -256,6 +269,10 @@ func evalOrders(path string, n int, titleOnly, asJSON bool, stdout, stderr io.Wr
 			fmt.Fprintf(w, " %d %.2f", p.Size, p.Purity)
 		}
 		fmt.Fprintln(w)
+		if t := r.Rated; t != nil {
+			fmt.Fprintf(w, "%-10s same-story pairs together %d of %d (%.3f), dissimilar %d of %d (%.3f); %.2f documents in a document's cluster on average\n",
+				"", t.SameStory, t.SameStoryPairs, frac(t.SameStory, t.SameStoryPairs), t.Dissimilar, t.DissimilarPairs, frac(t.Dissimilar, t.DissimilarPairs), t.MeanClusterSize)
+		}
 	}
 	fmt.Fprintf(w, "BCubed F1 spread %.3f (min %.3f, max %.3f)\n", hi-lo, lo, hi)
 	if w.err != nil {

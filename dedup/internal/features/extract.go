@@ -45,7 +45,7 @@ const (
 	KindName    Kind = iota // a personal or organisation name, as a phonetic key
 	KindPlace               // a country, as an ISO 3166 code
 	KindOrg                 // an international organisation (NATO, OSCE), by its code
-	KindNumber              // a number of two or more digits, or "N+N"
+	KindNumber              // a number of two or more digits, or "N+N", but a year
 	KindConcept             // an event concept (package concept), by its name
 )
 
@@ -759,7 +759,9 @@ func digitsOf(text string) string {
 // findNumbers calls fn for every number of two or more digits, every decimal
 // and every "N+N" form in text mapped by digitsOf. Thousands separators (",",
 // ".", " " before a group of three digits) are removed, so that 15,000 and
-// 15.000 are one number.
+// 15.000 are one number. A year (four digits from MinYear to MaxYear,
+// written without separators) is no number of an event: every report of
+// that year names it (it is the document's Year instead).
 func findNumbers(folded string, fn func(string)) {
 	isDigit := func(i int) bool { return i < len(folded) && folded[i] >= '0' && folded[i] <= '9' }
 	run := func(i int) int { // end of the digit run starting at i
@@ -794,7 +796,7 @@ func findNumbers(folded string, fn func(string)) {
 			next := run(end + 1)
 			fn(num + "." + folded[end+1:next])
 			end = next
-		case len(num) >= 2:
+		case len(num) >= 2 && !(num == folded[i:end] && isYear(num)):
 			fn(num)
 		}
 		i = end

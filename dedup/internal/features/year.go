@@ -64,3 +64,19 @@ func yearsIn(folded string, fn func(int)) {
 		i = end
 	}
 }
+
+// isYear reports whether n, a number as findNumbers writes it, is four
+// digits from MinYear to MaxYear.
+func isYear(n string) bool {
+	if len(n) != 4 {
+		return false
+	}
+	y := 0
+	for _, c := range []byte(n) {
+		if c < '0' || c > '9' {
+			return false
+		}
+		y = 10*y + int(c-'0')
+	}
+	return y >= MinYear && y <= MaxYear
+}

@@ -1,6 +1,11 @@
 package features
 
-import "testing"
+import (
+	"testing"
+	"time"
+
+	"github.com/eventdedup/eventdedup/news"
+)
 
 func TestYearOf(t *testing.T) {
 	for _, c := range []struct {
@@ -21,5 +26,31 @@ func TestYearOf(t *testing.T) {
 		if got := YearOf(c.title, c.text); got != c.want {
 			t.Errorf("%s: YearOf(%q, %q) = %d, want %d", c.why, c.title, c.text, got, c.want)
 		}
+	}
+}
+
+func TestYearsAreNoNumbers(t *testing.T) {
+	x, err := NewExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := x.Extract(news.Document{ID: "a", Title: "Floods of 2020 leave 15 dead", Text: "In 2020, 2,000 homes and 1999 more were lost."}, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := NewDoc("a", e, time.Time{})
+	numbers := make(map[string]bool)
+	for i, k := range d.EntKind {
+		if k == KindNumber {
+			numbers[d.EntKey[i]] = true
+		}
+	}
+	for n, want := range map[string]bool{"15": true, "2000": true, "2020": false, "1999": false} {
+		if numbers[n] != want {
+			t.Errorf("number %s among the entities: %v, want %v (all: %v)", n, numbers[n], want, numbers)
+		}
+	}
+	if d.Year != 2020 {
+		t.Errorf("Year = %d, want 2020", d.Year)
 	}
 }

@@ -13,7 +13,12 @@
 //     cosine of all their entities made up by the event concepts their
 //     headlines share (package concept: the earthquake of "Erdbeben",
 //     "زلزله" and "地震"), which stand for the words that reports of one
-//     event share within a language (see conceptSim);
+//     event share within a language (see conceptSim); only when they also
+//     share a name, place or number, or a second concept: one concept
+//     alone ties any two reports of its kind of event, which in a dense
+//     stream are mostly of different events (in the SemEval documents
+//     clustered as one stream, headlines of fires, deaths and police
+//     reports in five languages made clusters of 30);
 //   - crossLang and crossScript: whether they differ in language, and in
 //     script (the evidence then rests on fewer features);
 //   - gap: the time between their publications, in windows, capped at 2,
@@ -95,8 +100,13 @@ func Features(a, b *features.Doc, window time.Duration) [N]float64 {
 	}
 	cos := entCosines(a, b, &cosineKinds)
 	f[Ents], f[Names], f[Places], f[Numbers] = cos[0], cos[1], cos[2], cos[3]
-	if !sameLang {
-		// Within one language the terms already compare the words.
+	if !sameLang && (f[Ents] > 0 || sharedConcepts(a, b) >= 2) {
+		// Within one language the terms already compare the words. An
+		// event concept says what happened, not to whom or where: alone it
+		// ties any two reports of that kind of event (a fire here and a
+		// fire there), so it counts with a shared name, place or number,
+		// or with a second concept (an election's run-off, a central
+		// bank's rates), which narrows the kind of event.
 		f[Concepts] = conceptSim(a, b)
 	}
 	n := min(len(a.Terms.K), len(b.Terms.K))
@@ -262,6 +272,17 @@ func entShare(a, b *features.Doc, only, norm kindSet) float64 {
 // whatever it is.
 func conceptSim(a, b *features.Doc) float64 {
 	return entShare(a, b, kinds(features.KindConcept), entsKinds|kinds(features.KindConcept))
+}
+
+// sharedConcepts is the number of event concepts two documents share.
+func sharedConcepts(a, b *features.Doc) int {
+	n := 0
+	features.Dot(a.Ents, b.Ents, func(i, _ int, _ float64) {
+		if a.EntKind[i] == features.KindConcept {
+			n++
+		}
+	})
+	return n
 }
 
 // Prob is the probability under the link model that two documents with
