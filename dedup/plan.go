@@ -97,7 +97,8 @@ func (h *planHint) done(seq int) {
 
 // planBlock groups the prepared documents ps of a block, taken in order
 // (see blockOrder); plan.group follows order. Repeats of documents already
-// added, and ids sent twice, are left alone.
+// added, and ids sent twice, are left alone. The documents are weighed on
+// all CPUs, which only read the window's statistics meanwhile.
 func (c *Clusterer) planBlock(ps []*prepared, order []int) *blockPlan {
 	plan := &blockPlan{group: make([]int, len(order)), cl: make(map[int]int), touched: make(map[int]bool)}
 	for x := range plan.group {
@@ -118,17 +119,19 @@ func (c *Clusterer) planBlock(ps []*prepared, order []int) *blockPlan {
 		idx = append(idx, x)
 	}
 	// The documents are weighed as if the whole block were in the window.
-	st := c.win.st
+	block := features.NewStats()
 	for _, x := range idx {
-		st.Update(ps[order[x]].d.Doc, 1)
+		block.Update(ps[order[x]].d.Doc, 1)
 	}
+	st := c.win.st.With(block)
 	docs := make([]*features.Doc, len(idx))
-	for n, x := range idx {
-		docs[n] = ps[order[x]].d.Doc.Weighed(st)
-	}
-	for _, x := range idx {
-		st.Update(ps[order[x]].d.Doc, -1)
-	}
+	forChunks(len(idx), func() func(c, lo, hi int) { // reading st alone
+		return func(_, lo, hi int) {
+			for n := lo; n < hi; n++ {
+				docs[n] = ps[order[idx[n]]].d.Doc.Weighed(st)
+			}
+		}
+	})
 	window, threshold := c.cfg.window, c.cfg.threshold
 	c.mu.Unlock()
 	for k, g := range averageLinkage(len(docs), planPairs(docs, window), threshold) {

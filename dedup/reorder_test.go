@@ -5,6 +5,8 @@ import (
 	"errors"
 	"iter"
 	"math/rand/v2"
+	"reflect"
+	"runtime"
 	"slices"
 	"testing"
 	"time"
@@ -157,5 +159,32 @@ func TestReorderPause(t *testing.T) {
 	}
 	if n != len(docs) {
 		t.Errorf("%d assignments, want %d", n, len(docs))
+	}
+}
+
+// TestReorderOneCPU checks that the concurrency of AddAll's blocks (the
+// documents that follow prepared while a block is assigned, the pairs of a
+// block scored on all CPUs) leaves every assignment as it is on one CPU,
+// with blocks of a few documents and with one block of all.
+func TestReorderOneCPU(t *testing.T) {
+	docs := stream(t)
+	run := func(procs, reorder int) []dedup.Assignment {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		c, err := dedup.New(dedup.WithReorder(reorder))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		as, err := c.AddBatch(context.Background(), docs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return as
+	}
+	for _, reorder := range []int{7, dedup.DefaultReorder} {
+		one, all := run(1, reorder), run(4, reorder)
+		if !reflect.DeepEqual(one, all) {
+			t.Errorf("blocks of %d: the assignments on 4 CPUs differ from those on one:\n%v\n%v", reorder, all, one)
+		}
 	}
 }

@@ -107,16 +107,24 @@ func (w *window) candidates(d *doc) ([]*openCluster, []*doc) {
 			}
 		}
 	}
-	docs := make([]*doc, 0, len(hits))
-	for p := range hits {
-		docs = append(docs, p)
+	type hit struct {
+		d *doc
+		q float64
 	}
-	slices.SortFunc(docs, func(a, b *doc) int {
-		if c := cmp.Compare(hits[b], hits[a]); c != 0 {
+	hs := make([]hit, 0, len(hits))
+	for p, q := range hits {
+		hs = append(hs, hit{p, q})
+	}
+	slices.SortFunc(hs, func(a, b hit) int {
+		if c := cmp.Compare(b.q, a.q); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.Seq, b.Seq)
+		return cmp.Compare(a.d.Seq, b.d.Seq)
 	})
+	docs := make([]*doc, len(hs))
+	for i, h := range hs {
+		docs[i] = h.d
+	}
 	var cls []*openCluster
 	seen := make(map[*openCluster]bool)
 	for _, p := range docs {

@@ -151,9 +151,9 @@ func tfidf(v Vec, st *Stats, n int) Vec {
 // Weigh turns raw weights into final weights, with the rarity of each
 // feature among the documents of the window (which include d).
 func (d *Doc) Weigh(st *Stats) {
-	nAll := st.n[""]
-	d.Terms = tfidf(d.Terms, st, st.n[d.Lang])
-	d.Surface = tfidf(d.Surface, st, st.n[SurfaceScope(d.Script)])
+	nAll := st.Docs("")
+	d.Terms = tfidf(d.Terms, st, st.Docs(d.Lang))
+	d.Surface = tfidf(d.Surface, st, st.Docs(SurfaceScope(d.Script)))
 	for i, k := range d.Ents.K {
 		w := float64(d.Ents.W[i]) * st.IDF(k, nAll)
 		if d.EntKind[i] == KindNumber {

@@ -18,6 +18,17 @@ type Stats struct {
 	df     map[uint64]int32
 	strong map[uint64]int32 // documents where a name key is a capitalised word or an acronym
 	n      map[string]int   // documents per language; "" for all
+	plus   *Stats           // counted too, in a view made by With
+}
+
+// With returns a view of the counts of s and t together, as if the
+// documents of t were added to s, without changing s: for weighing
+// documents that are not in the window yet. The view must not be updated,
+// and s and t must not change while it is read.
+func (s *Stats) With(t *Stats) *Stats {
+	v := *s
+	v.plus = t
+	return &v
 }
 
 // NewStats returns statistics of no documents.
@@ -27,12 +38,18 @@ func NewStats() *Stats {
 
 // IDF is the inverse document frequency of a key among n documents.
 func (s *Stats) IDF(k uint64, n int) float64 {
-	return math.Log(float64(n+PriorDocs) / float64(s.df[k]+1))
+	df := s.df[k]
+	if s.plus != nil {
+		df += s.plus.df[k]
+	}
+	return math.Log(float64(n+PriorDocs) / float64(df+1))
 }
 
 // Attested reports whether a name key occurs as a capitalised word or an
 // acronym in some document of the window.
-func (s *Stats) Attested(k uint64) bool { return s.strong[k] > 0 }
+func (s *Stats) Attested(k uint64) bool {
+	return s.strong[k] > 0 || s.plus != nil && s.plus.strong[k] > 0
+}
 
 // Update adds (delta 1) or removes (delta -1) the counts of a document.
 func (s *Stats) Update(d *Doc, delta int32) {
@@ -65,4 +82,10 @@ func (s *Stats) Update(d *Doc, delta int32) {
 
 // Docs returns the number of documents counted in a scope: a base language,
 // a script's surface scope (see SurfaceScope), or "" for all.
-func (s *Stats) Docs(scope string) int { return s.n[scope] }
+func (s *Stats) Docs(scope string) int {
+	n := s.n[scope]
+	if s.plus != nil {
+		n += s.plus.n[scope]
+	}
+	return n
+}

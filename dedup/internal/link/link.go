@@ -98,10 +98,8 @@ func Features(a, b *features.Doc, window time.Duration) [N]float64 {
 	default:
 		f[CrossLang], f[CrossScript] = 1, 1
 	}
-	f[Ents] = entCosine(a, b, entsKinds)
-	f[Names] = entCosine(a, b, kinds(features.KindName))
-	f[Places] = entCosine(a, b, kinds(features.KindPlace))
-	f[Numbers] = entCosine(a, b, kinds(features.KindNumber))
+	cos := entCosines(a, b, &cosineKinds)
+	f[Ents], f[Names], f[Places], f[Numbers] = cos[0], cos[1], cos[2], cos[3]
 	if !sameLang && (f[Ents] > 0 || sharedConcepts(a, b) >= 2) {
 		// Within one language the terms already compare the words. An
 		// event concept says what happened, not to whom or where: alone it
@@ -155,14 +153,73 @@ func (s kindSet) has(k features.Kind) bool { return s&(1<<k) != 0 }
 // concepts, which have their own feature.
 var entsKinds = kinds(features.KindName, features.KindPlace, features.KindOrg, features.KindNumber)
 
-// entCosine is the cosine of the entities of two documents of the kinds
-// only. A weak entity
-// (a word of an uncased script that may be a name) counts, at features.WeakWeight,
-// only where it matches, with a key of features.MinKeyWeakMatch consonants or more,
-// and two weak entities match only across languages: within one, a shared
-// word is the business of the terms.
-func entCosine(a, b *features.Doc, only kindSet) float64 {
-	return entShare(a, b, only, only)
+// cosineKinds are the kinds of the entity cosines of Features, the cosines
+// of the entities of two documents of some kinds only: Ents, Names, Places
+// and Numbers. A weak entity (a word of an uncased script that may be a
+// name) counts, at features.WeakWeight, only where it matches, with a key
+// of features.MinKeyWeakMatch consonants or more, and two weak entities
+// match only across languages: within one, a shared word is the business
+// of the terms.
+var cosineKinds = [4]kindSet{entsKinds, kinds(features.KindName), kinds(features.KindPlace), kinds(features.KindNumber)}
+
+// entCosines returns the entity cosine of a and b of the kinds only[s]
+// (entShare(a, b, only[s], only[s])) for each s, in one pass over the
+// entities: each sum takes the same terms in the same order as entShare's,
+// so the results are the same to the bit.
+func entCosines(a, b *features.Doc, only *[4]kindSet) [4]float64 {
+	var dp, na, nb [4]float64
+	for i, w := range a.Ents.W {
+		if !a.EntWeak[i] {
+			for s, set := range only {
+				if set.has(a.EntKind[i]) {
+					na[s] += float64(w) * float64(w)
+				}
+			}
+		}
+	}
+	for i, w := range b.Ents.W {
+		if !b.EntWeak[i] {
+			for s, set := range only {
+				if set.has(b.EntKind[i]) {
+					nb[s] += float64(w) * float64(w)
+				}
+			}
+		}
+	}
+	features.Dot(a.Ents, b.Ents, func(i, j int, _ float64) {
+		wa, wb := float64(a.Ents.W[i]), float64(b.Ents.W[j])
+		weakA, weakB := a.EntWeak[i], b.EntWeak[j]
+		if weakA || weakB {
+			if len(a.EntKey[i]) < features.MinKeyWeakMatch || weakA && weakB && a.Lang == b.Lang {
+				return
+			}
+			if weakA {
+				wa *= features.WeakWeight
+			}
+			if weakB {
+				wb *= features.WeakWeight
+			}
+		}
+		for s, set := range only {
+			if !set.has(a.EntKind[i]) {
+				continue
+			}
+			if weakA {
+				na[s] += wa * wa
+			}
+			if weakB {
+				nb[s] += wb * wb
+			}
+			dp[s] += wa * wb
+		}
+	})
+	var cos [4]float64
+	for s := range cos {
+		if na[s] != 0 && nb[s] != 0 {
+			cos[s] = dp[s] / math.Sqrt(na[s]*nb[s])
+		}
+	}
+	return cos
 }
 
 // entShare is the part of the cosine of the entities of two documents of
