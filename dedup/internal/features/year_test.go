@@ -54,3 +54,23 @@ func TestYearsAreNoNumbers(t *testing.T) {
 		t.Errorf("Year = %d, want 2020", d.Year)
 	}
 }
+
+// FuzzYearOf checks that YearOf returns 0 or a year of the range, that the
+// title and the text count alike, and that words without digits change
+// nothing.
+func FuzzYearOf(f *testing.F) {
+	f.Add("Election of 2008", "Re-elected in 2005, fired in 2008.")
+	f.Add("٢٠٢٢", "2,000 and 2008.5")
+	f.Fuzz(func(t *testing.T, title, text string) {
+		y := YearOf(title, text)
+		if y != 0 && (y < MinYear || y > MaxYear) {
+			t.Fatalf("YearOf(%q, %q) = %d, out of range", title, text, y)
+		}
+		if z := YearOf(text, title); z != y {
+			t.Errorf("YearOf(%q, %q) = %d but swapped %d", title, text, y, z)
+		}
+		if z := YearOf(title+" talks", text); z != y {
+			t.Errorf("a word without digits changed the year: %d, then %d", y, z)
+		}
+	})
+}
