@@ -43,16 +43,15 @@ func (c *Clusterer) Compare(ctx context.Context, a, b Document) (Comparison, err
 // Score is graded for ranking and correlation with human judgements: the
 // weighted mean of the square roots of the clustering similarity of one
 // document to a cluster of the other (without its time factor) and of the
-// cosines of character n-grams (documents of one script) and of content
-// terms (one language), features near the headline and lead counting more,
-// times the time factor when both documents are dated. Within one language
-// the character n-grams weigh six times each of the others (they match the
-// parts of compounds and inflected forms), across languages half as much as
-// each (they match little but the names and numbers the clustering
-// similarity holds); the weights were fitted with DefaultSameScore. Text that recurs in three or
-// more documents of the batch (a site's furniture) is left out of Score; a
-// pair with a document that is mostly such text scores the mean of the
-// batch.
+// cosines of character n-grams (documents of one script) and of content terms
+// (one language), features near the headline and lead counting more, times the
+// time factor when both documents are dated. Within one language the character
+// n-grams weigh six times each of the others (they match the parts of
+// compounds and inflected forms), across languages half as much as each (they
+// match little but the names and numbers the clustering similarity holds); the
+// weights were fitted with DefaultSameScore. Text that recurs in three or more
+// documents of the batch (a site's furniture) is left out of Score; a pair
+// with a document that is mostly such text scores the mean of the batch.
 //
 // Same is a decision on Score: the two report the same story when Score
 // reaches the same score of the Clusterer (DefaultSameScore, fitted on rated

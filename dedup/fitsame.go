@@ -13,27 +13,26 @@
 // rated at most 1.5 is a same-story pair, one rated 3 or more a dissimilar
 // pair; the pairs in between are ambiguous and left out of the fit.
 //
-// The decision is a threshold on the graded Score: the least score at which
-// at most -max of the dissimilar pairs are judged the same (the more
-// same-story pairs the lower the threshold). A pair left without content
-// (its documents being mostly text that recurs in the batch) is not the
-// same unless its documents are near-verbatim copies of each other. The threshold is fitted by k-fold cross-validation stratified by
-// language pair and label, repeated with several seeds: the program prints
-// the out-of-fold rates, in all and by language pair, the range of the fold
-// thresholds, and the in-sample fit on all pairs, whose threshold is the
-// constant.
+// The decision is a threshold on the graded Score: the least score at which at
+// most -max of the dissimilar pairs are judged the same (the more same-story
+// pairs the lower the threshold). A pair left without content (its documents
+// being mostly text that recurs in the batch) is not the same unless its
+// documents are near-verbatim copies of each other. The threshold is fitted by
+// k-fold cross-validation stratified by language pair and label, repeated with
+// several seeds: the program prints the out-of-fold rates, in all and by
+// language pair, the range of the fold thresholds, and the in-sample fit on
+// all pairs, whose threshold is the constant.
 //
 // It then fits the weights of the chars channel in the score, within one
-// language and across languages (pairscore.CharsWeight and
-// CharsWeightAcross): for each pair of weights of a grid it recomputes the
-// score of every pair from the parts of its evidence (rounded to 4 digits,
-// the cluster part of the whole documents: a close approximation of the
-// score with those weights) and prints the out-of-fold rates of the
-// threshold fitted on it; and, nested, it chooses the weights inside each
-// training fold (those that find the most same-story pairs there) and
-// prints the out-of-fold rates of that choice. For comparison it fits a logistic model
-// over the channels of the score (chars, words, cluster) with the same
-// procedure.
+// language and across languages (pairscore.CharsWeight and CharsWeightAcross):
+// for each pair of weights of a grid it recomputes the score of every pair
+// from the parts of its evidence (rounded to 4 digits, the cluster part of the
+// whole documents: a close approximation of the score with those weights) and
+// prints the out-of-fold rates of the threshold fitted on it; and, nested, it
+// chooses the weights inside each training fold (those that find the most
+// same-story pairs there) and prints the out-of-fold rates of that choice. For
+// comparison it fits a logistic model over the channels of the score (chars,
+// words, cluster) with the same procedure.
 package main
 
 import (

@@ -273,11 +273,11 @@ func near(a, b time.Time, window time.Duration) bool {
 // each document, -1 for one left alone; groups are numbered in the order of
 // their first document.
 //
-// The rule for a document alone was measured against average linkage for
-// it too, with blocks on the development sets (before the year feature): titles alone, dev-events
-// 0.927 against 0.901 and the held-out set 0.942 against 0.920; ECB+ 0.861
-// (P 0.858) against 0.860 (P 0.872), from titles 0.682 against 0.698;
-// dev-events and the held-out set 1.000 with either.
+// The rule for a document alone was measured against average linkage for it
+// too, with blocks on the development sets (before the year feature): titles
+// alone, dev-events 0.927 against 0.901 and the held-out set 0.942 against
+// 0.920; ECB+ 0.861 (P 0.858) against 0.860 (P 0.872), from titles 0.682
+// against 0.698; dev-events and the held-out set 1.000 with either.
 func averageLinkage(n int, pairs []planPair, threshold float64) []int {
 	size := make([]int, n)
 	sums := make([]map[int]float64, n) // group → neighbour group → sum of pair probabilities

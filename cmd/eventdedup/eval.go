@@ -108,10 +108,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		opts := []dedup.Option{dedup.WithThreshold(*threshold), dedup.WithReorder(*reorder)}
-		if isPairs {
-			return evalPairStream(*goldPath, *orders, *titleOnly, *asJSON, stdout, stderr, opts...)
-		}
-		return evalOrders(*goldPath, *orders, *titleOnly, *asJSON, stdout, stderr, opts...)
+		return evalOrders(*goldPath, isPairs, *orders, *titleOnly, *asJSON, stdout, stderr, opts...)
 	}
 	return evalClusters(*goldPath, *predPath, *asJSON, stdout, stderr)
 }

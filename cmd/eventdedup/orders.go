@@ -211,9 +211,19 @@ func largest(items []eval.Item, n int) []purity {
 }
 
 // evalOrders clusters a gold file in several arrival orders and prints each
-// order's scores and their spread.
-func evalOrders(path string, n int, titleOnly, asJSON bool, stdout, stderr io.Writer, opts ...dedup.Option) int {
-	docs, err := readLabelled(path, titleOnly, stderr)
+// order's scores and their spread; a file of rated pairs (rated) is
+// clustered as one stream of their documents (see readRatedStream).
+func evalOrders(path string, rated bool, n int, titleOnly, asJSON bool, stdout, stderr io.Writer, opts ...dedup.Option) int {
+	var (
+		docs  []labelled
+		pairs []ratedPair
+		err   error
+	)
+	if rated {
+		docs, pairs, err = readRatedStream(path, titleOnly, stderr)
+	} else {
+		docs, err = readLabelled(path, titleOnly, stderr)
+	}
 	if err == nil && len(docs) == 0 {
 		err = fmt.Errorf("%s: no gold labels", path)
 	}
@@ -221,7 +231,7 @@ func evalOrders(path string, n int, titleOnly, asJSON bool, stdout, stderr io.Wr
 		fmt.Fprintf(stderr, "eventdedup eval: %v\n", err)
 		return exitFailure
 	}
-	return scoreOrders(docs, nil, n, titleOnly, asJSON, stdout, stderr, opts...)
+	return scoreOrders(docs, pairs, n, titleOnly, asJSON, stdout, stderr, opts...)
 }
 
 // scoreOrders clusters docs in several arrival orders and prints each

@@ -194,18 +194,3 @@ func frac(k, n int) float64 {
 	}
 	return float64(k) / float64(n)
 }
-
-// evalPairStream clusters the documents of a file of rated pairs in
-// several arrival orders (see scoreOrders) against the events their ratings
-// imply.
-func evalPairStream(path string, n int, titleOnly, asJSON bool, stdout, stderr io.Writer, opts ...dedup.Option) int {
-	docs, rated, err := readRatedStream(path, titleOnly, stderr)
-	if err == nil && len(docs) == 0 {
-		err = fmt.Errorf("%s: no rated pairs", path)
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "eventdedup eval: %v\n", err)
-		return exitFailure
-	}
-	return scoreOrders(docs, rated, n, titleOnly, asJSON, stdout, stderr, opts...)
-}

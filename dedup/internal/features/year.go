@@ -52,12 +52,8 @@ func yearsIn(folded string, fn func(int)) {
 		for isDigit(end) {
 			end++
 		}
-		if end-i == 4 && !joined(i-1, -1) && !joined(end, 1) {
-			y := 0
-			for _, c := range folded[i:end] {
-				y = 10*y + int(c-'0')
-			}
-			if y >= MinYear && y <= MaxYear {
+		if !joined(i-1, -1) && !joined(end, 1) {
+			if y, ok := year(folded[i:end]); ok {
 				fn(y)
 			}
 		}
@@ -65,18 +61,24 @@ func yearsIn(folded string, fn func(int)) {
 	}
 }
 
-// isYear reports whether n, a number as findNumbers writes it, is four
-// digits from MinYear to MaxYear.
-func isYear(n string) bool {
+// year returns the year that n, ASCII digits, writes: four digits from
+// MinYear to MaxYear.
+func year(n string) (int, bool) {
 	if len(n) != 4 {
-		return false
+		return 0, false
 	}
 	y := 0
 	for _, c := range []byte(n) {
 		if c < '0' || c > '9' {
-			return false
+			return 0, false
 		}
 		y = 10*y + int(c-'0')
 	}
-	return y >= MinYear && y <= MaxYear
+	return y, y >= MinYear && y <= MaxYear
+}
+
+// isYear reports whether n, a number as findNumbers writes it, is a year.
+func isYear(n string) bool {
+	_, ok := year(n)
+	return ok
 }

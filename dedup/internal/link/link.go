@@ -187,27 +187,18 @@ func entCosines(a, b *features.Doc, only *[4]kindSet) [4]float64 {
 		}
 	}
 	features.Dot(a.Ents, b.Ents, func(i, j int, _ float64) {
-		wa, wb := float64(a.Ents.W[i]), float64(b.Ents.W[j])
-		weakA, weakB := a.EntWeak[i], b.EntWeak[j]
-		if weakA || weakB {
-			if len(a.EntKey[i]) < features.MinKeyWeakMatch || weakA && weakB && a.Lang == b.Lang {
-				return
-			}
-			if weakA {
-				wa *= features.WeakWeight
-			}
-			if weakB {
-				wb *= features.WeakWeight
-			}
+		wa, wb, ok := matched(a, b, i, j)
+		if !ok {
+			return
 		}
 		for s, set := range only {
 			if !set.has(a.EntKind[i]) {
 				continue
 			}
-			if weakA {
+			if a.EntWeak[i] {
 				na[s] += wa * wa
 			}
-			if weakB {
+			if b.EntWeak[j] {
 				nb[s] += wb * wb
 			}
 			dp[s] += wa * wb
@@ -220,6 +211,30 @@ func entCosines(a, b *features.Doc, only *[4]kindSet) [4]float64 {
 		}
 	}
 	return cos
+}
+
+// matched returns the weights with which entity i of a and entity j of b,
+// of one key, count in a cosine, and whether they count: a weak entity
+// counts at features.WeakWeight, only with a key of
+// features.MinKeyWeakMatch consonants or more, and two weak entities only
+// across languages (see cosineKinds). A weak entity's weight is not in its
+// document's norm of strong entities: the caller adds it there.
+func matched(a, b *features.Doc, i, j int) (wa, wb float64, ok bool) {
+	wa, wb = float64(a.Ents.W[i]), float64(b.Ents.W[j])
+	weakA, weakB := a.EntWeak[i], b.EntWeak[j]
+	if !weakA && !weakB {
+		return wa, wb, true
+	}
+	if len(a.EntKey[i]) < features.MinKeyWeakMatch || weakA && weakB && a.Lang == b.Lang {
+		return 0, 0, false
+	}
+	if weakA {
+		wa *= features.WeakWeight
+	}
+	if weakB {
+		wb *= features.WeakWeight
+	}
+	return wa, wb, true
 }
 
 // entShare is the part of the cosine of the entities of two documents of
@@ -241,20 +256,15 @@ func entShare(a, b *features.Doc, only, norm kindSet) float64 {
 		if !only.has(a.EntKind[i]) {
 			return
 		}
-		wa, wb := float64(a.Ents.W[i]), float64(b.Ents.W[j])
-		weakA, weakB := a.EntWeak[i], b.EntWeak[j]
-		if weakA || weakB {
-			if len(a.EntKey[i]) < features.MinKeyWeakMatch || weakA && weakB && a.Lang == b.Lang {
-				return
-			}
-			if weakA {
-				wa *= features.WeakWeight
-				na += wa * wa
-			}
-			if weakB {
-				wb *= features.WeakWeight
-				nb += wb * wb
-			}
+		wa, wb, ok := matched(a, b, i, j)
+		if !ok {
+			return
+		}
+		if a.EntWeak[i] {
+			na += wa * wa
+		}
+		if b.EntWeak[j] {
+			nb += wb * wb
 		}
 		dp += wa * wb
 	})

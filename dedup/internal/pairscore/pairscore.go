@@ -86,24 +86,23 @@ const (
 //
 // Both were fitted (by the fitsame program of package dedup) on the
 // SemEval-2022 Task 8 development pairs, by 10-fold cross-validation
-// stratified by language pair and label, 5 seeds: the weights of a grid
-// (1, 2, 3, 4, 5, 6, 8 within; 0.25, 0.5, 1 across) at which the same-story
-// decision (at most 4% of the dissimilar pairs judged the same) finds the
-// most same-story pairs out of fold. With equal weights it finds 55.5%;
-// within one language the share rises with the weight to a plateau over
-// 5–8 (4: 59–60%, 5: 60–61%, 6: 60.5–61.4%, 8: 60–61%), German pairs from
-// 37% to 49% at 6; across languages 0.25 and 0.5 find 61.4% and 61.1% at
-// 6, within the noise of each other (one pair is 0.6%), 1 finds 60.5%, and
-// 0.5, the less extreme, is taken: it finds 34% of the German–English
-// same-story pairs (23% at 1) and keeps their Pearson correlation with the
-// human ratings at 0.65 (0.64 at 0.25, 0.66 at 1). With the weights chosen
-// again inside each training fold (within 2–8, across 0.25–0.5) the
-// decision finds 60.5% out of fold. On all the pairs of the development
-// events (dev-events), checked alongside, the pairs of one event across
-// languages judged the same rise from 39 to 45 of 60 (44–45 at 0–0.5
-// across), with no pair of different events judged the same. The Pearson correlation over all the
-// SemEval pairs is 0.710 (0.711 with CharsWeight alone, 0.710 with equal
-// weights; 6 Dec 2026).
+// stratified by language pair and label, 5 seeds: the weights of a grid (1, 2,
+// 3, 4, 5, 6, 8 within; 0.25, 0.5, 1 across) at which the same-story decision
+// (at most 4% of the dissimilar pairs judged the same) finds the most
+// same-story pairs out of fold. With equal weights it finds 55.5%; within one
+// language the share rises with the weight to a plateau over 5–8 (4: 59–60%,
+// 5: 60–61%, 6: 60.5–61.4%, 8: 60–61%), German pairs from 37% to 49% at 6;
+// across languages 0.25 and 0.5 find 61.4% and 61.1% at 6, within the noise of
+// each other (one pair is 0.6%), 1 finds 60.5%, and 0.5, the less extreme, is
+// taken: it finds 34% of the German–English same-story pairs (23% at 1) and
+// keeps their Pearson correlation with the human ratings at 0.65 (0.64 at
+// 0.25, 0.66 at 1). With the weights chosen again inside each training fold
+// (within 2–8, across 0.25–0.5) the decision finds 60.5% out of fold. On all
+// the pairs of the development events (dev-events), checked alongside, the
+// pairs of one event across languages judged the same rise from 39 to 45 of 60
+// (44–45 at 0–0.5 across), with no pair of different events judged the same.
+// The Pearson correlation over all the SemEval pairs is 0.710 (0.711 with
+// CharsWeight alone, 0.710 with equal weights; 6 Dec 2026).
 const (
 	CharsWeight       = 6
 	CharsWeightAcross = 0.5
