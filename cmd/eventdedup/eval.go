@@ -58,7 +58,10 @@ characters), against the events the ratings imply: the documents of
 same-story pairs are one event, every other document an event of its own;
 unrated pairs of one story count against precision, a lower bound. Each order
 also prints how many rated same-story and dissimilar pairs it puts together,
-and the mean size of a document's cluster.
+and the mean size of a document's cluster. Rated pairs carry no dates: with
+--dated DAYS each event is given a time over DAYS days from 1 January 2020,
+and each of its undated reports a time within a day of it, drawn from hashes
+of the ids, so that the window applies as in a dated feed.
 
 An id repeated in the gold or prediction file (a pair, in a prediction file
 of pairs), a gold file without labels, a prediction file without predictions,
@@ -78,6 +81,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	threshold := fs.Float64("threshold", dedup.DefaultThreshold, "with --orders: the link probability in [0,1] at which a document joins a cluster")
 	reorder := fs.Int("reorder", dedup.DefaultReorder, "with --orders: assign documents in blocks of up to `N`, each in order of publication (1: in each order as it comes, to measure the online assignment alone)")
 	titleOnly := fs.Bool("title-only", false, "drop the documents' texts before clustering (implies --orders 0 unless given)")
+	dated := fs.Int("dated", 0, "with a file of rated pairs clustered as a stream: give its undated documents publication times over `DAYS` days (see above; 0: leave them undated)")
 	if status, ok := parseFlags(fs, evalHelp, args, stdout, stderr); !ok {
 		return status
 	}
@@ -97,8 +101,12 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch {
 	case *orders < 0:
 		return usageError(stderr, "eval", "invalid value for --orders: %d is negative", *orders)
-	case (given["threshold"] || given["reorder"]) && !given["orders"] && !*titleOnly:
-		return usageError(stderr, "eval", "--threshold and --reorder are for --orders and --title-only, which cluster the gold file")
+	case (given["threshold"] || given["reorder"] || given["dated"]) && !given["orders"] && !*titleOnly:
+		return usageError(stderr, "eval", "--threshold, --reorder and --dated are for --orders and --title-only, which cluster the gold file")
+	case *dated < 0:
+		return usageError(stderr, "eval", "invalid value for --dated: %d is negative", *dated)
+	case given["dated"] && !isPairs:
+		return usageError(stderr, "eval", "--dated is for files of rated pairs")
 	}
 	if given["orders"] || *titleOnly {
 		if *predPath != "" {
@@ -108,7 +116,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		opts := []dedup.Option{dedup.WithThreshold(*threshold), dedup.WithReorder(*reorder)}
-		return evalOrders(*goldPath, isPairs, *orders, *titleOnly, *asJSON, stdout, stderr, opts...)
+		return evalOrders(*goldPath, isPairs, *dated, *orders, *titleOnly, *asJSON, stdout, stderr, opts...)
 	}
 	return evalClusters(*goldPath, *predPath, *asJSON, stdout, stderr)
 }

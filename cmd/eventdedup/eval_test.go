@@ -264,7 +264,12 @@ func TestEvalOrders(t *testing.T) {
 	if status, _, _ := runCmd(t, "", "eval", "--gold", gold, "--orders", "1", "--pred", gold); status != exitUsage {
 		t.Errorf("--orders with --pred: status %d, want %d", status, exitUsage)
 	}
-	for _, args := range [][]string{{"--orders", "-1"}, {"--threshold", "0.4"}} {
+	for _, args := range [][]string{
+		{"--orders", "-1"},
+		{"--threshold", "0.4"},             // without --orders: nothing is clustered
+		{"--orders", "1", "--dated", "30"}, // a gold file is not a stream of rated pairs
+		{"--title-only", "--dated", "-1"},  // a negative number of days
+	} {
 		status, _, stderr := runCmd(t, "", append([]string{"eval", "--gold", gold}, args...)...)
 		if status != exitUsage || strings.Count(stderr, "\n") != 2 {
 			t.Errorf("eval %v: status %d, stderr %q; want %d, a reason and a hint", args, status, stderr, exitUsage)

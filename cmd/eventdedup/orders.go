@@ -212,8 +212,9 @@ func largest(items []eval.Item, n int) []purity {
 
 // evalOrders clusters a gold file in several arrival orders and prints each
 // order's scores and their spread; a file of rated pairs (rated) is
-// clustered as one stream of their documents (see readRatedStream).
-func evalOrders(path string, rated bool, n int, titleOnly, asJSON bool, stdout, stderr io.Writer, opts ...dedup.Option) int {
+// clustered as one stream of their documents (see readRatedStream), dated
+// over datedDays days when that is positive (see dateEvents).
+func evalOrders(path string, rated bool, datedDays, n int, titleOnly, asJSON bool, stdout, stderr io.Writer, opts ...dedup.Option) int {
 	var (
 		docs  []labelled
 		pairs []ratedPair
@@ -221,6 +222,7 @@ func evalOrders(path string, rated bool, n int, titleOnly, asJSON bool, stdout, 
 	)
 	if rated {
 		docs, pairs, err = readRatedStream(path, titleOnly, stderr)
+		dateEvents(docs, datedDays)
 	} else {
 		docs, err = readLabelled(path, titleOnly, stderr)
 	}

@@ -3,8 +3,10 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/eventdedup/eventdedup/dedup"
@@ -112,6 +114,36 @@ func readRatedStream(path string, titleOnly bool, stderr io.Writer) ([]labelled,
 		docs[i].event = events[docs[i].doc.ID]
 	}
 	return docs, rated, nil
+}
+
+// datedFrom is the first day of the publication times dateEvents gives.
+var datedFrom = time.Date(2020, time.January, 1, 0, 0, 0, 0, time.UTC)
+
+// dateEvents gives the undated documents of a stream publication times, so
+// that a dense stream of rated pairs, which carry no dates, is clustered as
+// a dated feed is: each event at a time within days days of datedFrom, and
+// each of its reports within a day of that, both drawn from hashes of the
+// ids (the same in every run and arrival order). Reports of unrelated
+// events are then spread evenly over the days, and a report meets those
+// published within the window of it. With days ≤ 0 it does nothing.
+func dateEvents(docs []labelled, days int) {
+	if days <= 0 {
+		return
+	}
+	const day = 24 * time.Hour
+	draw := func(id string, span time.Duration) time.Duration {
+		h := fnv.New64a()
+		h.Write([]byte(id))
+		return time.Duration(h.Sum64() % uint64(span))
+	}
+	for i := range docs {
+		d := &docs[i].doc
+		if !d.Published.IsZero() {
+			continue
+		}
+		at := datedFrom.Add(draw("event "+docs[i].event, time.Duration(days)*day))
+		d.Published = at.Add(draw("report "+d.ID, 2*day) - day)
+	}
 }
 
 // firstErr returns the first non-nil error.

@@ -2,10 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/eventdedup/eventdedup/dedup"
 )
@@ -93,6 +96,64 @@ func TestEvalPairStream(t *testing.T) {
 			if o.Scores.BCubed.F1 != 1 {
 				t.Errorf("title only %v, %s: BCubed F1 %.3f, want 1", titleOnly, o.Order, o.Scores.BCubed.F1)
 			}
+		}
+	}
+}
+
+// TestDateEvents checks the times dateEvents gives a stream of rated
+// documents: every undated report within a day of its event's time, and so
+// within two days of the other reports of its event, inside the days asked
+// for; a dated report kept as it is; the same times in any order.
+func TestDateEvents(t *testing.T) {
+	given := time.Date(2024, time.May, 3, 12, 0, 0, 0, time.UTC)
+	var docs []labelled
+	for i := range 60 {
+		d := labelled{doc: dedup.Document{ID: fmt.Sprintf("d%02d", i)}, event: fmt.Sprintf("e%d", i/3)}
+		if i == 7 {
+			d.doc.Published = given
+		}
+		docs = append(docs, d)
+	}
+	const days = 10
+	dateEvents(docs, days)
+	from, to := datedFrom.Add(-24*time.Hour), datedFrom.Add((days+1)*24*time.Hour)
+	first := make(map[string]time.Time)
+	spread := false
+	for i, d := range docs {
+		at := d.doc.Published
+		switch {
+		case i == 7:
+			if !at.Equal(given) {
+				t.Errorf("dated report moved to %v", at)
+			}
+			continue
+		case at.Before(from) || !at.Before(to):
+			t.Errorf("%s at %v, outside %v to %v", d.doc.ID, at, from, to)
+		}
+		if f, ok := first[d.event]; !ok {
+			first[d.event] = at
+		} else if gap := at.Sub(f).Abs(); gap > 48*time.Hour {
+			t.Errorf("%s %v from the first report of %s", d.doc.ID, gap, d.event)
+		}
+		if at.Sub(docs[0].doc.Published).Abs() > 5*24*time.Hour {
+			spread = true
+		}
+	}
+	if !spread {
+		t.Error("twenty events all within five days of the first: not spread over the days")
+	}
+	again := slices.Clone(docs)
+	for i := range again {
+		if i != 7 {
+			again[i].doc.Published = time.Time{}
+		}
+	}
+	slices.Reverse(again)
+	dateEvents(again, days)
+	slices.Reverse(again)
+	for i := range docs {
+		if !again[i].doc.Published.Equal(docs[i].doc.Published) {
+			t.Errorf("%s at %v in another order, %v before", docs[i].doc.ID, again[i].doc.Published, docs[i].doc.Published)
 		}
 	}
 }
