@@ -267,6 +267,9 @@ func (m *match) scoreEntities(c *openCluster, d *doc, evidence bool) (named bool
 			weak *= features.WeakWeight
 		}
 		matched := cs[i] > 0 || weak > 0
+		if matched && d.EntKind[i] == features.KindName && !features.SpelledAlike(d.EntKey[i], d.EntText[i], c.entText(k)) {
+			matched = false
+		}
 		if d.EntWeak[i] {
 			if !matched || !weakOK {
 				continue

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/eventdedup/eventdedup/dedup"
 	"github.com/eventdedup/eventdedup/dedup/internal/features"
@@ -301,5 +302,34 @@ func checkCopies(t *testing.T, as []dedup.Assignment, planted map[string]string)
 	}
 	if len(dup) != len(planted) {
 		t.Errorf("copies flagged: %v, want the planted ones %v", dup, planted)
+	}
+}
+
+// TestPutinIsNotBiden adds two unrelated reports of one day whose only
+// common ground is a name key: Putin and Biden share the phonetic key btn,
+// which lets Arabic and Japanese spellings find them, but two Latin
+// spellings are compared as spellings (features.SpelledAlike).
+func TestPutinIsNotBiden(t *testing.T) {
+	c, err := dedup.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	day := time.Date(2022, time.February, 4, 10, 0, 0, 0, time.UTC)
+	docs := []dedup.Document{
+		{ID: "putin", Published: day, Text: "The leaders met. On Friday, the president of China welcomed Putin at the palace in the capital."},
+		{ID: "biden", Published: day.Add(time.Hour), Text: "Talks ended. On Thursday, a senior official said Biden would travel to the region soon."},
+	}
+	ctx := context.Background()
+	var got []dedup.Assignment
+	for _, d := range docs {
+		a, err := c.Add(ctx, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, a)
+	}
+	if got[0].Cluster == got[1].Cluster {
+		t.Errorf("Putin's and Biden's reports in one cluster %s (score %.3f)", got[1].Cluster, got[1].Score)
 	}
 }

@@ -217,10 +217,15 @@ func entCosines(a, b *features.Doc, only *[4]kindSet) [4]float64 {
 // of one key, count in a cosine, and whether they count: a weak entity
 // counts at features.WeakWeight, only with a key of
 // features.MinKeyWeakMatch consonants or more, and two weak entities only
-// across languages (see cosineKinds). A weak entity's weight is not in its
-// document's norm of strong entities: the caller adds it there.
+// across languages (see cosineKinds); two names of one phonetic key count
+// only when they may be one name as written (features.SpelledAlike: Putin
+// and Biden share a key). A weak entity's weight is not in its document's
+// norm of strong entities: the caller adds it there.
 func matched(a, b *features.Doc, i, j int) (wa, wb float64, ok bool) {
 	wa, wb = float64(a.Ents.W[i]), float64(b.Ents.W[j])
+	if a.EntKind[i] == features.KindName && !features.SpelledAlike(a.EntKey[i], a.EntText[i], b.EntText[j]) {
+		return 0, 0, false
+	}
 	weakA, weakB := a.EntWeak[i], b.EntWeak[j]
 	if !weakA && !weakB {
 		return wa, wb, true

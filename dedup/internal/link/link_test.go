@@ -76,6 +76,7 @@ func randomEnts(r *rand.Rand, n int, lang string) *features.Doc {
 		d.EntKind = append(d.EntKind, features.Kind(r.IntN(int(features.KindConcept)+1)))
 		d.EntWeak = append(d.EntWeak, r.IntN(4) == 0)
 		d.EntKey = append(d.EntKey, "bcdfghk"[:1+r.IntN(6)])
+		d.EntText = append(d.EntText, d.EntKey[len(d.EntKey)-1])
 	}
 	return d
 }
@@ -92,6 +93,41 @@ func TestEntCosines(t *testing.T) {
 			if want := entShare(a, b, set, set); got[s] != want {
 				t.Fatalf("kinds %b: entCosines %v, entShare %v", set, got[s], want)
 			}
+		}
+	}
+}
+
+// TestNamesBySpelling checks that names of one phonetic key count as one
+// name only where their spellings may be one name (see
+// features.SpelledAlike): the key btn is Putin's, Biden's and بوتين's.
+func TestNamesBySpelling(t *testing.T) {
+	named := func(lang, text string) *features.Doc {
+		d := doc(lang, ent{features.KindName, "btn"}, ent{features.KindPlace, "CN"})
+		for i := range d.EntText {
+			if d.EntKind[i] == features.KindName {
+				d.EntText[i] = text
+			}
+		}
+		return d
+	}
+	putin := named("en", "Putin")
+	tests := []struct {
+		b     *features.Doc
+		names bool
+		why   string
+	}{
+		{named("en", "Biden"), false, "another name of the same key"},
+		{named("ru", "Байден"), false, "another name, in Cyrillic"},
+		{named("ru", "Путин"), true, "Putin in Cyrillic"},
+		{named("ar", "بوتين"), true, "in Arabic the key decides"},
+	}
+	for _, tt := range tests {
+		f := Features(putin, tt.b, 0)
+		if got := f[Names] > 0; got != tt.names {
+			t.Errorf("Putin and %s: Names %.3f, want shared %v: %s", tt.b.EntText, f[Names], tt.names, tt.why)
+		}
+		if f[Places] == 0 {
+			t.Errorf("Putin and %s: the shared place lost", tt.b.EntText)
 		}
 	}
 }
