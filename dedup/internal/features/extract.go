@@ -508,6 +508,7 @@ func entities(sc *caches, title, text, lang string, add func(k Kind, key, text s
 	ws := scanWords(sc, title, text)
 	maxN := min(places().g.MaxWords(), 4)
 	base, _, _ := strings.Cut(lang, "-")
+	ws.titleNames = base != "de"
 	var counts [ScriptCJK + 1]int
 	for i := 0; i < len(ws.words); i++ {
 		w, info := ws.words[i], ws.infos[i]
@@ -549,10 +550,11 @@ func entities(sc *caches, title, text, lang string, add func(k Kind, key, text s
 // wordScan is the words of a document with what entity extraction knows of
 // them.
 type wordScan struct {
-	words   []word
-	infos   []*wordInfo     // nil for words of Han and kana
-	lower   map[string]bool // cased words seen in lower case
-	capsMid map[string]bool // capitalised words seen inside a sentence
+	words      []word
+	infos      []*wordInfo     // nil for words of Han and kana
+	lower      map[string]bool // cased words seen in lower case
+	capsMid    map[string]bool // capitalised words seen inside a sentence
+	titleNames bool
 }
 
 // scanWords splits the title and the text into words and looks them up.
@@ -563,6 +565,7 @@ func scanWords(sc *caches, title, text string) wordScan {
 	}
 	titleCase := isTitleCase(title)
 	splitWords(title, true, func(w word) {
+		w.titleCased = titleCase && !w.initial
 		w.initial = w.initial || titleCase
 		ws.words = append(ws.words, w)
 	})
@@ -641,7 +644,20 @@ func (ws *wordScan) nameMentions(i int, add func(k Kind, key, text string, title
 			if shouted(ws.infos, i-1) || shouted(ws.infos, i+1) {
 				return
 			}
-		} else if ws.lower[info.lower] || w.initial && !ws.capsMid[info.name] {
+		} else if ws.lower[info.lower] {
+			return
+		} else if w.initial && !ws.capsMid[info.name] {
+			if w.titleCased && ws.titleNames {
+				// A capitalised word of a title-case headline may be a
+				// name or any word: a weak candidate, a name where the
+				// window attests it as one (see Doc.Attest), as the
+				// words of uncased scripts are.
+				for _, n := range info.names {
+					if len(n.key) >= minKeyPhonetic {
+						add(KindName, n.key, n.surface, w.title, true)
+					}
+				}
+			}
 			return
 		}
 		for _, n := range info.names {

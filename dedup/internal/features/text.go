@@ -60,6 +60,9 @@ type word struct {
 	script  Script
 	initial bool // first word of a sentence, a line or a title-case title
 	title   bool // in the title
+	// titleCased is whether the word is capitalised as a word of a
+	// title-case title, not as the first of a sentence.
+	titleCased bool
 }
 
 // isWordRune reports whether r continues a word: letters, combining marks,
