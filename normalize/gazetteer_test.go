@@ -69,3 +69,22 @@ func TestReadCountriesErrors(t *testing.T) {
 		t.Error("writeCountries of a name with a tab: no error")
 	}
 }
+
+// TestPressForms checks press forms that CLDR lacks, whose abbreviations
+// differ between languages.
+func TestPressForms(t *testing.T) {
+	g := Countries()
+	for _, tt := range []struct{ name, code, why string }{
+		{"EE. UU.", "US", "the Spanish abbreviation of Estados Unidos"},
+		{"EEUU", "US", "written without points"},
+		{"ОБСЕ", "OSCE", "the Russian acronym of the OSCE"},
+		{"OSZE", "OSCE", "the German one"},
+		{"ВТО", "WTO", "the World Trade Organization in Russian"},
+		{"OPEP", "OPEC", "OPEC in French and Spanish"},
+		{"OCDE", "OECD", "the OECD in French and Spanish"},
+	} {
+		if e, ok := g.Find(tt.name); !ok || e.Code != tt.code {
+			t.Errorf("Find(%q) = %v, %v; want %s: %s", tt.name, e, ok, tt.code, tt.why)
+		}
+	}
+}
