@@ -565,7 +565,7 @@ func scanWords(sc *caches, title, text string) wordScan {
 	}
 	titleCase := isTitleCase(title)
 	splitWords(title, true, func(w word) {
-		w.titleCased = titleCase && !w.initial
+		w.titleCased = titleCase || w.initial
 		w.initial = w.initial || titleCase
 		ws.words = append(ws.words, w)
 	})
@@ -648,29 +648,16 @@ func (ws *wordScan) nameMentions(i int, add func(k Kind, key, text string, title
 			return
 		} else if w.initial && !ws.capsMid[info.name] {
 			if w.titleCased && ws.titleNames {
-				// A capitalised word of a title-case headline may be a
-				// name or any word: a weak candidate, a name where the
-				// window attests it as one (see Doc.Attest), as the
-				// words of uncased scripts are.
-				for _, n := range info.names {
-					if len(n.key) >= minKeyPhonetic {
-						add(KindName, n.key, n.surface, w.title, true)
-					}
-				}
+				// A headline's first word, or any word of a title-case
+				// headline, is capitalised whether it is a name or not
+				// ("Erdogan wins run-off", "Biden Meets Xi"): a weak
+				// candidate, a name where the window attests it as one
+				// (see Doc.Attest), as the words of uncased scripts are.
+				casedNames(info, w.title, true, add)
 			}
 			return
 		}
-		for _, n := range info.names {
-			switch {
-			case len(n.key) >= minKeyPhonetic:
-				add(KindName, n.key, n.surface, w.title, false)
-			case len(n.key) >= minKeyStrong:
-				// Two consonants are too few for a phonetic key: Jan
-				// and Çin, Baidu and Pod share one. A short name
-				// matches as it is spelt in Latin letters.
-				add(KindName, "="+normalize.Romanize(n.surface), n.surface, w.title, false)
-			}
-		}
+		casedNames(info, w.title, false, add)
 	case scriptArabic, scriptHebrew:
 		// A short word written without its vowels matches too many
 		// names by chance: فرط is also Friday.
@@ -684,6 +671,21 @@ func (ws *wordScan) nameMentions(i int, add func(k Kind, key, text string, title
 			if len(n.key) >= minKeyWeak {
 				add(KindName, n.key, n.surface, w.title, true)
 			}
+		}
+	}
+}
+
+// casedNames adds the name candidates of a word of a cased script.
+func casedNames(info *wordInfo, title, weak bool, add func(k Kind, key, text string, title, weak bool)) {
+	for _, n := range info.names {
+		switch {
+		case len(n.key) >= minKeyPhonetic:
+			add(KindName, n.key, n.surface, title, weak)
+		case len(n.key) >= minKeyStrong:
+			// Two consonants are too few for a phonetic key: Jan
+			// and Çin, Baidu and Pod share one. A short name
+			// matches as it is spelt in Latin letters.
+			add(KindName, "="+normalize.Romanize(n.surface), n.surface, title, weak)
 		}
 	}
 }

@@ -83,6 +83,11 @@ func TestNames(t *testing.T) {
 		not:  []string{"Lohan=", "Lindsay="},
 		why:  "the words of a title-case headline are weak candidates, names where the window attests them",
 	}, {
+		lang: "en", title: "Erdogan wins the run-off as turnout falls",
+		want: []string{"?Erdogan=" + normalize.Key("Erdogan")},
+		not:  []string{"Erdogan="},
+		why:  "a headline's first word is a weak candidate",
+	}, {
 		lang: "de", title: "Scholz Trifft Macron Zum Gespräch In Paris",
 		not: []string{"?Scholz=", "?Gespräch=", "Scholz="},
 		why: "German capitalises every noun: a title-case German headline has no candidates",

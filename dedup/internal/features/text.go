@@ -60,8 +60,9 @@ type word struct {
 	script  Script
 	initial bool // first word of a sentence, a line or a title-case title
 	title   bool // in the title
-	// titleCased is whether the word is capitalised as a word of a
-	// title-case title, not as the first of a sentence.
+	// titleCased is whether the word is in a title where any word may be
+	// capitalised: the first word of a sentence of the title, or any word
+	// of a title-case title.
 	titleCased bool
 }
 
