@@ -3,13 +3,13 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/eventdedup/eventdedup/dedup"
+	"github.com/eventdedup/eventdedup/internal/fnv1a"
 	"github.com/eventdedup/eventdedup/jsonl"
 )
 
@@ -132,9 +132,7 @@ func dateEvents(docs []labelled, days int) {
 	}
 	const day = 24 * time.Hour
 	draw := func(id string, span time.Duration) time.Duration {
-		h := fnv.New64a()
-		h.Write([]byte(id))
-		return time.Duration(h.Sum64() % uint64(span))
+		return time.Duration(fnv1a.String(fnv1a.Offset, id) % uint64(span))
 	}
 	for i := range docs {
 		d := &docs[i].doc

@@ -550,10 +550,12 @@ func entities(sc *caches, title, text, lang string, add func(k Kind, key, text s
 // wordScan is the words of a document with what entity extraction knows of
 // them.
 type wordScan struct {
-	words      []word
-	infos      []*wordInfo     // nil for words of Han and kana
-	lower      map[string]bool // cased words seen in lower case
-	capsMid    map[string]bool // capitalised words seen inside a sentence
+	words   []word
+	infos   []*wordInfo     // nil for words of Han and kana
+	lower   map[string]bool // cased words seen in lower case
+	capsMid map[string]bool // capitalised words seen inside a sentence
+	// titleNames is whether a headline's capitalised words are weak name
+	// candidates: not in German, which capitalises every noun.
 	titleNames bool
 }
 
