@@ -320,15 +320,7 @@ func TestPutinIsNotBiden(t *testing.T) {
 		{ID: "putin", Published: day, Text: "The leaders met. On Friday, the president of China welcomed Putin at the palace in the capital."},
 		{ID: "biden", Published: day.Add(time.Hour), Text: "Talks ended. On Thursday, a senior official said Biden would travel to the region soon."},
 	}
-	ctx := context.Background()
-	var got []dedup.Assignment
-	for _, d := range docs {
-		a, err := c.Add(ctx, d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got = append(got, a)
-	}
+	got := addAll(t, c, docs)
 	if got[0].Cluster == got[1].Cluster {
 		t.Errorf("Putin's and Biden's reports in one cluster %s (score %.3f)", got[1].Cluster, got[1].Score)
 	}

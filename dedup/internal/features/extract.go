@@ -567,7 +567,6 @@ func scanWords(sc *caches, title, text string) wordScan {
 	}
 	titleCase := isTitleCase(title)
 	splitWords(title, true, func(w word) {
-		w.titleCased = titleCase || w.initial
 		w.initial = w.initial || titleCase
 		ws.words = append(ws.words, w)
 	})
@@ -649,7 +648,7 @@ func (ws *wordScan) nameMentions(i int, add func(k Kind, key, text string, title
 		} else if ws.lower[info.lower] {
 			return
 		} else if w.initial && !ws.capsMid[info.name] {
-			if w.titleCased && ws.titleNames {
+			if w.title && ws.titleNames {
 				// A headline's first word, or any word of a title-case
 				// headline, is capitalised whether it is a name or not
 				// ("Erdogan wins run-off", "Biden Meets Xi"): a weak

@@ -60,10 +60,6 @@ type word struct {
 	script  Script
 	initial bool // first word of a sentence, a line or a title-case title
 	title   bool // in the title
-	// titleCased is whether the word is in a title where any word may be
-	// capitalised: the first word of a sentence of the title, or any word
-	// of a title-case title.
-	titleCased bool
 }
 
 // isWordRune reports whether r continues a word: letters, combining marks,
